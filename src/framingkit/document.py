@@ -1,0 +1,604 @@
+"""The document model: an article with its paratext, paragraphs, sentences, tokens and quotations.
+
+Every unit carries ``start``/``end`` character offsets into :attr:`Article.text`
+(the text exactly as given), so any highlight maps back exactly:
+``article.text[unit.start:unit.end] == unit.text``. Markdown markup (``**bold**``,
+``*italic*``, ``[link](url)``) is recorded as paratext and blanked out in
+:attr:`Article.masked` (same length as the text), which analyses read.
+
+>>> a = load_article("A plan is there for all to see\\nJo Bloggs (Opinion) - The Daily\\n\\nIt is. It was.")
+>>> a.paratext.headline.text, a.paratext.author, a.paratext.label, a.paratext.outlet
+('A plan is there for all to see', 'Jo Bloggs', 'Opinion', 'The Daily')
+>>> [s.text for s in a.sentences]
+['It is.', 'It was.']
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from . import segment
+from .errors import InputError
+from .quotes import Quotation, find_quotations
+from .textio import check_text, looks_like_html, read_text
+from .typography import fold
+
+#: Paragraph roles, from one table: the role and what it is.
+PARAGRAPH_ROLES: dict[str, str] = {
+    "headline": "the title of the piece",
+    "byline": "who wrote it, with a genre label or outlet",
+    "dateline": "a line giving the date of publication",
+    "standfirst": "the summary under the headline (often in italics)",
+    "caption": "the words under a photo, often with a photo credit",
+    "body": "the running text",
+}
+#: Roles whose sentences are the running text (analysed for claims and evaluation).
+TEXT_ROLES = frozenset({"standfirst", "body"})
+#: Genre labels a byline may carry.
+GENRE_LABELS = (
+    "Opinion",
+    "Comment",
+    "Analysis",
+    "Editorial",
+    "Leader",
+    "Review",
+    "Feature",
+    "News",
+    "Letters",
+    "Letter",
+    "Column",
+    "Explainer",
+    "Obituary",
+    "Interview",
+    "Commentary",
+    "Op-Ed",
+    "Blog",
+)
+
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        "january february march april may june july august september october november december".split()
+    )
+}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_DMY_RE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
+_MDY_RE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_DATE_LINE_RE = re.compile(
+    r"^\W*(?:date|dated|published|updated|posted|first published)\b", re.IGNORECASE
+)
+_NAME = r"[A-Z][\w'\u2019.-]+(?:\s+(?:[A-Z][\w'\u2019.-]+|de|van|von|da|al|bin|le|la)){1,3}"
+_BYLINE_RES = [
+    # Name (Label) - Outlet
+    re.compile(
+        rf"^(?:By\s+)?(?P<author>{_NAME})\s*\((?P<label>[^)]{{2,30}})\)\s*(?:[-\u2013\u2014|,:]\s*(?P<outlet>.+?))?\s*$"
+    ),
+    # By Name, Outlet / By Name - Outlet / By Name
+    re.compile(
+        rf"^By\s+(?P<author>{_NAME})(?:\s*[-\u2013\u2014|,:]\s*(?P<outlet>.+?))?\s*$", re.IGNORECASE
+    ),
+    # Label: Name - Outlet   /   Name | Outlet
+    re.compile(
+        rf"^(?:(?P<label>{'|'.join(GENRE_LABELS)})\s*[:|]\s*)?(?P<author>{_NAME})\s*[|\u2013\u2014]\s*(?P<outlet>[A-Z].{{1,40}}?)\s*$"
+    ),
+]
+_CREDIT_RE = re.compile(
+    r"\s[-\u2013\u2014|/]\s*(?P<credit>(?:[A-Z][A-Z.'\u2019&/ -]{1,40}|(?:Photo|Image|Credit|Getty|Reuters|AP|AFP|EPA)\b.{0,40}))\s*$"
+)
+_CAPTION_START_RE = re.compile(r"^(?:Photo|Picture|Image|Caption|Pictured)\s*[:\-\u2013]", re.I)
+_BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
+_ITALIC_RE = re.compile(r"(?<![*\w])[*_](?=\S)(.+?)(?<=\S)[*_](?![*\w])", re.DOTALL)
+_LINK_RE = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
+_URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
+_BLOCK_SPLIT_RE = re.compile(r"(?:\r?\n[ \t\u00a0]*){2,}")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the text: ``text == article.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Token(Span):
+    """A word, number or punctuation mark; ``norm`` is folded and lower-cased."""
+
+    norm: str = ""
+
+    @property
+    def is_word(self) -> bool:
+        """True for words and numbers, False for punctuation."""
+        return any(ch.isalnum() for ch in self.text)
+
+
+@dataclass(frozen=True)
+class Sentence(Span):
+    """A sentence; ``clean`` has markup removed and white space collapsed.
+
+    ``index`` counts sentences in the whole article; ``paragraph`` is the index
+    of its paragraph; ``repair`` says how damaged punctuation was handled.
+    """
+
+    index: int = 0
+    paragraph: int = 0
+    clean: str = ""
+    repair: str = ""
+    tokens: tuple[Token, ...] = ()
+
+
+@dataclass(frozen=True)
+class Paragraph(Span):
+    """A paragraph with its role (a key of :data:`PARAGRAPH_ROLES`) and sentences."""
+
+    index: int = 0
+    role: str = "body"
+    clean: str = ""
+    sentences: tuple[Sentence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Markup(Span):
+    """Emphasis or a link: ``kind`` is ``bold``, ``italic`` or ``link``; ``inner`` is the shown text."""
+
+    kind: str = ""
+    inner: Span | None = None
+    target: str = ""
+
+
+@dataclass(frozen=True)
+class Paratext:
+    """What frames the text: headline, byline, label, outlet, date, captions, links, emphasis."""
+
+    headline: Span | None = None
+    byline: Span | None = None
+    author: str | None = None
+    label: str | None = None
+    outlet: str | None = None
+    date: str | None = None
+    date_span: Span | None = None
+    standfirst: Span | None = None
+    captions: tuple[Span, ...] = ()
+    caption_credits: tuple[str, ...] = ()
+    links: tuple[Markup, ...] = ()
+    emphasis: tuple[Markup, ...] = ()
+
+    def summary(self) -> dict[str, object]:
+        """Plain values for display: what was found, ``None`` where nothing was."""
+        return {
+            "headline": self.headline.text if self.headline else None,
+            "author": self.author,
+            "label": self.label,
+            "outlet": self.outlet,
+            "date": self.date,
+            "standfirst": bool(self.standfirst),
+            "captions": [c.text for c in self.captions],
+            "links": [m.inner.text if m.inner else m.text for m in self.links],
+            "emphasis": [f"{m.kind}: {m.inner.text if m.inner else m.text}" for m in self.emphasis],
+        }
+
+
+@dataclass(frozen=True)
+class Article:
+    """A parsed text. ``masked`` equals ``text`` with markup characters blanked (same length)."""
+
+    text: str
+    masked: str
+    paragraphs: tuple[Paragraph, ...]
+    quotations: tuple[Quotation, ...]
+    paratext: Paratext
+    source: str = "<text>"
+    source_format: str = "text"
+    markup: tuple[Markup, ...] = field(default=())
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Sentences of the running text (standfirst and body), in order."""
+        return [s for p in self.paragraphs if p.role in TEXT_ROLES for s in p.sentences]
+
+    @property
+    def all_sentences(self) -> list[Sentence]:
+        """Every sentence, paratext included (headline, byline, caption ...)."""
+        return [s for p in self.paragraphs for s in p.sentences]
+
+    @property
+    def body(self) -> list[Paragraph]:
+        """Paragraphs of the running text (standfirst and body)."""
+        return [p for p in self.paragraphs if p.role in TEXT_ROLES]
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Every token of every paragraph, in order."""
+        return [t for s in self.all_sentences for t in s.tokens]
+
+    @property
+    def folded(self) -> str:
+        """The masked text with typography folded (same length as :attr:`text`)."""
+        return fold(self.masked)
+
+    def span(self, start: int, end: int) -> Span:
+        """The :class:`Span` for ``text[start:end]``."""
+        return Span(start, end, self.text[start:end])
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence that contains ``offset``, or ``None``."""
+        for s in self.all_sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+
+# --------------------------------------------------------------------------- markup
+
+
+def _find_markup(text: str) -> tuple[str, list[Markup]]:
+    """Return the masked text and the markup found (bold, italic, links)."""
+    chars = list(text)
+    found: list[Markup] = []
+
+    def blank(s: int, e: int) -> None:
+        for i in range(s, e):
+            if chars[i] not in "\r\n":
+                chars[i] = " "
+
+    for m in _LINK_RE.finditer(text):
+        inner = Span(m.start(1), m.end(1), m.group(1))
+        found.append(Markup(m.start(), m.end(), m.group(), "link", inner, m.group(2)))
+        blank(m.start(), m.start(1))
+        blank(m.end(1), m.end())
+    work = "".join(chars)
+    for m in _BOLD_RE.finditer(work):
+        if "\n\n" in m.group(1):
+            continue
+        inner = Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
+        found.append(Markup(m.start(), m.end(), text[m.start() : m.end()], "bold", inner))
+        blank(m.start(), m.start() + 2)
+        blank(m.end() - 2, m.end())
+    work = "".join(chars)
+    for m in _ITALIC_RE.finditer(work):
+        if "\n\n" in m.group(1) or "\n\r\n" in m.group(1):
+            continue
+        inner = Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
+        found.append(Markup(m.start(), m.end(), text[m.start() : m.end()], "italic", inner))
+        blank(m.start(), m.start() + 1)
+        blank(m.end() - 1, m.end())
+    for m in _URL_RE.finditer("".join(chars)):
+        found.append(Markup(m.start(), m.end(), m.group(), "link", Span(m.start(), m.end(), m.group()), m.group()))
+    found.sort(key=lambda x: (x.start, x.end))
+    return "".join(chars), found
+
+
+# --------------------------------------------------------------------------- blocks
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in re.finditer(r"[^\r\n]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _blocks(masked: str) -> list[tuple[int, int]]:
+    """Paragraph candidates: blank-line separated blocks; short header lines stand alone."""
+    blocks: list[tuple[int, int]] = []
+    pos = 0
+    for m in list(_BLOCK_SPLIT_RE.finditer(masked)) + [None]:
+        stop = m.start() if m else len(masked)
+        lines = _lines(masked, pos, stop)
+        if lines:
+            # hard-wrapped prose stays one paragraph; a stack of short lines splits
+            header_like = any(
+                _match_byline(masked[s:e].strip()) or _DATE_LINE_RE.match(masked[s:e].strip())
+                for s, e in lines
+            )
+            prose = (
+                len(lines) > 1
+                and not header_like
+                and all(
+                    (e - s) > 50 and not re.search(r"[.!?\"\u201d]$", masked[s:e])
+                    for s, e in lines[:-1]
+                )
+            )
+            if prose or len(lines) == 1:
+                blocks.append((lines[0][0], lines[-1][1]))
+            else:
+                blocks.extend(lines)
+        pos = m.end() if m else len(masked)
+    return blocks
+
+
+def _words(s: str) -> int:
+    return len(re.findall(r"[\w'\u2019-]+", s))
+
+
+def _parse_date(s: str) -> str | None:
+    m = _ISO_DATE_RE.search(s)
+    try:
+        if m:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+        m = _DMY_RE.search(s)
+        if m and m.group(2).lower() in _MONTHS:
+            return date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1))).isoformat()
+        m = _MDY_RE.search(s)
+        if m and m.group(1).lower() in _MONTHS:
+            return date(int(m.group(3)), _MONTHS[m.group(1).lower()], int(m.group(2))).isoformat()
+    except ValueError:
+        return None
+    return None
+
+
+def _match_byline(line: str) -> dict[str, str | None] | None:
+    if _words(line) > 14 or re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")"):
+        if not line.lower().startswith("by "):
+            return None
+    for rx in _BYLINE_RES:
+        m = rx.match(line)
+        if m:
+            d = m.groupdict()
+            label = d.get("label")
+            if label and label.strip().title() not in {g.title() for g in GENRE_LABELS}:
+                # "(Opinion)" style labels must be genre words; else it is not a byline label
+                if rx is _BYLINE_RES[0]:
+                    continue
+            return {
+                "author": d["author"].strip(),
+                "label": label.strip() if label else None,
+                "outlet": (d.get("outlet") or "").strip() or None,
+            }
+    return None
+
+
+def _ends_like_sentence(s: str) -> bool:
+    return re.search(r"[.!?:;][\"'\u201d\u2019)\]*_]*$", s.rstrip()) is not None
+
+
+# --------------------------------------------------------------------------- html
+
+
+class _HTMLText(HTMLParser):
+    BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li blockquote figcaption title br tr section article header".split())
+    SKIP = frozenset("script style noscript template svg head".split())
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    """Turn an HTML page into plain text with blank lines between blocks.
+
+    >>> html_to_text("<h1>Title</h1><p>One &amp; two.</p><script>x()</script>")
+    'Title\\n\\nOne & two.'
+    """
+    parser = _HTMLText()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return html.unescape(text).strip()
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+def parse(text: str, source: str = "<text>", source_format: str = "text") -> Article:
+    """Parse ``text`` into an :class:`Article` (see :func:`load_article`)."""
+    masked, markup = _find_markup(text)
+    blocks = _blocks(masked)
+    roles: list[str] = ["body"] * len(blocks)
+    headline = byline = date_span = standfirst = None
+    author = label = outlet = the_date = None
+    captions: list[Span] = []
+    credits: list[str] = []
+
+    # header zone: up to four short lines at the top before the running text
+    header_done = False
+    for i, (s, e) in enumerate(blocks[:5]):
+        line = masked[s:e].strip()
+        if header_done:
+            break
+        if _words(line) <= 12 and (_DATE_LINE_RE.match(line) or _parse_date(line)) and (
+            _DATE_LINE_RE.match(line) or _words(line) <= 6
+        ):
+            roles[i] = "dateline"
+            the_date = the_date or _parse_date(line)
+            date_span = date_span or Span(s, e, text[s:e])
+            continue
+        by = _match_byline(line) if byline is None else None
+        if by:
+            roles[i] = "byline"
+            byline = Span(s, e, text[s:e])
+            author, label, outlet = by["author"], by["label"], by["outlet"]
+            continue
+        if (
+            headline is None
+            and byline is None
+            and _words(line) <= 30
+            and not re.search(r"[.:;,]$", line)
+            and i + 1 < len(blocks)
+        ):
+            roles[i] = "headline"
+            headline = Span(s, e, text[s:e])
+            continue
+        header_done = True
+
+    # standfirst: the first text paragraph after a headline or byline, if wholly emphasised
+    emphasised = [(m.start, m.end) for m in markup if m.kind in ("italic", "bold")]
+    for i, (s, e) in enumerate(blocks):
+        if roles[i] != "body":
+            continue
+        wholly = any(ms <= s and me >= e for ms, me in emphasised)
+        if (headline or byline) and wholly and _words(masked[s:e]) >= 8:
+            roles[i] = "standfirst"
+            standfirst = Span(s, e, text[s:e])
+        break
+
+    # captions: short paragraphs with no sentence ending, or a photo credit, or "Photo:"
+    for i, (s, e) in enumerate(blocks):
+        if roles[i] != "body":
+            continue
+        line = masked[s:e].strip()
+        credit = _CREDIT_RE.search(line)
+        is_caption = bool(_CAPTION_START_RE.match(line)) or (
+            _words(line) <= 40
+            and not _ends_like_sentence(line)
+            and (credit is not None or i + 1 < len(blocks))
+            and _words(line) >= 3
+        )
+        if is_caption:
+            roles[i] = "caption"
+            captions.append(Span(s, e, text[s:e]))
+            if credit:
+                credits.append(credit.group("credit").strip())
+
+    # sentences and tokens per paragraph
+    paragraphs: list[Paragraph] = []
+    sent_index = 0
+    folded = fold(masked)
+    for i, (s, e) in enumerate(blocks):
+        sents: list[Sentence] = []
+        bounds = (
+            segment.split_sentences(masked, s, e)
+            if roles[i] in TEXT_ROLES or roles[i] == "caption"
+            else [(s, e, "")]
+        )
+        for ss, se, note in bounds:
+            toks = tuple(
+                Token(ts, te, text[ts:te], folded[ts:te].lower())
+                for ts, te in segment.split_tokens(masked, ss, se)
+            )
+            sents.append(
+                Sentence(
+                    ss,
+                    se,
+                    text[ss:se],
+                    index=sent_index,
+                    paragraph=i,
+                    clean=" ".join(masked[ss:se].split()),
+                    repair=note,
+                    tokens=toks,
+                )
+            )
+            sent_index += 1
+        paragraphs.append(
+            Paragraph(s, e, text[s:e], index=i, role=roles[i], clean=" ".join(masked[s:e].split()), sentences=tuple(sents))
+        )
+
+    # quotations, found in the running text, captions and headline alike
+    sent_bounds = [(x.start, x.end) for p in paragraphs for x in p.sentences]
+    quotations: list[Quotation] = []
+    for p in paragraphs:
+        if p.role in ("byline", "dateline"):
+            continue
+        quotations.extend(find_quotations(masked, sent_bounds, p.start, p.end))
+    for q in quotations:  # report the original characters
+        object.__setattr__(q, "text", text[q.inner_start : q.inner_end])
+
+    paratext = Paratext(
+        headline=headline,
+        byline=byline,
+        author=author,
+        label=label,
+        outlet=outlet,
+        date=the_date,
+        date_span=date_span,
+        standfirst=standfirst,
+        captions=tuple(captions),
+        caption_credits=tuple(credits),
+        links=tuple(m for m in markup if m.kind == "link"),
+        emphasis=tuple(m for m in markup if m.kind in ("bold", "italic")),
+    )
+    return Article(
+        text=text,
+        masked=masked,
+        paragraphs=tuple(paragraphs),
+        quotations=tuple(quotations),
+        paratext=paratext,
+        source=source,
+        source_format=source_format,
+        markup=tuple(markup),
+    )
+
+
+def load_article(source: str | os.PathLike[str] | Article, *, name: str | None = None) -> Article:
+    """Load an article from a file path or from the text itself.
+
+    A ``str`` that names an existing file, or any :class:`os.PathLike`, is read
+    as UTF-8; any other string is taken as the text. HTML is converted to plain
+    text first (``source_format == "html"``; offsets then refer to that text).
+    Bad input raises :class:`~framingkit.errors.InputError` with one sentence.
+
+    >>> load_article("One. Two.").sentences[1].text
+    'Two.'
+    """
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str)
+        and "\n" not in source
+        and len(source) < 4096
+        and source.strip()
+        and _looks_like_path(source)
+    ):
+        text = read_text(source)
+        label = name or str(source)
+    elif isinstance(source, str):
+        text = check_text(source)
+        label = name or "<text>"
+    else:
+        raise InputError(
+            f"load_article() takes a file path or a text string, not {type(source).__name__}."
+        )
+    fmt = "text"
+    if looks_like_html(text):
+        text = html_to_text(text)
+        fmt = "html"
+        if not text.strip():
+            raise InputError(f"'{label}' is an HTML page with no readable text in it.")
+    return parse(text, source=label, source_format=fmt)
+
+
+def _looks_like_path(s: str) -> bool:
+    """A single-line string that exists as a path, or looks like a file name (``x.txt``)."""
+    try:
+        if Path(s).exists():
+            return True
+    except OSError:
+        return False
+    return bool(re.fullmatch(r"[^\s]+\.(?:txt|md|markdown|html?|text)", s.strip())) or (
+        os.sep in s and " " not in s.strip()
+    )

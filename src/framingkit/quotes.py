@@ -1,0 +1,159 @@
+"""Finding quotations and telling scare quotes from reported words.
+
+A quotation is a span between double quotation marks (straight ``"`` or curly
+``“ ”``, also guillemets). It is classified by one table of kinds:
+
+* ``scare``: one to three words and no speaker: the writer holds the word at a
+  distance (what it parades as "legitimacy");
+* ``name``: a title, slogan or proper name in quotation marks ("China Dream");
+* ``quotation``: somebody's words, reported (a speaker or a speech verb is
+  near, or the quoted span is longer than three words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: The one table of quotation kinds and what each means for a student.
+QUOTATION_KINDS: dict[str, str] = {
+    "scare": "one to three words in quotation marks with no speaker: the writer distances "
+    "themselves from the word",
+    "name": "a name, title or slogan in quotation marks",
+    "quotation": "somebody's words reported in quotation marks",
+}
+
+#: Verbs and phrases that introduce reported speech (lower case, folded).
+SPEECH_CUES: frozenset[str] = frozenset(
+    """say says said saying tell tells told telling announce announces announced announcing
+    declare declares declared declaring state states stated stating call calls called calling
+    label labels labeled labelled labeling labelling describe describes described describing
+    comment comments commented commenting refer refers referred referring write writes wrote
+    writing add adds added adding claim claims claimed claiming insist insists insisted
+    warn warns warned warning argue argues argued arguing ask asks asked asking reply replies
+    replied replying tweet tweets tweeted posted promise promises promised vow vows vowed
+    urge urges urged note notes noted noting explain explains explained admit admits admitted
+    deny denies denied suggest suggests suggested pledge pledged dubbed dub dubs branded brand
+    brands termed term terms quoted quote quotes according words remarks statement statements
+    communique communiqué speech""".split()
+)
+
+_SMALL_WORDS = frozenset("of the and a an in on for to de la du von van at by 's".split())
+_CAP_RUN_RE = re.compile(r"\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+_POSSESSIVE_WORDS_RE = re.compile(
+    r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s?\s+(?:\w+\s+){0,2}"
+    r"(?:words|remarks|statement|statements|speech|message|comments|claim|slogan|phrase)\b"
+)
+_SENTENCE_STARTERS = frozenset(
+    "a an the but and in it this that these those he she they we i ahead since for already "
+    "no all while when as if after before".split()
+)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """One quotation: offsets include the marks; ``inner_*`` exclude them.
+
+    ``kind`` is a key of :data:`QUOTATION_KINDS`; ``speaker`` is a best guess or ``None``.
+    """
+
+    start: int
+    end: int
+    inner_start: int
+    inner_end: int
+    text: str
+    marks: str
+    words: int
+    kind: str
+    speaker: str | None
+
+    @property
+    def scare(self) -> bool:
+        """True for a scare quote (short, no speaker)."""
+        return self.kind == "scare"
+
+
+def _pairs(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Pair opening and closing double quotation marks within ``text[start:end]``."""
+    pairs: list[tuple[int, int, str]] = []
+    open_curly: int | None = None
+    open_straight: int | None = None
+    open_guil: int | None = None
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "\u201c\u201e":
+            open_curly = i
+        elif ch == "\u201d":
+            if open_curly is not None:
+                pairs.append((open_curly, i + 1, "curly"))
+                open_curly = None
+        elif ch == "\u00ab":
+            open_guil = i
+        elif ch == "\u00bb" and open_guil is not None:
+            pairs.append((open_guil, i + 1, "guillemets"))
+            open_guil = None
+        elif ch == '"':
+            if open_straight is None:
+                open_straight = i
+            else:
+                pairs.append((open_straight, i + 1, "straight"))
+                open_straight = None
+    return sorted(pairs)
+
+
+def _is_name(inner: str) -> bool:
+    words = [w for w in re.findall(r"[\w'\u2019-]+", inner)]
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
+
+
+def _speaker(context: str) -> str | None:
+    m = None
+    for m in _POSSESSIVE_WORDS_RE.finditer(context):
+        pass
+    if m:
+        return m.group(1)
+    runs = [r for r in _CAP_RUN_RE.finditer(context)]
+    for run in reversed(runs):
+        name = run.group(1)
+        first = name.split()[0].lower()
+        if run.start() == 0 or first in _SENTENCE_STARTERS:
+            rest = name.split()[1:]
+            if not rest:
+                continue
+            name = " ".join(rest)
+        return re.sub(r"['\u2019]s$", "", name)
+    return None
+
+
+def find_quotations(
+    text: str, sentences: list[tuple[int, int]], start: int = 0, end: int | None = None
+) -> list[Quotation]:
+    """Find quotations in ``text[start:end]``; ``sentences`` gives sentence offsets for context.
+
+    >>> t = 'Putin called it "the deal of the century". It paraded as "legitimacy".'
+    >>> [(q.text, q.kind) for q in find_quotations(t, [(0, 42), (43, len(t))])]
+    [('the deal of the century', 'quotation'), ('legitimacy', 'scare')]
+    """
+    end = len(text) if end is None else end
+    out: list[Quotation] = []
+    for qs, qe, marks in _pairs(text, start, end):
+        inner_start, inner_end = qs + 1, qe - 1
+        inner = text[inner_start:inner_end]
+        words = len(re.findall(r"[\w'\u2019-]+", inner))
+        sent = next(((s, e) for s, e in sentences if s <= qs < e), (max(start, qs - 200), qe))
+        before = text[sent[0] : qs]
+        after = text[qe : min(sent[1], qe + 60)]
+        cue_words = {w.lower() for w in re.findall(r"[A-Za-z\u00e9]+", before[-120:] + " " + after)}
+        has_cue = bool(cue_words & SPEECH_CUES) or re.search(r":\s*$", before) is not None
+        speaker = _speaker(before) if has_cue else None
+        if has_cue or words > 3:
+            kind = "name" if (not has_cue and _is_name(inner)) else "quotation"
+        elif _is_name(inner):
+            kind = "name"
+        else:
+            kind = "scare"
+        out.append(
+            Quotation(qs, qe, inner_start, inner_end, inner, marks, words, kind, speaker)
+        )
+    return out

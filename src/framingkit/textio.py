@@ -1,0 +1,130 @@
+"""Reading text files safely: every bad input becomes one clear sentence.
+
+>>> from framingkit.textio import read_text
+>>> read_text("no/such/file.txt")
+Traceback (most recent call last):
+...
+framingkit.errors.InputError: The file 'no/such/file.txt' does not exist.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .errors import InputError
+
+#: The largest text file the kit reads (bytes). A long book is about 3 MB.
+MAX_BYTES = 20 * 1024 * 1024
+#: Bytes sniffed at the start of a file to tell binary from text.
+_SNIFF = 8192
+_HTML_RE = re.compile(
+    r"<\s*(?:!doctype\s+html|html|head|body|div|p|span|article|br|script)\b[^>]*>", re.IGNORECASE
+)
+
+
+def read_text(path: str | os.PathLike[str], *, what: str = "file", max_bytes: int = MAX_BYTES) -> str:
+    """Read a UTF-8 text file, raising :class:`InputError` with one sentence on bad input.
+
+    Line endings and characters are kept exactly as in the file (only a UTF-8
+    byte-order mark is dropped), so offsets into the result are offsets into
+    the file's text.
+
+    >>> import tempfile, os
+    >>> p = os.path.join(tempfile.mkdtemp(), "a.txt")
+    >>> _ = open(p, "w", encoding="utf-8").write("Hello.")
+    >>> read_text(p)
+    'Hello.'
+    """
+    p = Path(path)
+    shown = str(path)
+    if not p.exists():
+        raise InputError(f"The {what} '{shown}' does not exist.")
+    if p.is_dir():
+        raise InputError(f"'{shown}' is a directory; give the path of a text file inside it.")
+    if not p.is_file():
+        raise InputError(f"'{shown}' is not a regular file.")
+    try:
+        size = p.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                f"The {what} '{shown}' is {size / 1_048_576:.1f} MB, over the limit of "
+                f"{max_bytes / 1_048_576:.0f} MB; split it into smaller texts."
+            )
+        data = p.read_bytes()
+    except PermissionError:
+        raise InputError(f"The {what} '{shown}' cannot be read (permission denied).") from None
+    except OSError as exc:
+        raise InputError(f"The {what} '{shown}' cannot be read ({exc.strerror}).") from None
+    return decode_text(data, name=f"The {what} '{shown}'")
+
+
+def decode_text(data: bytes, *, name: str = "The text") -> str:
+    """Decode bytes as UTF-8 text or raise :class:`InputError` saying why not.
+
+    >>> decode_text(b"caf\\xc3\\xa9")
+    'café'
+    >>> decode_text(b"\\x00\\x01")
+    Traceback (most recent call last):
+    ...
+    framingkit.errors.InputError: The text is a binary file, not text; save it as UTF-8 plain text.
+    """
+    if not data.strip():
+        raise InputError(f"{name} is empty; there is nothing to analyse.")
+    head = data[:_SNIFF]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise InputError(f"{name} is a binary file, not text; save it as UTF-8 plain text.")
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(
+            f"{name} is encoded as UTF-16, but UTF-8 was expected; save it again as UTF-8."
+        )
+    if head.startswith(b"%PDF") or head.startswith(b"PK\x03\x04"):
+        raise InputError(
+            f"{name} is a PDF or Word/zip file, not plain text; copy the text into a UTF-8 .txt file."
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not valid UTF-8 (byte {exc.start} cannot be decoded); UTF-8 was expected, "
+            "so save it again with UTF-8 encoding."
+        ) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip():
+        raise InputError(f"{name} is empty; there is nothing to analyse.")
+    return text
+
+
+def check_text(text: str, *, name: str = "The text", max_chars: int = MAX_BYTES) -> str:
+    """Validate a text given as a string (not a file) and return it.
+
+    >>> check_text("  ")
+    Traceback (most recent call last):
+    ...
+    framingkit.errors.InputError: The text is empty; there is nothing to analyse.
+    """
+    if not isinstance(text, str):
+        raise InputError(f"{name} must be a string, not {type(text).__name__}.")
+    if not text.strip():
+        raise InputError(f"{name} is empty; there is nothing to analyse.")
+    if len(text) > max_chars:
+        raise InputError(
+            f"{name} has {len(text):,} characters, over the limit of {max_chars:,}; "
+            "split it into smaller texts."
+        )
+    if "\x00" in text:
+        raise InputError(f"{name} contains NUL characters, so it is binary data, not text.")
+    return text
+
+
+def looks_like_html(text: str) -> bool:
+    """Tell whether a text is HTML markup rather than plain text or Markdown.
+
+    >>> looks_like_html("<html><body><p>Hi</p></body></html>")
+    True
+    >>> looks_like_html("Use a < b and c > d.")
+    False
+    """
+    return len(_HTML_RE.findall(text[:20000])) >= 2
