@@ -64,7 +64,20 @@ GENRE_LABELS = (
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
-        "january february march april may june july august september october november december".split()
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
     )
 }
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
@@ -273,7 +286,16 @@ def _find_markup(text: str) -> tuple[str, list[Markup]]:
         blank(m.start(), m.start() + 1)
         blank(m.end() - 1, m.end())
     for m in _URL_RE.finditer("".join(chars)):
-        found.append(Markup(m.start(), m.end(), m.group(), "link", Span(m.start(), m.end(), m.group()), m.group()))
+        found.append(
+            Markup(
+                m.start(),
+                m.end(),
+                m.group(),
+                "link",
+                Span(m.start(), m.end(), m.group()),
+                m.group(),
+            )
+        )
     found.sort(key=lambda x: (x.start, x.end))
     return "".join(chars), found
 
@@ -344,7 +366,7 @@ def _parse_date(s: str) -> str | None:
 
 
 def _match_byline(line: str) -> dict[str, str | None] | None:
-    if _words(line) > 14 or re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")"):
+    if _words(line) > 14 or (re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")")):
         if not line.lower().startswith("by "):
             return None
     for rx in _BYLINE_RES:
@@ -372,8 +394,28 @@ def _ends_like_sentence(s: str) -> bool:
 
 
 class _HTMLText(HTMLParser):
-    BLOCKS = frozenset("p div h1 h2 h3 h4 h5 h6 li blockquote figcaption title br tr section article header".split())
-    SKIP = frozenset("script style noscript template svg head".split())
+    BLOCKS = frozenset(
+        [
+            "p",
+            "div",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "li",
+            "blockquote",
+            "figcaption",
+            "title",
+            "br",
+            "tr",
+            "section",
+            "article",
+            "header",
+        ]
+    )
+    SKIP = frozenset(["script", "style", "noscript", "template", "svg", "head"])
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -431,8 +473,10 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         line = masked[s:e].strip()
         if header_done:
             break
-        if _words(line) <= 12 and (_DATE_LINE_RE.match(line) or _parse_date(line)) and (
-            _DATE_LINE_RE.match(line) or _words(line) <= 6
+        if (
+            _words(line) <= 12
+            and (_DATE_LINE_RE.match(line) or _parse_date(line))
+            and (_DATE_LINE_RE.match(line) or _words(line) <= 6)
         ):
             roles[i] = "dateline"
             the_date = the_date or _parse_date(line)
@@ -515,7 +559,15 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             )
             sent_index += 1
         paragraphs.append(
-            Paragraph(s, e, text[s:e], index=i, role=roles[i], clean=" ".join(masked[s:e].split()), sentences=tuple(sents))
+            Paragraph(
+                s,
+                e,
+                text[s:e],
+                index=i,
+                role=roles[i],
+                clean=" ".join(masked[s:e].split()),
+                sentences=tuple(sents),
+            )
         )
 
     # quotations, found in the running text, captions and headline alike

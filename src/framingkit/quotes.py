@@ -25,28 +25,191 @@ QUOTATION_KINDS: dict[str, str] = {
 
 #: Verbs and phrases that introduce reported speech (lower case, folded).
 SPEECH_CUES: frozenset[str] = frozenset(
-    """say says said saying tell tells told telling announce announces announced announcing
-    declare declares declared declaring state states stated stating call calls called calling
-    label labels labeled labelled labeling labelling describe describes described describing
-    comment comments commented commenting refer refers referred referring write writes wrote
-    writing add adds added adding claim claims claimed claiming insist insists insisted
-    warn warns warned warning argue argues argued arguing ask asks asked asking reply replies
-    replied replying tweet tweets tweeted posted promise promises promised vow vows vowed
-    urge urges urged note notes noted noting explain explains explained admit admits admitted
-    deny denies denied suggest suggests suggested pledge pledged dubbed dub dubs branded brand
-    brands termed term terms quoted quote quotes according words remarks statement statements
-    communique communiqué speech""".split()
+    [
+        "say",
+        "says",
+        "said",
+        "saying",
+        "tell",
+        "tells",
+        "told",
+        "telling",
+        "announce",
+        "announces",
+        "announced",
+        "announcing",
+        "declare",
+        "declares",
+        "declared",
+        "declaring",
+        "state",
+        "states",
+        "stated",
+        "stating",
+        "call",
+        "calls",
+        "called",
+        "calling",
+        "label",
+        "labels",
+        "labeled",
+        "labelled",
+        "labeling",
+        "labelling",
+        "describe",
+        "describes",
+        "described",
+        "describing",
+        "comment",
+        "comments",
+        "commented",
+        "commenting",
+        "refer",
+        "refers",
+        "referred",
+        "referring",
+        "write",
+        "writes",
+        "wrote",
+        "writing",
+        "add",
+        "adds",
+        "added",
+        "adding",
+        "claim",
+        "claims",
+        "claimed",
+        "claiming",
+        "insist",
+        "insists",
+        "insisted",
+        "warn",
+        "warns",
+        "warned",
+        "warning",
+        "argue",
+        "argues",
+        "argued",
+        "arguing",
+        "ask",
+        "asks",
+        "asked",
+        "asking",
+        "reply",
+        "replies",
+        "replied",
+        "replying",
+        "tweet",
+        "tweets",
+        "tweeted",
+        "posted",
+        "promise",
+        "promises",
+        "promised",
+        "vow",
+        "vows",
+        "vowed",
+        "urge",
+        "urges",
+        "urged",
+        "note",
+        "notes",
+        "noted",
+        "noting",
+        "explain",
+        "explains",
+        "explained",
+        "admit",
+        "admits",
+        "admitted",
+        "deny",
+        "denies",
+        "denied",
+        "suggest",
+        "suggests",
+        "suggested",
+        "pledge",
+        "pledged",
+        "dubbed",
+        "dub",
+        "dubs",
+        "branded",
+        "brand",
+        "brands",
+        "termed",
+        "term",
+        "terms",
+        "quoted",
+        "quote",
+        "quotes",
+        "according",
+        "words",
+        "remarks",
+        "statement",
+        "statements",
+        "communique",
+        "communiqué",
+        "speech",
+    ]
 )
 
-_SMALL_WORDS = frozenset("of the and a an in on for to de la du von van at by 's".split())
+_SMALL_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "a",
+        "an",
+        "in",
+        "on",
+        "for",
+        "to",
+        "de",
+        "la",
+        "du",
+        "von",
+        "van",
+        "at",
+        "by",
+        "'s",
+    ]
+)
 _CAP_RUN_RE = re.compile(r"\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
 _POSSESSIVE_WORDS_RE = re.compile(
     r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s?\s+(?:\w+\s+){0,2}"
     r"(?:words|remarks|statement|statements|speech|message|comments|claim|slogan|phrase)\b"
 )
 _SENTENCE_STARTERS = frozenset(
-    "a an the but and in it this that these those he she they we i ahead since for already "
-    "no all while when as if after before".split()
+    [
+        "a",
+        "an",
+        "the",
+        "but",
+        "and",
+        "in",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "ahead",
+        "since",
+        "for",
+        "already",
+        "no",
+        "all",
+        "while",
+        "when",
+        "as",
+        "if",
+        "after",
+        "before",
+    ]
 )
 
 
@@ -153,7 +316,5 @@ def find_quotations(
             kind = "name"
         else:
             kind = "scare"
-        out.append(
-            Quotation(qs, qe, inner_start, inner_end, inner, marks, words, kind, speaker)
-        )
+        out.append(Quotation(qs, qe, inner_start, inner_end, inner, marks, words, kind, speaker))
     return out

@@ -26,10 +26,85 @@ import re
 
 #: Abbreviations after which a full stop does not end a sentence (lower case, no final dot).
 ABBREVIATIONS: frozenset[str] = frozenset(
-    """mr mrs ms dr prof sr jr st mt ft gen col lt sgt capt cmdr adm gov sen rep pres rev
-    hon jan feb mar apr jun jul aug sep sept oct nov dec mon tue wed thu fri sat sun
-    no nos vol vols pp p fig eq cf vs etc al approx ca inc ltd co corp dept est
-    e.g i.e u.s u.k u.n e.u a.m p.m d.c n.y u.s.a u.s.s.r ph.d b.a m.a""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "cmdr",
+        "adm",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "rev",
+        "hon",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "wed",
+        "thu",
+        "fri",
+        "sat",
+        "sun",
+        "no",
+        "nos",
+        "vol",
+        "vols",
+        "pp",
+        "p",
+        "fig",
+        "eq",
+        "cf",
+        "vs",
+        "etc",
+        "al",
+        "approx",
+        "ca",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "est",
+        "e.g",
+        "i.e",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "d.c",
+        "n.y",
+        "u.s.a",
+        "u.s.s.r",
+        "ph.d",
+        "b.a",
+        "m.a",
+    ]
 )
 
 _END_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*")
@@ -66,7 +141,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word in ABBREVIATIONS
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+def split_sentences(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, str]]:
     """Split ``text[start:end]`` into sentences.
 
     Returns ``(start, end, note)`` triples; ``note`` is ``""`` or says what was
@@ -131,7 +208,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     for s, e, n in out:
         if merged and not re.search(r"\w", text[s:e]):
             ps, _, pn = merged[-1]
-            note = pn if "stray punctuation" in pn else "; ".join(x for x in (pn, "stray punctuation") if x)
+            note = (
+                pn
+                if "stray punctuation" in pn
+                else "; ".join(x for x in (pn, "stray punctuation") if x)
+            )
             merged[-1] = (ps, e, note)
         else:
             merged.append((s, e, n))

@@ -24,7 +24,9 @@ _HTML_RE = re.compile(
 )
 
 
-def read_text(path: str | os.PathLike[str], *, what: str = "file", max_bytes: int = MAX_BYTES) -> str:
+def read_text(
+    path: str | os.PathLike[str], *, what: str = "file", max_bytes: int = MAX_BYTES
+) -> str:
     """Read a UTF-8 text file, raising :class:`InputError` with one sentence on bad input.
 
     Line endings and characters are kept exactly as in the file (only a UTF-8

@@ -1,0 +1,100 @@
+"""The ``framingkit`` command line: a thin layer over the library's functions.
+
+Each subcommand lives in :mod:`framingkit.commands` as a module with
+
+* ``HELP`` (one line), ``EXAMPLE`` (a command line shown in ``--help``),
+* ``add_arguments(parser)`` and
+* ``run(args) -> int``,
+
+and is listed once in :data:`COMMANDS`. Bad input raises
+:class:`~framingkit.errors.InputError`; :func:`main` prints its one sentence
+on stderr and exits with status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+from types import ModuleType
+
+from . import __version__
+from .errors import InputError
+
+#: Subcommands in the order ``--help`` lists them (module names in framingkit.commands).
+COMMANDS: tuple[str, ...] = (
+    "lab",
+    "show",
+    "compare",
+    "spot",
+    "claims",
+    "grade",
+    "key",
+    "lessons",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line on stderr and exit status 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"framingkit: {message} (see '{self.prog} --help')\n")
+        raise SystemExit(2)
+
+
+def _load(name: str) -> ModuleType | None:
+    try:
+        return importlib.import_module(f"framingkit.commands.{name.replace('-', '_')}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"framingkit.commands.{name.replace('-', '_')}":
+            return None  # not built yet
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser (used by :func:`main` and the docs)."""
+    parser = _Parser(
+        prog="framingkit",
+        description="A Jupyter teaching kit on media framing.",
+        epilog="Run 'framingkit COMMAND --help' for the options and an example of each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"framingkit {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in COMMANDS:
+        mod = _load(name)
+        if mod is None:
+            continue
+        p = sub.add_parser(
+            name,
+            help=mod.HELP,
+            description=mod.HELP,
+            epilog=f"example:\n  {mod.EXAMPLE}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+        mod.add_arguments(p)
+        p.set_defaults(_run=mod.run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line and return the exit status.
+
+    >>> main(["show", "no-such-file.txt"])
+    2
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except InputError as exc:
+        sys.stderr.write(f"framingkit {args.command}: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write(f"framingkit {args.command}: interrupted.\n")
+        return 130
+    except BrokenPipeError:
+        return 0

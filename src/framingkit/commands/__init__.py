@@ -1,0 +1,1 @@
+"""One module per ``framingkit`` subcommand (see :mod:`framingkit.cli`)."""
