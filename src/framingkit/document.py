@@ -320,7 +320,7 @@ def _blocks(masked: str) -> list[tuple[int, int]]:
     """Paragraph candidates: blank-line separated blocks; short header lines stand alone."""
     blocks: list[tuple[int, int]] = []
     pos = 0
-    for m in list(_BLOCK_SPLIT_RE.finditer(masked)) + [None]:
+    for m in [*list(_BLOCK_SPLIT_RE.finditer(masked)), None]:
         stop = m.start() if m else len(masked)
         lines = _lines(masked, pos, stop)
         if lines:
