@@ -1,0 +1,189 @@
+"""The document model on both seeds and on crafted texts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from framingkit.document import load_article
+from framingkit.errors import InputError
+from framingkit.typography import fold, is_typography_only
+
+
+def _units_cover_text(article, units):
+    """Units are in order, match their offsets, and only white space or markup lies between them."""
+    pos = 0
+    rebuilt = []
+    for u in units:
+        assert article.text[u.start : u.end] == u.text
+        gap = article.text[pos : u.start]
+        assert not re.search(r"\w", article.masked[pos : u.start]), gap
+        rebuilt.append(gap)
+        rebuilt.append(u.text)
+        pos = u.end
+    rebuilt.append(article.text[pos:])
+    assert "".join(rebuilt) == article.text
+
+
+@pytest.mark.parametrize("which", ["original", "republished"])
+def test_offsets_round_trip(which, request):
+    a = request.getfixturevalue(which)
+    _units_cover_text(a, a.paragraphs)
+    _units_cover_text(a, a.all_sentences)
+    _units_cover_text(a, a.tokens)
+    for q in a.quotations:
+        assert a.text[q.inner_start : q.inner_end] == q.text
+    assert len(a.masked) == len(a.text) == len(a.folded)
+
+
+def test_original_paratext(original):
+    p = original.paratext
+    assert p.headline.text == "Xi Jinping's plan to annex Russian territory is there for all to see"
+    assert p.author == "Matthew Henderson"
+    assert p.label == "Opinion"
+    assert p.outlet == "The Telegraph"
+    assert [c.text for c in p.captions] == [
+        "Vladimir Putin fishes in the remote Tuva region in southern Siberia - ALEXEY"
+    ]
+    assert p.caption_credits == ("ALEXEY",)
+    assert p.standfirst is not None and p.standfirst.text.startswith("The long-debated")
+    assert [m.inner.text for m in p.links] == ["seeks to do so in Taiwan"]
+    kinds = sorted(m.kind for m in p.emphasis)
+    assert kinds == ["bold", "italic"]
+    assert p.date is None
+
+
+def test_republished_paratext(republished):
+    p = republished.paratext
+    assert p.date == "2023-03-28"
+    assert p.headline is None and p.byline is None and p.author is None
+    assert p.captions == () and p.links == () and p.emphasis == ()
+    assert [x.role for x in republished.paragraphs] == ["dateline", "body"]
+
+
+def test_original_quotations(original):
+    qs = original.quotations
+    assert len(qs) == 9
+    assert [q.text for q in qs if q.scare] == ["legitimacy"]
+    texts = [q.text for q in qs]
+    assert "the deal of the century" in texts and "great rejuvenation of China" in texts
+    deal = next(q for q in qs if q.text == "the deal of the century")
+    assert deal.kind == "quotation" and deal.speaker == "Putin"
+    assert {q.marks for q in qs} == {"curly", "straight"}
+
+
+def test_republished_has_no_quotations(republished):
+    assert republished.quotations == ()
+
+
+def test_sentence_counts(original, republished):
+    # original: 2 in the standfirst + 19 in the body; headline, byline, caption are paratext
+    assert len(original.sentences) == 21
+    assert len(original.all_sentences) == 24
+    # re-published: 22 (the damaged "control. Manchu" boundary stays a boundary)
+    assert len(republished.sentences) == 22
+
+
+def test_damaged_boundaries_are_repaired(republished):
+    first = republished.sentences[0]
+    assert first.clean.endswith("between China and Russia. since the start of the Ukrainian war. .")
+    assert "lower-case continuation" in first.repair
+    seventh = republished.sentences[6]
+    assert seventh.clean.endswith("bring forward together. .")
+    assert republished.sentences[1].clean == "This is not good news for Moscow."
+    assert republished.sentences[13].clean.startswith("Manchu weakened")
+
+
+def test_abbreviations_do_not_split():
+    a = load_article("Mr. Smith met Dr. J. Jones in the U.S. on Jan. 5. They talked. Prices rose 3.5 per cent.")
+    assert [s.text for s in a.sentences] == [
+        "Mr. Smith met Dr. J. Jones in the U.S. on Jan. 5.",
+        "They talked.",
+        "Prices rose 3.5 per cent.",
+    ]
+
+
+def test_tokens_keep_numbers_and_apostrophes(republished):
+    norms = [t.norm for t in republished.tokens]
+    assert "4,200km" in norms and "1858-1860" in norms
+    assert "xi's" in norms  # curly apostrophe folded
+
+
+def test_typography_fold_keeps_length():
+    s = "Xi\u2019s \u201cdeal\u201d \u2013 now\u00a0"
+    assert len(fold(s)) == len(s)
+    assert fold(s) == "Xi's \"deal\" - now "
+    assert is_typography_only("Xi\u2019s plan", "Xi's plan")
+    assert not is_typography_only("Xi's plan", "Xi's scheme")
+
+
+@pytest.mark.parametrize(
+    "text, headline, author, label, outlet",
+    [
+        ("Ministers face a hard winter\nBy Jane Doe, The Guardian\n\nIt will be cold.", "Ministers face a hard winter", "Jane Doe", None, "The Guardian"),
+        ("Why the vote matters\nAlex Kim | Analysis\n\nVotes count.", "Why the vote matters", "Alex Kim", None, "Analysis"),
+        ("Our view on trains\nSam Lee (Comment) - Daily Bugle\n\nTrains run.", "Our view on trains", "Sam Lee", "Comment", "Daily Bugle"),
+    ],
+)
+def test_bylines_of_other_shapes(text, headline, author, label, outlet):
+    a = load_article(text)
+    assert a.paratext.headline.text == headline
+    assert a.paratext.author == author
+    assert a.paratext.label == label
+    assert a.paratext.outlet == outlet
+
+
+@pytest.mark.parametrize(
+    "line, iso",
+    [("Published 28 March 2023", "2023-03-28"), ("March 28, 2023", "2023-03-28"), ("date 2023-03-28", "2023-03-28")],
+)
+def test_date_lines(line, iso):
+    a = load_article(f"{line}\n\nA first sentence here. A second one.")
+    assert a.paratext.date == iso
+    assert len(a.sentences) == 2
+
+
+def test_plain_text_without_paratext():
+    a = load_article("Just one paragraph of text. It has two sentences.")
+    assert a.paratext.headline is None
+    assert [p.role for p in a.paragraphs] == ["body"]
+
+
+def test_windows_line_endings():
+    a = load_article("Headline here\r\nBy Jo Bloggs\r\n\r\nFirst para. Still.\r\n\r\nSecond para.\r\n")
+    assert a.paratext.headline.text == "Headline here"
+    assert a.paratext.author == "Jo Bloggs"
+    assert [s.text for s in a.sentences] == ["First para.", "Still.", "Second para."]
+
+
+def test_hard_wrapped_paragraph_stays_one():
+    text = (
+        "This is a long line of prose that was hard wrapped by an editor at seventy\n"
+        "characters, and it continues on the next line without any blank line in\n"
+        "between. It ends here.\n\nA second paragraph."
+    )
+    a = load_article(text)
+    assert len(a.body) == 2
+
+
+def test_html_input_is_converted():
+    a = load_article("<html><body><h1>Big news today</h1><p>It happened. Then more.</p>"
+                     "<script>alert(1)</script></body></html>")
+    assert a.source_format == "html"
+    assert a.paratext.headline.text == "Big news today"
+    assert "alert" not in a.text
+
+
+def test_scare_quote_vs_name_vs_quotation():
+    a = load_article('The regime calls it "stability". The "Belt and Road" grows. '
+                     'She said "we will win this war soon".')
+    kinds = {q.text: q.kind for q in a.quotations}
+    assert kinds["Belt and Road"] == "name"
+    assert kinds["we will win this war soon"] == "quotation"
+    assert kinds["stability"] == "quotation"  # "calls" is a speech verb: reported naming
+
+
+def test_non_string_input_is_one_sentence():
+    with pytest.raises(InputError, match="takes a file path or a text string"):
+        load_article(42)  # type: ignore[arg-type]
