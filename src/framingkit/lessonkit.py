@@ -1,0 +1,98 @@
+"""Small display helpers the lesson notebooks call: figures with alt text, texts to read.
+
+Every figure in a lesson goes through :func:`show_figure`, which embeds the PNG with an
+``alt`` attribute and prints the same description under it, so that a screen-reader user
+and a reader of the exported HTML get the figure's message too. Nothing here is imported
+by ``import framingkit``; matplotlib and IPython are imported inside the functions.
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+from typing import Any
+
+from .style import esc
+
+#: Where the seed texts live, relative to the repository root.
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def seed_path(name: str) -> Path:
+    """The path of a seed text by file name, e.g. ``seed_path("original_telegraph.txt")``.
+
+    Looks in the repository's ``seeds/`` folder, then in the current folder's ``seeds/``
+    and its parent's (a notebook runs in ``lessons/``).
+
+    >>> seed_path("original_telegraph.txt").name
+    'original_telegraph.txt'
+    """
+    for folder in (SEEDS, Path.cwd() / "seeds", Path.cwd().parent / "seeds"):
+        if (folder / name).exists():
+            return folder / name
+    from .errors import InputError
+
+    raise InputError(f"The seed text {name} is not in the kit's seeds/ folder.")
+
+
+def figure_html(fig: Any, alt: str, *, dpi: int = 110) -> str:
+    """HTML for a matplotlib figure: an ``<img>`` with ``alt`` and a visible description.
+
+    >>> import matplotlib; matplotlib.use("Agg")
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(); _ = ax.bar(["a"], [1])
+    >>> 'alt="One bar."' in figure_html(fig, "One bar.")
+    True
+    """
+    if not alt or not alt.strip():
+        raise ValueError("every figure needs a text description (alt)")
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi, bbox_inches="tight")
+    data = base64.b64encode(buf.getvalue()).decode("ascii")
+    return (
+        '<figure style="margin:0.5em 0">'
+        f'<img src="data:image/png;base64,{data}" alt="{esc(alt)}" style="max-width:100%">'
+        f'<figcaption style="font-size:0.9em;color:#333"><b>Figure:</b> {esc(alt)}</figcaption>'
+        "</figure>"
+    )
+
+
+def show_figure(fig: Any, alt: str) -> None:
+    """Display a matplotlib figure with its alt text (and close it so it is not shown twice)."""
+    import matplotlib.pyplot as plt
+    from IPython.display import HTML, display
+
+    display(HTML(figure_html(fig, alt)))
+    plt.close(fig)
+
+
+def text_html(article: Any, title: str) -> str:
+    """HTML for reading a whole text: each paragraph with its role (headline, byline ...)."""
+    parts = [
+        '<div style="border:1px solid #999;padding:0.6em 1em;max-width:48em;'
+        'font-family:Georgia,serif;line-height:1.5;color:#111;background:#fff">',
+        f'<p style="font-family:sans-serif;font-size:0.85em;color:#444;margin:0">{esc(title)}</p>',
+    ]
+    for p in article.paragraphs:
+        role = (
+            ""
+            if p.role == "body"
+            else f'<span style="font-family:sans-serif;font-size:0.75em;border:1px solid #666;'
+            f'padding:0 0.3em;margin-right:0.4em">{esc(p.role)}</span>'
+        )
+        weight = "font-weight:bold;font-size:1.15em;" if p.role == "headline" else ""
+        parts.append(f'<p style="margin:0.5em 0;{weight}">{role}{esc(p.clean)}</p>')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def show_text(source: Any, title: str | None = None) -> Any:
+    """Display a whole text for reading, paragraph by paragraph; return its ``Article``."""
+    from IPython.display import HTML, display
+
+    from .document import load_article
+
+    article = load_article(source)
+    display(HTML(text_html(article, title or str(article.source))))
+    return article
