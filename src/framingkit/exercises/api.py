@@ -1,0 +1,310 @@
+"""The notebook-facing functions: :func:`exercise` and :func:`check`.
+
+In an exercise cell::
+
+    answer = None            # or type a Python value here instead of using the widget
+    exercise("02-spot/boosters", answer)
+
+shows the prompt, the widget (restored from the answer last saved in the notebook
+file), a Check button, and a small "answer record" output that the widget keeps
+up to date (MIME ``application/vnd.framingkit.answer+json``) so the answer is
+saved with the notebook. ``check("02-spot/boosters", answer)`` gives the same
+feedback as text. Outside Jupyter both work too (plain text, no widget).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..errors import InputError
+from ..style import OKABE_ITO, esc
+from . import answers as _answers
+from .feedback import SELF_CHECK_OFF, feedback_html, feedback_text, message_html
+from .model import TYPES, ExerciseDef, find_exercise
+from .scoring import Score, answer_spans, is_empty, score
+
+#: Live exercises of this kernel, by id (the latest widget answer survives re-running a cell).
+_LIVE: dict[str, Exercise] = {}
+
+
+class Exercise:
+    """One shown exercise: its definition, the widget answer, the typed answer and the record.
+
+    ``value`` is the answer that counts (typed if not None, else the widget's).
+    """
+
+    def __init__(self, defn: ExerciseDef, typed: Any = None, self_check: bool = True) -> None:
+        self.defn = defn
+        self.id = defn.id
+        self.typed = typed
+        self.widget_value: Any = None
+        self.saved: str | None = None
+        self.self_check = self_check
+        self.problems: list[str] = []
+        self.widget: Any = None
+        self._handle: Any = None
+        self._shown = False
+
+    @property
+    def value(self) -> Any:
+        """The answer that counts: the typed literal if not None, else the widget's."""
+        return self.typed if self.typed is not None else self.widget_value
+
+    @property
+    def via(self) -> str | None:
+        """``typed``, ``widget`` or None (not answered)."""
+        if self.typed is not None:
+            return "typed"
+        return None if is_empty(self.widget_value) else "widget"
+
+    def record(self) -> dict[str, Any]:
+        """The JSON answer record (the widget's answer; the typed one lives in the source)."""
+        rec = _answers.make_record(self.id, self.widget_value, "widget")
+        if self.saved and self.widget_value is not None:
+            rec["saved"] = self.saved
+        return rec
+
+    def set_widget_value(self, value: Any) -> None:
+        """Store a widget answer: in the kernel and in the cell's answer record (in place)."""
+        self.widget_value = None if is_empty(value) else _answers.jsonable(value)
+        self.saved = _answers.now_iso()
+        self._update_record()
+
+    def check(self) -> Score | None:
+        """Score the current answer (None when self-check is off)."""
+        if not self.self_check:
+            return None
+        return score(self.defn, self.value)
+
+    def feedback_html(self) -> str:
+        """What the Check button shows."""
+        s = self.check()
+        return message_html(SELF_CHECK_OFF) if s is None else feedback_html(s)
+
+    # -- display ---------------------------------------------------------------------------
+
+    def _bundle(self) -> dict[str, Any]:
+        return {
+            _answers.MIME: self.record(),
+            "text/html": self._status_html(),
+            "text/plain": self._status_text(),
+        }
+
+    def _status_text(self) -> str:
+        return f"[{self.id}] {describe(self.defn, self.value)}" + (
+            " (typed in the cell)" if self.via == "typed" else ""
+        )
+
+    def _status_html(self) -> str:
+        via = {
+            "typed": "typed in this cell (it counts over the widget)",
+            "widget": "from the widget, stored in this notebook (save to keep it)",
+            None: "not answered yet",
+        }[self.via]
+        problems = "".join(
+            f"<div style='color:{OKABE_ITO['vermillion']}'>! {esc(p)}</div>" for p in self.problems
+        )
+        return (
+            f"<div class='fk-answer' data-exercise='{esc(self.id)}' style='font-size:0.9em;"
+            f"color:#333;border-top:1px dashed {OKABE_ITO['grey']};padding-top:0.2em'>"
+            f"<b>Your answer</b> ({esc(via)}): {esc(describe(self.defn, self.value))}"
+            f"{problems}</div>"
+        )
+
+    def _update_record(self) -> None:
+        if self._handle is not None:
+            self._handle.update(self._bundle(), raw=True)
+
+    def show(self) -> None:
+        """Display the prompt, the widget (when ipywidgets works) and the answer record."""
+        from IPython.display import HTML, display
+
+        display(HTML(prompt_html(self.defn)))
+        self.widget = _make_widget(self)
+        if self.widget is not None:
+            display(self.widget)
+        self._handle = display(self._bundle(), raw=True, display_id=True)
+        self._shown = True
+
+    def _ipython_display_(self) -> None:
+        if not self._shown:
+            self.show()
+
+    def __repr__(self) -> str:
+        return f"<Exercise {self.id} ({self.defn.type}): {self._status_text()}>"
+
+
+def _make_widget(ex: Exercise) -> Any:
+    try:
+        from .widgets import exercise_widget
+    except ImportError:  # ipywidgets missing: the typed path still works
+        return None
+    return exercise_widget(ex)
+
+
+def describe(defn: ExerciseDef, value: Any) -> str:
+    """A short human-readable form of an answer ('2 phrases: "boldly", "excessive zeal"')."""
+    if is_empty(value):
+        return "not answered yet"
+    if defn.type == "spans":
+        spans, _ = answer_spans(defn, value)
+        phrases = [defn.text[s:e] for s, e in spans]
+        n = len(phrases)
+        return f"{n} phrase{'s' * (n != 1)}: " + ", ".join(f"“{p}”" for p in phrases)
+    if defn.type == "classify" and isinstance(value, dict):
+        return "; ".join(
+            f"{k}: {' + '.join(map(str, v)) if isinstance(v, (list, tuple)) else v}"
+            for k, v in value.items()
+        )
+    if defn.type == "choice":
+        opt = defn.options.get(str(value))
+        return f"{value}) {opt.text}" if opt else repr(value)
+    if defn.type == "links" and isinstance(value, (list, tuple)):
+        return "; ".join(
+            f"{x[0]} -{x[2]}-> {x[1]}" if isinstance(x, (list, tuple)) and len(x) == 3 else repr(x)
+            for x in value
+        )
+    if defn.type == "text" and isinstance(value, str):
+        words = len(value.split())
+        return f"{words} word{'s' * (words != 1)}: “{value[:80]}{'…' if len(value) > 80 else ''}”"
+    return repr(value)
+
+
+def prompt_html(defn: ExerciseDef) -> str:
+    """The prompt, the material in plain prose and how to answer by typing."""
+    t = TYPES[defn.type]
+    material = ""
+    if defn.type == "spans":
+        paras = "".join(f"<p>{esc(p)}</p>" for p in defn.text.split("\n\n"))
+        material = (
+            "<details><summary>The text as plain prose (for typing phrases or reading aloud)"
+            f"</summary>{paras}</details>"
+        )
+    elif defn.type == "classify":
+        axes = "; ".join(f"<b>{esc(a)}</b>: {esc(', '.join(v))}" for a, v in defn.axes.items())
+        rows = "".join(f"<li><code>{esc(i.id)}</code>: {esc(i.text)}</li>" for i in defn.items)
+        material = f"<ul>{rows}</ul><p>{axes}</p>"
+    elif defn.type == "choice":
+        rows = "".join(
+            f"<li><code>{esc(k)}</code>) {esc(o.text)}</li>" for k, o in defn.options.items()
+        )
+        material = f"<ul style='list-style:none'>{rows}</ul>"
+    elif defn.type == "links":
+        rows = "".join(f"<li><code>{esc(c.id)}</code>: {esc(c.text)}</li>" for c in defn.claims)
+        material = f"<ul>{rows}</ul><p>Relations: {esc(', '.join(defn.relations))}</p>"
+    pts = f"{defn.points:g} point{'s' * (defn.points != 1)}"
+    return (
+        f"<div class='fk-exercise' data-exercise='{esc(defn.id)}'>"
+        f"<p><b>{esc(defn.title or 'Exercise')}</b> <code>{esc(defn.id)}</code> "
+        f"({esc(t.what)}, {pts})</p>"
+        f"<p>{esc(defn.prompt)}</p>{material}"
+        f"<p style='font-size:0.85em;color:#555'>To answer by typing instead of clicking, set "
+        f"<code>answer</code> in this cell to {esc(t.answer)}, e.g. <code>{esc(t.example)}</code>, "
+        f"and run it; <code>check(&quot;{esc(defn.id)}&quot;, answer)</code> checks it.</p></div>"
+    )
+
+
+# ----------------------------------------------------------------------------- public API
+
+
+def _in_ipython() -> Any:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    ip = get_ipython()
+    return ip if ip is not None and getattr(ip, "kernel", None) is not None else None
+
+
+def _install_error_handler(ip: Any) -> None:
+    """Show InputError as its one sentence (no traceback); the cell still fails."""
+    if getattr(ip, "_framingkit_handler", False):
+        return
+
+    def handler(shell: Any, etype: Any, value: Any, tb: Any, tb_offset: Any = None) -> Any:
+        import sys
+
+        sys.stderr.write(f"{value}\n")
+        return [str(value)]
+
+    existing = getattr(ip, "custom_exceptions", ())
+    if not existing:
+        ip.set_custom_exc((InputError,), handler)
+    ip._framingkit_handler = True
+
+
+def self_check_on(defn: ExerciseDef, nb_metadata: dict[str, Any] | None = None) -> bool:
+    """False when the key or the notebook metadata switch self-check off for ``defn``.
+
+    Notebook metadata: ``"framingkit": {"self_check": false}`` (all exercises) or
+    ``{"self_check_off": ["<exercise id>", ...]}``.
+    """
+    if not defn.self_check:
+        return False
+    fk = (nb_metadata or {}).get("framingkit") or {}
+    if not isinstance(fk, dict):
+        return True
+    if fk.get("self_check") is False:
+        return False
+    off = fk.get("self_check_off") or []
+    return not (isinstance(off, list) and defn.id in off)
+
+
+def exercise(
+    exercise_id: str, answer: Any = None, *, key_dir: str | os.PathLike[str] | None = None
+) -> Exercise:
+    """Show exercise ``exercise_id`` with its widget, restored from the saved notebook.
+
+    ``answer`` is the typed answer (None when not typed). Returns the :class:`Exercise`.
+    """
+    ip = _in_ipython()
+    if ip is not None:
+        _install_error_handler(ip)
+    defn = find_exercise(exercise_id, key_dir)
+    saved, meta, problem = _answers.saved_in_notebook()
+    ex = Exercise(
+        defn, typed=None if answer is None else answer, self_check=self_check_on(defn, meta)
+    )
+    if problem:
+        ex.problems.append(problem)
+    rec = saved.get(exercise_id)
+    live = _LIVE.get(exercise_id)
+    if rec is not None:
+        ex.problems += [
+            p for p in rec.problems if "syntax error" not in p and "plain Python" not in p
+        ]
+        if rec.widget is not None:
+            ex.widget_value, ex.saved = rec.widget, rec.saved
+    if live is not None and live.saved and (ex.saved is None or live.saved >= ex.saved):
+        ex.widget_value, ex.saved = live.widget_value, live.saved
+    _LIVE[exercise_id] = ex
+    if ip is not None:
+        ex.show()
+    else:
+        print(f"Exercise {exercise_id}: {defn.prompt}\n{ex._status_text()}")
+        ex._shown = True
+    return ex
+
+
+def check(
+    exercise_id: str, answer: Any = None, *, key_dir: str | os.PathLike[str] | None = None
+) -> None:
+    """Print specific feedback on ``answer`` (or, when None, on the widget's answer).
+
+    Says "self-check is off" when the instructor switched it off.
+    """
+    defn = find_exercise(exercise_id, key_dir)
+    saved, meta, _ = _answers.saved_in_notebook()
+    value = answer
+    if value is None:
+        live = _LIVE.get(exercise_id)
+        rec = saved.get(exercise_id)
+        if live is not None and live.value is not None:
+            value = live.value
+        elif rec is not None:
+            value = rec.value
+    if not self_check_on(defn, meta):
+        print(SELF_CHECK_OFF)
+        return
+    print(feedback_text(score(defn, value)))

@@ -1,0 +1,77 @@
+"""Feedback views of a :class:`~framingkit.exercises.scoring.Score`: plain text and HTML.
+
+Every line starts with a word and a symbol (never colour alone).
+
+>>> from framingkit.exercises.scoring import Score
+>>> s = Score("d/x", "choice", 0.0, 1.0, "Checked your option.", missed=["a) A: no."])
+>>> print(feedback_text(s))
+Checked your option.
+Score: 0 of 1 point.
+✗ Missed: a) A: no.
+"""
+
+from __future__ import annotations
+
+from ..style import OKABE_ITO, esc, light
+from .scoring import Score
+
+#: Sections of the feedback, in order: (attribute, symbol, heading, colour).
+SECTIONS: tuple[tuple[str, str, str, str], ...] = (
+    ("right", "✓", "Right", OKABE_ITO["green"]),
+    ("partial", "≈", "Partly right", OKABE_ITO["orange"]),
+    ("missed", "✗", "Missed", OKABE_ITO["vermillion"]),
+    ("extra", "+", "Extra", OKABE_ITO["purple"]),
+    ("problems", "!", "Could not use", OKABE_ITO["grey"]),
+    ("feedback", "→", "Feedback", OKABE_ITO["blue"]),
+)
+SELF_CHECK_OFF = (
+    "Self-check is off for this exercise: your instructor will grade it. "
+    "Your answer is kept in this notebook."
+)
+
+
+def points_line(s: Score) -> str:
+    """'Score: 1.5 of 2 points.' (or the reason there is no score)."""
+    if s.points is None:
+        return "Score: entered by your instructor."
+    unit = "point" if s.max_points == 1 else "points"
+    return f"Score: {s.points:g} of {s.max_points:g} {unit}."
+
+
+def feedback_text(s: Score) -> str:
+    """The feedback as plain text (what ``check()`` prints)."""
+    lines = [s.checked, points_line(s)]
+    for attr, sym, head, _ in SECTIONS:
+        for item in getattr(s, attr):
+            lines.append(f"{sym} {head}: {item}")
+    return "\n".join(lines)
+
+
+def feedback_html(s: Score) -> str:
+    """The feedback as an HTML block (what the Check button shows)."""
+    parts = [
+        '<div class="fk-feedback" role="status" aria-live="polite" '
+        'style="font-size:0.95em;line-height:1.4">',
+        f"<p style='margin:0.2em 0'><b>{esc(s.checked)}</b> {esc(points_line(s))}</p>",
+    ]
+    for attr, sym, head, colour in SECTIONS:
+        items = getattr(s, attr)
+        if not items:
+            continue
+        parts.append(
+            f"<div style='border-left:4px solid {colour};background:{light(colour, 0.12)};"
+            f"padding:0.2em 0.6em;margin:0.3em 0'><b>{sym} {head} ({len(items)})</b><ul "
+            "style='margin:0.1em 0 0.1em 1.2em;padding:0'>"
+            + "".join(f"<li>{esc(i)}</li>" for i in items)
+            + "</ul></div>"
+        )
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def message_html(text: str) -> str:
+    """A one-sentence notice (e.g. self-check is off) as HTML."""
+    return (
+        f"<div class='fk-feedback' role='status' style='border-left:4px solid "
+        f"{OKABE_ITO['grey']};padding:0.2em 0.6em'>{esc(text)}</div>"
+    )

@@ -1,0 +1,630 @@
+"""Exercise definitions and answer keys: the one table of exercise types, loading and validation.
+
+A key file ``src/framingkit/data/keys/<lesson id>.json`` holds
+``{"lesson": id, "exercises": {<exercise id>: {...}}}``; :func:`load_key` reads
+and validates it, resolving material that refers to the seed texts, and raises
+:class:`~framingkit.errors.InputError` (one sentence) for anything malformed.
+
+>>> key = parse_key({"lesson": "demo", "exercises": {"demo/pick": {
+...     "type": "choice", "prompt": "Which?", "points": 1, "reference": "b",
+...     "options": {"a": {"text": "A", "feedback": "A is a trap."}, "b": {"text": "B"}}}}})
+>>> key.exercises["demo/pick"].options["a"].feedback
+'A is a trap.'
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+
+
+@dataclass(frozen=True)
+class ExerciseType:
+    """One row of :data:`TYPES`: what the type is and how a typed answer looks."""
+
+    name: str
+    what: str
+    material: str
+    reference: str
+    answer: str
+    example: str
+    scoring: str
+
+
+#: The one table of exercise types (docs and validation derive from it).
+TYPES: dict[str, ExerciseType] = {
+    t.name: t
+    for t in (
+        ExerciseType(
+            "spans",
+            "pick words or phrases in a text",
+            '`text`: a string, or {"source": "seed:original", "paragraphs": [4, 5]}',
+            "list of phrases, [start, end] pairs, or {'text': ..., 'why': ...}",
+            "list of phrases (str) or (start, end) pairs in the exercise text",
+            'answer = ["boldly", "excessive zeal"]',
+            "partial-overlap F1 over word characters",
+        ),
+        ExerciseType(
+            "classify",
+            "label each item on one or two axes (kind + effect; type + certainty)",
+            "`items`: [{'id', 'text', 'why'}], `axes`: {axis: [labels]} (or `labels`)",
+            "{item_id: label} or {item_id: [label1, label2]} or {item_id: {axis: label}}",
+            "{item_id: label} or {item_id: [label1, label2]} for two-axis items",
+            'answer = {"c1": ["wording", "softens"], "c2": ["order", "neutral"]}',
+            "accuracy with partial credit per axis",
+        ),
+        ExerciseType(
+            "choice",
+            "multiple choice; each wrong option names the misconception",
+            "`options`: {key: {'text', 'feedback'}} (feedback required on wrong options)",
+            "the right option key (or a list of acceptable keys)",
+            'the option key, e.g. "b"',
+            'answer = "b"',
+            "all points for a right option, none otherwise",
+        ),
+        ExerciseType(
+            "text",
+            "short written answer, scored by the instructor with a rubric",
+            "`rubric`: [{'id', 'criterion', 'points'}]",
+            "none needed (the model answer lives in solutions/)",
+            "a string",
+            'answer = "The headline turns a possibility into a plan."',
+            "never auto-scored: rubric points entered by the instructor",
+        ),
+        ExerciseType(
+            "links",
+            "link claims into a small map",
+            "`claims`: [{'id', 'text'}], optional `relations` (default: supports, elaborates, "
+            "contrasts, exemplifies)",
+            "list of [source_id, target_id, relation]",
+            "list of (source_id, target_id, relation)",
+            'answer = [("c2", "c1", "supports")]',
+            "link-level F1 (half credit for the right pair with the wrong relation or direction)",
+        ),
+    )
+}
+#: Relations a claim link may carry (the claims engineer's contract).
+LINK_RELATIONS: tuple[str, ...] = ("supports", "elaborates", "contrasts", "exemplifies")
+
+
+@dataclass(frozen=True)
+class RefSpan:
+    """A reference span of a ``spans`` exercise (offsets into the exercise text)."""
+
+    start: int
+    end: int
+    text: str
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item to classify, a claim to link, or a rubric criterion."""
+
+    id: str
+    text: str
+    why: str = ""
+    points: float = 0.0
+
+
+@dataclass(frozen=True)
+class Option:
+    """A multiple-choice option with the feedback shown when it is picked."""
+
+    key: str
+    text: str
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class ExerciseDef:
+    """One exercise of a key: its type, prompt, points, material and reference answer."""
+
+    id: str
+    type: str
+    prompt: str
+    points: float
+    self_check: bool = True
+    title: str = ""
+    text: str = ""
+    source: str = ""
+    items: tuple[Item, ...] = ()
+    axes: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    options: dict[str, Option] = field(default_factory=dict)
+    claims: tuple[Item, ...] = ()
+    relations: tuple[str, ...] = LINK_RELATIONS
+    rubric: tuple[Item, ...] = ()
+    reference: Any = None
+    raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def lesson(self) -> str:
+        """The lesson id (the part of the exercise id before the slash)."""
+        return self.id.split("/", 1)[0]
+
+
+@dataclass(frozen=True)
+class LessonKey:
+    """A lesson's answer key: ``exercises`` maps exercise id to :class:`ExerciseDef`."""
+
+    lesson: str
+    exercises: dict[str, ExerciseDef]
+    path: str = ""
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+def default_key_dir() -> Path:
+    """The package-data folder of keys (``src/framingkit/data/keys``)."""
+    return Path(__file__).resolve().parent.parent / "data" / "keys"
+
+
+def key_dirs(key_dir: str | os.PathLike[str] | None = None) -> list[Path]:
+    """Folders searched for ``<lesson>.json``: ``key_dir``, ``$FRAMINGKIT_KEY_DIR``, the package."""
+    dirs = [Path(key_dir)] if key_dir else []
+    env = os.environ.get("FRAMINGKIT_KEY_DIR")
+    if env:
+        dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    dirs.append(default_key_dir())
+    return dirs
+
+
+def load_key(lesson_id: str, key_dir: str | os.PathLike[str] | None = None) -> LessonKey:
+    """Load and validate the key of ``lesson_id`` (an exercise id also works).
+
+    Looks in ``key_dir`` (the grader's ``--key DIR``), then in the folders of
+    ``$FRAMINGKIT_KEY_DIR``, then in the package data.
+
+    >>> load_key("no-such-lesson")
+    Traceback (most recent call last):
+    ...
+    framingkit.errors.InputError: No answer key for lesson 'no-such-lesson' was found ...
+    """
+    lesson = lesson_id.split("/", 1)[0]
+    if key_dir and not Path(key_dir).is_dir():
+        raise InputError(f"The key folder '{key_dir}' does not exist.")
+    for d in key_dirs(key_dir):
+        path = d / f"{lesson}.json"
+        if path.is_file():
+            return _load_key_file(str(path), path.stat().st_mtime_ns)
+    where = ", ".join(str(d) for d in key_dirs(key_dir))
+    raise InputError(
+        f"No answer key for lesson '{lesson}' was found (looked for {lesson}.json in {where})."
+    )
+
+
+def find_exercise(exercise_id: str, key_dir: str | os.PathLike[str] | None = None) -> ExerciseDef:
+    """The definition of one exercise, e.g. ``find_exercise("02-spot/boosters")``."""
+    key = load_key(exercise_id, key_dir)
+    if exercise_id not in key.exercises:
+        known = ", ".join(sorted(key.exercises)) or "none"
+        raise InputError(
+            f"The key of lesson '{key.lesson}' has no exercise '{exercise_id}' (it has: {known})."
+        )
+    return key.exercises[exercise_id]
+
+
+@functools.lru_cache(maxsize=64)
+def _load_key_file(path: str, _mtime: int) -> LessonKey:
+    name = Path(path).name
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise InputError(f"The key '{name}' is not UTF-8 text.") from None
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"The key '{name}' is not valid JSON "
+            f"(line {exc.lineno}, column {exc.colno}: {exc.msg})."
+        ) from None
+    return parse_key(data, name=name, base=Path(path).parent)
+
+
+def parse_key(data: Any, name: str = "<key>", base: Path | None = None) -> LessonKey:
+    """Validate a key given as a JSON value; raise :class:`InputError` naming the first problem."""
+    if not isinstance(data, Mapping):
+        raise InputError(f"The key '{name}' must be a JSON object with 'lesson' and 'exercises'.")
+    lesson = data.get("lesson")
+    if not isinstance(lesson, str) or not lesson:
+        raise InputError(f"The key '{name}' has no 'lesson' id (a non-empty string).")
+    exercises = data.get("exercises")
+    if not isinstance(exercises, Mapping):
+        raise InputError(f"The key '{name}' has no 'exercises' object (exercise id -> definition).")
+    out: dict[str, ExerciseDef] = {}
+    for ex_id, raw in exercises.items():
+        where = f"The key '{name}', exercise '{ex_id}',"
+        if (
+            not isinstance(ex_id, str)
+            or not ex_id.startswith(f"{lesson}/")
+            or ex_id == f"{lesson}/"
+        ):
+            raise InputError(
+                f"The key '{name}' has an exercise id '{ex_id}' that does not look like "
+                f"'{lesson}/<short name>'."
+            )
+        if not isinstance(raw, Mapping):
+            raise InputError(f"{where} must be a JSON object.")
+        out[ex_id] = _parse_exercise(ex_id, dict(raw), where, base)
+    return LessonKey(lesson=lesson, exercises=out, path=name)
+
+
+def _parse_exercise(ex_id: str, raw: dict[str, Any], where: str, base: Path | None) -> ExerciseDef:
+    typ = raw.get("type")
+    if typ not in TYPES:
+        raise InputError(f"{where} has type {typ!r}; it must be one of: {', '.join(TYPES)}.")
+    prompt = raw.get("prompt")
+    if not isinstance(prompt, str) or not prompt.strip():
+        raise InputError(f"{where} has no 'prompt' (the question shown to students).")
+    self_check = raw.get("self_check", True)
+    if not isinstance(self_check, bool):
+        raise InputError(f"{where} has 'self_check' {self_check!r}; it must be true or false.")
+    kw: dict[str, Any] = {}
+    if typ == "spans":
+        kw = _parse_spans(raw, where, base)
+    elif typ == "classify":
+        kw = _parse_classify(raw, where)
+    elif typ == "choice":
+        kw = _parse_choice(raw, where)
+    elif typ == "text":
+        kw = _parse_text(raw, where)
+    elif typ == "links":
+        kw = _parse_links(raw, where)
+    points = raw.get("points", sum(r.points for r in kw.get("rubric", ())) or 1)
+    if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
+        raise InputError(f"{where} has 'points' {points!r}; it must be a positive number.")
+    return ExerciseDef(
+        id=ex_id,
+        type=typ,
+        prompt=prompt,
+        points=float(points),
+        self_check=self_check,
+        title=str(raw.get("title", "") or ""),
+        raw=raw,
+        **kw,
+    )
+
+
+# ----------------------------------------------------------------------------- material
+
+
+def resolve_text(material: Any, where: str = "The exercise", base: Path | None = None) -> str:
+    """The exercise text: a literal string, or paragraphs/sentences of a seed or file.
+
+    ``{"source": "seed:original", "paragraphs": [4, 5]}`` takes paragraphs 4 and 5
+    (0-based, as in ``load_article(...).paragraphs``, markup removed) of the seed
+    whose file name starts with ``original``; ``"sentences": [0, 1]`` picks
+    sentences of the running text instead; ``"file:path.txt"`` reads a file
+    (relative to the key's folder or the seeds folder).
+
+    >>> resolve_text("Plain words.")
+    'Plain words.'
+    """
+    if isinstance(material, str):
+        if not material.strip():
+            raise InputError(f"{where} has an empty 'text'.")
+        return material
+    if not isinstance(material, Mapping) or not isinstance(material.get("source"), str):
+        raise InputError(
+            f"{where} needs 'text': a string or an object such as "
+            '{"source": "seed:original", "paragraphs": [4, 5]}.'
+        )
+    from ..document import load_article
+
+    path = _source_path(material["source"], where, base)
+    article = load_article(path)
+    paras, sents = material.get("paragraphs"), material.get("sentences")
+    if paras is not None and sents is not None:
+        raise InputError(f"{where} gives both 'paragraphs' and 'sentences'; give one.")
+    units = article.paragraphs if sents is None else article.sentences
+    picks = paras if sents is None else sents
+    if picks is None:
+        return "\n\n".join(p.clean for p in article.paragraphs)
+    if not isinstance(picks, list) or not all(
+        isinstance(i, int) and not isinstance(i, bool) for i in picks
+    ):
+        raise InputError(f"{where} needs a list of 0-based numbers in 'paragraphs'/'sentences'.")
+    bad = [i for i in picks if not 0 <= i < len(units)]
+    if bad:
+        raise InputError(
+            f"{where} asks for number {bad[0]}, but '{Path(path).name}' has only "
+            f"{len(units)} {'sentences' if sents is not None else 'paragraphs'} (counted from 0)."
+        )
+    sep = " " if sents is not None else "\n\n"
+    return sep.join(units[i].clean for i in picks)
+
+
+def seeds_dirs(base: Path | None = None) -> list[Path]:
+    """Candidate ``seeds/`` folders: ``$FRAMINGKIT_SEEDS``, near ``base``, the cwd, the package."""
+    starts: list[Path] = []
+    env = os.environ.get("FRAMINGKIT_SEEDS")
+    out: list[Path] = [Path(env)] if env else []
+    if base is not None:
+        starts.append(base.resolve())
+    starts += [Path.cwd().resolve(), Path(__file__).resolve().parent]
+    for s in starts:
+        for d in [s, *s.parents]:
+            if (d / "seeds").is_dir():
+                out.append(d / "seeds")
+    out.append(Path(__file__).resolve().parent.parent / "data" / "seeds")
+    return [d for d in dict.fromkeys(out) if d.is_dir()]
+
+
+def _source_path(source: str, where: str, base: Path | None) -> str:
+    kind, _, name = source.partition(":")
+    if kind == "seed" and name:
+        for d in seeds_dirs(base):
+            hits = sorted(p for p in d.glob(f"{name}*") if p.is_file())
+            if len(hits) == 1:
+                return str(hits[0])
+            if len(hits) > 1:
+                names = ", ".join(h.name for h in hits)
+                raise InputError(
+                    f"{where} refers to '{source}', which matches several seeds: {names}."
+                )
+        raise InputError(
+            f"{where} refers to '{source}', but no seed file starting with '{name}' was found in a "
+            "seeds/ folder (set FRAMINGKIT_SEEDS to the folder)."
+        )
+    if kind == "file" and name:
+        for d in [base, *seeds_dirs(base), Path.cwd()]:
+            if d is not None and (d / name).is_file():
+                return str(d / name)
+        raise InputError(f"{where} refers to '{source}', but that file does not exist.")
+    raise InputError(
+        f"{where} has source {source!r}; use 'seed:<name>' (e.g. 'seed:original') or 'file:<path>'."
+    )
+
+
+def locate(
+    text: str, phrase: str, taken: set[tuple[int, int]] | None = None
+) -> tuple[int, int] | None:
+    """Offsets of ``phrase`` in ``text`` (exact, then ignoring case and spacing), or None.
+
+    A phrase that occurs several times is the first occurrence not in ``taken``.
+
+    >>> locate("Putin boldly announced", "BOLDLY")
+    (6, 12)
+    """
+    import re
+
+    phrase = phrase.strip()
+    if not phrase:
+        return None
+    words = [re.escape(w) for w in phrase.split()]
+    patterns = [re.escape(phrase), r"\s+".join(words)]
+    for flags in (0, re.IGNORECASE):
+        for pat in patterns:
+            first = None
+            for m in re.finditer(pat, text, flags):
+                hit = (m.start(), m.end())
+                if first is None:
+                    first = hit
+                if not taken or hit not in taken:
+                    return hit
+            if first is not None:
+                return first
+    return None
+
+
+# ----------------------------------------------------------------------------- per type
+
+
+def _parse_spans(raw: dict[str, Any], where: str, base: Path | None) -> dict[str, Any]:
+    material = raw.get("text", raw.get("material"))
+    text = resolve_text(material, where, base)
+    ref = raw.get("reference")
+    if not isinstance(ref, list):
+        raise InputError(f"{where} needs 'reference': a list of phrases or [start, end] pairs.")
+    spans: list[RefSpan] = []
+    taken: set[tuple[int, int]] = set()
+    for r in ref:
+        why = ""
+        if isinstance(r, Mapping):
+            why = str(r.get("why", ""))
+            r = r.get("text") if "text" in r else [r.get("start"), r.get("end")]
+        if isinstance(r, str):
+            hit = locate(text, r, taken)
+            if hit is None:
+                raise InputError(
+                    f"{where} has the reference phrase {r!r}, which is not in its text."
+                )
+        elif (
+            isinstance(r, list)
+            and len(r) == 2
+            and all(isinstance(i, int) and not isinstance(i, bool) for i in r)
+            and 0 <= r[0] < r[1] <= len(text)
+        ):
+            hit = (r[0], r[1])
+        else:
+            raise InputError(
+                f"{where} has the reference entry {r!r}; use a phrase, [start, end] offsets "
+                f"within the text (0..{len(text)}), or {{'text': ..., 'why': ...}}."
+            )
+        taken.add(hit)
+        spans.append(RefSpan(hit[0], hit[1], text[hit[0] : hit[1]], why))
+    source = material.get("source", "") if isinstance(material, Mapping) else ""
+    return {"text": text, "source": source, "reference": tuple(spans)}
+
+
+def _ids(entries: Any, where: str, what: str) -> tuple[Item, ...]:
+    if isinstance(entries, Mapping):
+        entries = [{"id": k, "text": v} for k, v in entries.items()]
+    if not isinstance(entries, list) or not entries:
+        raise InputError(f"{where} needs '{what}': a non-empty list of {{'id': ..., 'text': ...}}.")
+    items: list[Item] = []
+    for e in entries:
+        if not isinstance(e, Mapping) or not isinstance(e.get("id"), str) or not e.get("id"):
+            raise InputError(f"{where} has an entry in '{what}' without a string 'id': {e!r}.")
+        items.append(
+            Item(
+                e["id"],
+                str(e.get("text", e.get("criterion", ""))),
+                str(e.get("why", "")),
+                float(e.get("points", 0) or 0),
+            )
+        )
+    seen = [i.id for i in items]
+    dup = next((i for i in seen if seen.count(i) > 1), None)
+    if dup:
+        raise InputError(f"{where} has the id '{dup}' twice in '{what}'.")
+    return tuple(items)
+
+
+def _labels(value: Any, where: str, axis: str) -> tuple[str, ...]:
+    if isinstance(value, str) and ":" in value:  # "framingkit.compare:KINDS": one table of labels
+        mod, _, attr = value.partition(":")
+        try:
+            value = getattr(importlib.import_module(mod), attr)
+        except (ImportError, AttributeError):
+            raise InputError(
+                f"{where} takes the labels of axis '{axis}' from {value!r}, which does not exist."
+            ) from None
+    if isinstance(value, Mapping):
+        value = list(value)
+    if (
+        not isinstance(value, (list, tuple))
+        or not value
+        or not all(isinstance(v, str) for v in value)
+    ):
+        raise InputError(f"{where} needs a non-empty list of labels for axis '{axis}'.")
+    return tuple(value)
+
+
+def _parse_classify(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    items = _ids(raw.get("items"), where, "items")
+    if "axes" in raw:
+        if not isinstance(raw["axes"], Mapping) or not 1 <= len(raw["axes"]) <= 2:
+            raise InputError(f"{where} needs 'axes': an object with one or two axes of labels.")
+        axes = {str(k): _labels(v, where, str(k)) for k, v in raw["axes"].items()}
+    elif "labels" in raw:
+        axes = {"label": _labels(raw["labels"], where, "label")}
+    else:
+        raise InputError(
+            f"{where} needs 'axes' (e.g. {{'kind': [...], 'effect': [...]}}) or 'labels'."
+        )
+    ref = raw.get("reference")
+    if not isinstance(ref, Mapping):
+        raise InputError(f"{where} needs 'reference': an object item id -> label(s).")
+    ids = {i.id for i in items}
+    out: dict[str, dict[str, tuple[str, ...]]] = {}
+    for item_id, value in ref.items():
+        if item_id not in ids:
+            raise InputError(f"{where} has a reference for '{item_id}', which is not an item.")
+        per_axis = split_axes(value, tuple(axes))
+        if per_axis is None:
+            raise InputError(
+                f"{where} has the reference {value!r} for '{item_id}'; give one label per axis "
+                f"({', '.join(axes)})."
+            )
+        norm: dict[str, tuple[str, ...]] = {}
+        for axis, v in per_axis.items():
+            ok = (v,) if isinstance(v, str) else tuple(v) if isinstance(v, list) else ()
+            bad = [x for x in ok if x not in axes[axis]] or ([] if ok else [v])
+            if bad:
+                raise InputError(
+                    f"{where} gives '{item_id}' the {axis} {bad[0]!r}, which is not one of: "
+                    f"{', '.join(axes[axis])}."
+                )
+            norm[axis] = ok
+        out[item_id] = norm
+    missing = [i.id for i in items if i.id not in out]
+    if missing:
+        raise InputError(f"{where} has no reference for the item '{missing[0]}'.")
+    return {"items": items, "axes": axes, "reference": out}
+
+
+def split_axes(value: Any, axes: tuple[str, ...]) -> dict[str, Any] | None:
+    """One value per axis from ``label``, ``[l1, l2]`` or ``{axis: label}`` (None if not).
+
+    >>> split_axes(["wording", "softens"], ("kind", "effect"))
+    {'kind': 'wording', 'effect': 'softens'}
+    """
+    if isinstance(value, Mapping):
+        if set(value) - set(axes):
+            return None
+        return {a: value[a] for a in axes if a in value}
+    if len(axes) == 1:
+        return {axes[0]: value}
+    if isinstance(value, (list, tuple)) and len(value) == len(axes):
+        return dict(zip(axes, value, strict=True))
+    return None
+
+
+def _parse_choice(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    opts = raw.get("options")
+    if isinstance(opts, list):
+        opts = {o.get("key"): o for o in opts if isinstance(o, Mapping)}
+    if not isinstance(opts, Mapping) or len(opts) < 2:
+        raise InputError(
+            f"{where} needs 'options': at least two options, key -> {{'text', 'feedback'}}."
+        )
+    ref = raw.get("reference")
+    right = [ref] if isinstance(ref, str) else ref
+    if not isinstance(right, list) or not right or any(r not in opts for r in right):
+        raise InputError(
+            f"{where} has 'reference' {ref!r}; it must be one of the option keys: "
+            f"{', '.join(map(str, opts))}."
+        )
+    options: dict[str, Option] = {}
+    for k, o in opts.items():
+        if isinstance(o, str):
+            o = {"text": o}
+        if (
+            not isinstance(k, str)
+            or not isinstance(o, Mapping)
+            or not isinstance(o.get("text"), str)
+        ):
+            raise InputError(f"{where} has the option {k!r} without a 'text'.")
+        fb = str(o.get("feedback", "") or "")
+        if k not in right and not fb.strip():
+            raise InputError(
+                f"{where} has the wrong option '{k}' without 'feedback' naming the misconception."
+            )
+        options[k] = Option(k, o["text"], fb)
+    return {"options": options, "reference": tuple(right)}
+
+
+def _parse_text(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    rubric = _ids(raw.get("rubric"), where, "rubric")
+    if any(r.points <= 0 for r in rubric):
+        raise InputError(f"{where} has a rubric criterion without positive 'points'.")
+    total = sum(r.points for r in rubric)
+    if "points" in raw and abs(float(raw["points"]) - total) > 1e-9:
+        raise InputError(
+            f"{where} has 'points' {raw['points']} but its rubric adds up to {total:g}."
+        )
+    return {"rubric": rubric, "reference": raw.get("reference")}
+
+
+def _parse_links(raw: dict[str, Any], where: str) -> dict[str, Any]:
+    claims = _ids(raw.get("claims"), where, "claims")
+    relations = _labels(raw.get("relations", list(LINK_RELATIONS)), where, "relation")
+    ref = raw.get("reference")
+    if not isinstance(ref, list):
+        raise InputError(f"{where} needs 'reference': a list of [source_id, target_id, relation].")
+    ids = {c.id for c in claims}
+    links: list[tuple[str, str, str]] = []
+    for r in ref:
+        if not isinstance(r, (list, tuple)) or len(r) != 3:
+            raise InputError(
+                f"{where} has the reference link {r!r}; use [source_id, target_id, relation]."
+            )
+        s, t, rel = r
+        if s not in ids or t not in ids:
+            raise InputError(
+                f"{where} has the reference link {r!r} with a claim id that is not in 'claims'."
+            )
+        if rel not in relations:
+            raise InputError(
+                f"{where} has the relation {rel!r}; it must be one of: {', '.join(relations)}."
+            )
+        links.append((s, t, rel))
+    return {"claims": claims, "relations": relations, "reference": tuple(links)}

@@ -1,0 +1,297 @@
+"""ipywidgets UIs for the exercise types (imported only when an exercise is shown).
+
+Every control is keyboard-accessible: word buttons and options are focusable
+and toggle with Space/Enter, dropdowns work with the arrow keys. Selection is
+shown by a check mark as well as by colour.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import ipywidgets as w
+
+from ..style import OKABE_ITO, esc
+from .feedback import message_html
+from .scoring import answer_links, answer_spans
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import Exercise
+    from .model import ExerciseDef
+
+_CHUNK = re.compile(r"\S+")
+_WORD = re.compile(r"\w(?:.*\w)?", re.S)
+NONE_LABEL = "—"
+
+
+def exercise_widget(ex: Exercise) -> w.Widget:
+    """The whole UI of one exercise: the answer widget, a Check button and the feedback area."""
+    builder = {
+        "spans": spans_widget,
+        "classify": classify_widget,
+        "choice": choice_widget,
+        "text": text_widget,
+        "links": links_widget,
+    }[ex.defn.type]
+    body = builder(ex.defn, ex.widget_value, ex.set_widget_value)
+    feedback = w.HTML(value="", layout=w.Layout(width="100%"))
+    button = w.Button(
+        description="Check",
+        icon="check",
+        tooltip=f"Check your answer to {ex.id}",
+        button_style="primary",
+    )
+    button.add_class("fk-check")
+    feedback.add_class("fk-feedback-area")
+
+    def on_check(_: Any) -> None:
+        try:
+            feedback.value = ex.feedback_html()
+        except Exception as exc:  # never leave the student without a word
+            feedback.value = message_html(f"The check failed: {exc}")
+
+    button.on_click(on_check)
+    note = ""
+    if ex.typed is not None:
+        note = (
+            "<i>This cell has a typed answer (<code>answer = …</code>); it counts over the "
+            "widget. Set <code>answer = None</code> and run the cell to use the widget.</i>"
+        )
+    if not ex.self_check:
+        note += "<i> Self-check is off for this exercise.</i>"
+    box = w.VBox([body, w.HTML(note), w.HBox([button]), feedback])
+    box.add_class("fk-exercise-widget")
+    return box
+
+
+# ----------------------------------------------------------------------------- spans
+
+
+def chunks(text: str) -> list[tuple[int, int, int, int, bool]]:
+    """Word buttons of a text: ``(start, end, core_start, core_end, new_paragraph)``.
+
+    ``core`` leaves out punctuation around the word; chunks without a word
+    character have ``core_start == core_end``.
+
+    >>> chunks("Hi, you.\\n\\nNew")[1]
+    (4, 8, 4, 7, False)
+    """
+    out = []
+    prev_end = 0
+    for m in _CHUNK.finditer(text):
+        core = _WORD.search(m.group())
+        cs, ce = (m.start() + core.start(), m.start() + core.end()) if core else (m.end(), m.end())
+        out.append((m.start(), m.end(), cs, ce, "\n\n" in text[prev_end : m.start()]))
+        prev_end = m.end()
+    return out
+
+
+def selected_spans(chs: list[tuple[int, int, int, int, bool]], on: list[bool]) -> list[list[int]]:
+    """Consecutive selected word buttons as phrases ``[start, end]`` (a paragraph break splits).
+
+    >>> selected_spans(chunks("a b c d"), [True, True, False, True])
+    [[0, 3], [6, 7]]
+    """
+    spans: list[list[int]] = []
+    for i, (_, _, cs, ce, new_para) in enumerate(chs):
+        if not on[i] or cs == ce:
+            continue
+        if spans and i > 0 and on[i - 1] and not new_para:
+            spans[-1][1] = ce
+        else:
+            spans.append([cs, ce])
+    return spans
+
+
+def spans_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]) -> w.Widget:
+    """Focusable toggle buttons per word in a wrapping box; consecutive words form a phrase."""
+    text = defn.text
+    chs = chunks(text)
+    picked, _ = answer_spans(defn, value) if value else ([], [])
+    on = [any(cs < e and s < ce for s, e in picked) and cs < ce for _, _, cs, ce, _ in chs]
+    buttons: list[w.ToggleButton] = []
+    children: list[w.Widget] = []
+    summary = w.HTML()
+
+    def refresh() -> list[list[int]]:
+        spans = selected_spans(chs, on)
+        n = len(spans)
+        summary.value = (
+            f"<span class='fk-selected'>Selected {n} phrase{'s' * (n != 1)}: "
+            + (", ".join(f"“{esc(text[s:e])}”" for s, e in spans) or "none yet")
+            + "</span>"
+        )
+        return spans
+
+    def handler(i: int) -> Callable[[dict[str, Any]], None]:
+        def changed(change: dict[str, Any]) -> None:
+            on[i] = bool(change["new"])
+            _style(buttons[i], on[i])
+            on_change(refresh())
+
+        return changed
+
+    for i, (s, e, cs, ce, new_para) in enumerate(chs):
+        if new_para:
+            children.append(w.Box(layout=w.Layout(width="100%", height="0.6em")))
+        b = w.ToggleButton(
+            value=on[i],
+            description=text[s:e],
+            tooltip=f"select “{text[s:e]}”" if cs < ce else "",
+            disabled=cs == ce,
+            layout=w.Layout(width="auto", margin="1px 0", padding="0 4px"),
+        )
+        b.add_class("fk-word")
+        _style(b, on[i])
+        b.observe(handler(i), names="value")
+        buttons.append(b)
+        children.append(b)
+    clear = w.Button(description="Clear selection", icon="times", tooltip="unselect every word")
+
+    def on_clear(_: Any) -> None:
+        for b in buttons:
+            b.value = False
+
+    clear.on_click(on_clear)
+    words = w.Box(children, layout=w.Layout(display="flex", flex_flow="row wrap", width="100%"))
+    words.add_class("fk-words")
+    refresh()
+    return w.VBox([words, w.HBox([summary, clear])])
+
+
+def _style(b: w.ToggleButton, on: bool) -> None:
+    b.icon = "check" if on else ""
+    b.button_style = "info" if on else ""
+
+
+# ----------------------------------------------------------------------------- classify
+
+
+def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]) -> w.Widget:
+    """One row per item: its text and a dropdown per axis."""
+    from .model import split_axes
+
+    axes = tuple(defn.axes)
+    current: dict[str, dict[str, str | None]] = {}
+    rows: list[w.Widget] = []
+    value = value if isinstance(value, dict) else {}
+
+    def emit() -> None:
+        out: dict[str, Any] = {}
+        for item_id, per in current.items():
+            vals = [per.get(a) for a in axes]
+            if all(v is None for v in vals):
+                continue
+            out[item_id] = vals[0] if len(axes) == 1 else vals
+        on_change(out)
+
+    for item in defn.items:
+        got = split_axes(value.get(item.id), axes) if item.id in value else None
+        current[item.id] = {a: (got or {}).get(a) for a in axes}
+        drops = []
+        for axis in axes:
+            opts = [(NONE_LABEL, None)] + [(lab, lab) for lab in defn.axes[axis]]
+            v = current[item.id][axis]
+            d = w.Dropdown(
+                options=opts,
+                value=v if v in defn.axes[axis] else None,
+                description=axis,
+                layout=w.Layout(width="230px"),
+                style={"description_width": "60px"},
+            )
+
+            def changed(change: dict[str, Any], item_id: str = item.id, axis: str = axis) -> None:
+                current[item_id][axis] = change["new"]
+                emit()
+
+            d.observe(changed, names="value")
+            drops.append(d)
+        label = w.HTML(f"<b>{esc(item.id)}</b>: {esc(item.text)}", layout=w.Layout(width="100%"))
+        rows.append(w.VBox([label, w.HBox(drops)], layout=w.Layout(margin="0 0 0.5em 0")))
+    return w.VBox(rows)
+
+
+# ----------------------------------------------------------------------------- choice
+
+
+def choice_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]) -> w.Widget:
+    """Radio buttons, one per option."""
+    opts = [(f"{k}) {o.text}", k) for k, o in defn.options.items()]
+    r = w.RadioButtons(
+        options=opts,
+        value=value if value in defn.options else None,
+        layout=w.Layout(width="100%"),
+    )
+    r.observe(lambda change: on_change(change["new"]), names="value")
+    return r
+
+
+# ----------------------------------------------------------------------------- text
+
+
+def text_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]) -> w.Widget:
+    """A text area; the answer is stored as you type."""
+    t = w.Textarea(
+        value=value if isinstance(value, str) else "",
+        placeholder="Write your answer here.",
+        layout=w.Layout(width="100%", height="8em"),
+    )
+    t.observe(lambda change: on_change(change["new"]), names="value")
+    return t
+
+
+# ----------------------------------------------------------------------------- links
+
+
+def links_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]) -> w.Widget:
+    """Pick source, relation and target, add the link; the list shows (and removes) links."""
+    links: list[tuple[str, str, str]] = []
+    if value:
+        links, _ = answer_links(defn, value)
+    ids = [(f"{c.id}: {c.text[:50]}", c.id) for c in defn.claims]
+    src = w.Dropdown(options=ids, description="claim", layout=w.Layout(width="300px"))
+    rel = w.Dropdown(options=list(defn.relations), layout=w.Layout(width="140px"))
+    tgt = w.Dropdown(options=ids, description="→ claim", layout=w.Layout(width="300px"))
+    add = w.Button(description="Add link", icon="plus")
+    listing = w.SelectMultiple(options=[], rows=5, layout=w.Layout(width="100%"))
+    remove = w.Button(description="Remove selected", icon="times")
+    msg = w.HTML()
+
+    def show() -> None:
+        listing.options = [(f"{s} -{r}-> {t}", i) for i, (s, t, r) in enumerate(links)]
+
+    def on_add(_: Any) -> None:
+        link = (src.value, tgt.value, rel.value)
+        if link[0] == link[1]:
+            msg.value = "A claim cannot be linked to itself."
+            return
+        if link in links:
+            msg.value = "That link is already there."
+            return
+        msg.value = ""
+        links.append(link)
+        show()
+        on_change([list(x) for x in links])
+
+    def on_remove(_: Any) -> None:
+        for i in sorted(listing.value, reverse=True):
+            del links[i]
+        show()
+        on_change([list(x) for x in links])
+
+    add.on_click(on_add)
+    remove.on_click(on_remove)
+    show()
+    claims = "".join(f"<li><b>{esc(c.id)}</b>: {esc(c.text)}</li>" for c in defn.claims)
+    return w.VBox(
+        [
+            w.HTML(f"<ul style='margin:0'>{claims}</ul>"),
+            w.HBox([src, rel, tgt, add]),
+            msg,
+            listing,
+            remove,
+        ],
+        layout=w.Layout(border=f"1px solid {OKABE_ITO['grey']}", padding="4px"),
+    )
