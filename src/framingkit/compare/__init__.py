@@ -1,0 +1,16 @@
+"""Compare two versions of a text: alignment, phrase-level changes, kinds and effects.
+
+>>> from framingkit.compare import compare, KINDS, EFFECTS
+>>> cmp = compare("It is a clear breach.", "It is a flagrant violation.")
+>>> [(c.a_text, c.b_text, c.effect) for c in cmp.changes]
+[('clear breach', 'flagrant violation', 'stronger')]
+
+Views (HTML side by side, matplotlib summary) are in :mod:`framingkit.compare.views`.
+"""
+
+from __future__ import annotations
+
+from .core import compare
+from .model import EFFECTS, KINDS, Category, Change, Comparison, Link
+
+__all__ = ["EFFECTS", "KINDS", "Category", "Change", "Comparison", "Link", "compare"]

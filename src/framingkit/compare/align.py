@@ -1,0 +1,423 @@
+"""Sentence alignment that does not depend on line breaks, in linear memory.
+
+How it works (no n×m matrix over the whole text):
+
+1. Each sentence becomes a set of word stems (function words left out).
+2. *Anchors*: stems that occur in few sentences of both texts point each sentence
+   of A to a handful of candidate sentences of B (an inverted index); the best
+   candidate is scored by Dice similarity. Pairs that are each other's best are anchors.
+3. The longest chain of anchors in order on both sides (a weighted longest
+   increasing subsequence) is the backbone; strong anchors off the chain are *moves*.
+4. Between consecutive backbone anchors the few sentences left are aligned by a
+   small dynamic programme (1:1, 1:0, 0:1, 2:1, 1:2, 2:2) with a size limit.
+5. A sentence left over next to a link joins it (n:1, 1:n) when most of its words
+   are found on the other side of the link.
+
+Links below a similarity floor are never made: unaligned material stays unaligned.
+
+>>> a = [{"xi", "declin", "sign"}, {"putin", "announc", "deal"}]
+>>> b = [{"putin", "announc", "deal"}, {"xi", "refus", "sign"}]
+>>> [(g.a, g.b, g.moved) for g in align_units(a, b)]
+[((0,), (1,), True), ((1,), (0,), False)]
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: Function words left out of sentence signatures (English; other languages keep all words).
+STOPWORDS: frozenset[str] = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "so",
+        "yet",
+        "for",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "from",
+        "by",
+        "with",
+        "without",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "about",
+        "as",
+        "than",
+        "then",
+        "that",
+        "this",
+        "these",
+        "those",
+        "there",
+        "here",
+        "it",
+        "its",
+        "it's",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "do",
+        "does",
+        "did",
+        "done",
+        "have",
+        "has",
+        "had",
+        "having",
+        "he",
+        "she",
+        "they",
+        "we",
+        "you",
+        "i",
+        "me",
+        "him",
+        "her",
+        "them",
+        "us",
+        "my",
+        "his",
+        "their",
+        "our",
+        "your",
+        "who",
+        "whom",
+        "whose",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "not",
+        "no",
+        "all",
+        "any",
+        "some",
+        "such",
+        "very",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "will",
+        "would",
+        "also",
+        "just",
+        "only",
+        "even",
+        "still",
+        "more",
+        "most",
+        "much",
+        "many",
+        "few",
+        "both",
+        "each",
+        "either",
+        "neither",
+        "own",
+        "same",
+        "other",
+        "too",
+        "up",
+        "out",
+        "off",
+        "down",
+        "again",
+        "once",
+        "if",
+        "while",
+        "because",
+        "though",
+        "although",
+        "whether",
+        "s",
+    ]
+)
+#: Dice similarity below which two sentences are never linked.
+MIN_SCORE = 0.3
+#: Stems found in more sentences than this are not used as anchors.
+ANCHOR_CAP = 25
+#: Largest gap (sentences of A × sentences of B) aligned by dynamic programming.
+MAX_GAP_CELLS = 40_000
+_SUFFIXES = (
+    "ational",
+    "ization",
+    "ations",
+    "ation",
+    "ities",
+    "ness",
+    "ings",
+    "ing",
+    "ies",
+    "ied",
+    "ed",
+    "es",
+    "ly",
+    "s",
+)
+
+
+def stem(word: str) -> str:
+    """A crude, fast suffix-stripping stem (enough to match 'declined' with 'decline').
+
+    >>> stem("declined"), stem("decline"), stem("Russia's")
+    ('declin', 'declin', 'russia')
+    """
+    w = word.lower()
+    w = re.sub(r"['\u2019]s?$", "", w)
+    for suf in _SUFFIXES:
+        if len(w) > len(suf) + 3 and w.endswith(suf):
+            w = w[: -len(suf)]
+            break
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def signature(words: Sequence[str]) -> frozenset[str]:
+    """The stems of the content words of a sentence (all words if none are content words).
+
+    >>> sorted(signature(["It", "is", "a", "clear", "breach"]))
+    ['breach', 'clear']
+    """
+    content = [stem(w) for w in words if w.lower() not in STOPWORDS]
+    return frozenset(content or (stem(w) for w in words))
+
+
+def dice(x: frozenset[str] | set[str], y: frozenset[str] | set[str]) -> float:
+    """Dice similarity of two sets (0 when both are empty).
+
+    >>> dice({"a", "b"}, {"b", "c"})
+    0.5
+    """
+    if not x and not y:
+        return 0.0
+    return 2 * len(x & y) / (len(x) + len(y))
+
+
+@dataclass(frozen=True)
+class Group:
+    """Indices of units of A and B linked together, with their similarity."""
+
+    a: tuple[int, ...]
+    b: tuple[int, ...]
+    score: float
+    moved: bool = False
+
+
+def _candidates(
+    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]
+) -> list[tuple[int, int, float]]:
+    """Mutual-best pairs found through rare shared stems (linear in the text length)."""
+    df_a: Counter[str] = Counter(s for sig in a for s in sig)
+    df_b: Counter[str] = Counter(s for sig in b for s in sig)
+    index: dict[str, list[int]] = {}
+    for j, sig in enumerate(b):
+        for s in sig:
+            if 0 < df_b[s] <= ANCHOR_CAP and 0 < df_a.get(s, 0) <= ANCHOR_CAP:
+                index.setdefault(s, []).append(j)
+    best_a: dict[int, tuple[float, int]] = {}
+    best_b: dict[int, tuple[float, int]] = {}
+    for i, sig in enumerate(a):
+        votes: Counter[int] = Counter()
+        for s in sig:
+            for j in index.get(s, ()):
+                votes[j] += 1
+        for j, _ in votes.most_common(4):
+            sc = dice(sig, b[j])
+            if sc < MIN_SCORE:
+                continue
+            if sc > best_a.get(i, (0.0, -1))[0]:
+                best_a[i] = (sc, j)
+            if sc > best_b.get(j, (0.0, -1))[0]:
+                best_b[j] = (sc, i)
+    return [(i, j, sc) for i, (sc, j) in best_a.items() if best_b.get(j, (0, -1))[1] == i]
+
+
+def _chain(pairs: list[tuple[int, int, float]], n_b: int) -> list[tuple[int, int, float]]:
+    """The heaviest chain of pairs increasing in both indices (Fenwick tree, n log n)."""
+    pairs = sorted(pairs)
+    tree_w = [0.0] * (n_b + 1)
+    tree_i = [-1] * (n_b + 1)
+    prev = [-1] * len(pairs)
+    total = [0.0] * len(pairs)
+    for k, (_, j, sc) in enumerate(pairs):
+        # best chain ending at a pair with b index < j
+        q, best_w, best_k = j, 0.0, -1
+        while q > 0:
+            if tree_w[q] > best_w:
+                best_w, best_k = tree_w[q], tree_i[q]
+            q -= q & -q
+        total[k] = best_w + sc
+        prev[k] = best_k
+        q = j + 1
+        while q <= n_b:
+            if total[k] > tree_w[q]:
+                tree_w[q], tree_i[q] = total[k], k
+            q += q & -q
+    if not pairs:
+        return []
+    k = max(range(len(pairs)), key=total.__getitem__)
+    out = []
+    while k >= 0:
+        out.append(pairs[k])
+        k = prev[k]
+    return out[::-1]
+
+
+def _union(sigs: Sequence[frozenset[str]], idx: Sequence[int]) -> frozenset[str]:
+    out: set[str] = set()
+    for i in idx:
+        out |= sigs[i]
+    return frozenset(out)
+
+
+_STEPS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
+
+
+def _gap(
+    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], ia: list[int], ib: list[int]
+) -> list[Group]:
+    """Align the units ``ia`` of A with ``ib`` of B by dynamic programming (small gaps only)."""
+    n, m = len(ia), len(ib)
+    if not n or not m or n * m > MAX_GAP_CELLS:
+        return []
+    neg = float("-inf")
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    for x in range(n + 1):
+        for y in range(m + 1):
+            cur = best[x][y]
+            if cur == neg:
+                continue
+            for dx, dy in _STEPS:
+                nx, ny = x + dx, y + dy
+                if nx > n or ny > m:
+                    continue
+                if dx and dy:
+                    sc = dice(_union(a, ia[x:nx]), _union(b, ib[y:ny]))
+                    if sc < MIN_SCORE:
+                        continue
+                    gain = (sc - MIN_SCORE) * (dx + dy)
+                    if dx + dy > 2:
+                        gain -= 0.05  # prefer 1:1 when as good
+                else:
+                    sc, gain = 0.0, 0.0
+                if cur + gain > best[nx][ny]:
+                    best[nx][ny] = cur + gain
+                    back[nx][ny] = (x, y, sc)
+    out: list[Group] = []
+    x, y = n, m
+    while (x, y) != (0, 0):
+        step = back[x][y]
+        assert step is not None
+        px, py, sc = step
+        if px < x and py < y:
+            out.append(Group(tuple(ia[px:x]), tuple(ib[py:y]), sc))
+        x, y = px, py
+    return out[::-1]
+
+
+def _contained(sig: frozenset[str], other: frozenset[str]) -> float:
+    return len(sig & other) / len(sig) if sig else 0.0
+
+
+def _absorb(
+    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], groups: list[Group]
+) -> list[Group]:
+    """Let a leftover unit join the neighbouring link when the other side holds its words."""
+    used_a = {i for g in groups for i in g.a}
+    used_b = {j for g in groups for j in g.b}
+    out = list(groups)
+    changed = True
+    while changed:
+        changed = False
+        by_a = {i: k for k, g in enumerate(out) for i in g.a}
+        by_b = {j: k for k, g in enumerate(out) for j in g.b}
+        for side, sigs, used, by, other in (("a", a, used_a, by_a, b), ("b", b, used_b, by_b, a)):
+            for u in range(len(sigs)):
+                if u in used or not sigs[u]:
+                    continue
+                for nb in (u - 1, u + 1):
+                    k = by.get(nb)
+                    if k is None:
+                        continue
+                    g = out[k]
+                    own = g.a if side == "a" else g.b
+                    oth = g.b if side == "a" else g.a
+                    if len(own) >= 3:
+                        continue
+                    other_sig = _union(other, oth)
+                    own_sig = _union(sigs, own)
+                    rest = sigs[u] - own_sig
+                    if _contained(rest, other_sig - own_sig) < 0.5 or len(rest & other_sig) < 2:
+                        continue
+                    new_own = tuple(sorted((*own, u)))
+                    new_sig = own_sig | sigs[u]
+                    sc = dice(new_sig, other_sig)
+                    if sc + 0.02 < g.score:
+                        continue
+                    out[k] = (
+                        Group(new_own, g.b, sc, g.moved)
+                        if side == "a"
+                        else Group(g.a, new_own, sc, g.moved)
+                    )
+                    used.add(u)
+                    changed = True
+                    break
+                if changed:
+                    break
+            if changed:
+                break
+    return out
+
+
+def align_units(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[Group]:
+    """Align two sequences of sentence signatures; see the module docstring.
+
+    Returns the links in the order of A (moved links included, flagged ``moved``).
+    Units of either side found in no link are unaligned.
+    """
+    pairs = _candidates(a, b)
+    chain = _chain(pairs, len(b))
+    in_chain = {(i, j) for i, j, _ in chain}
+    groups: list[Group] = [Group((i,), (j,), sc) for i, j, sc in chain]
+    moved = [
+        Group((i,), (j,), sc, True) for i, j, sc in pairs if (i, j) not in in_chain and sc >= 0.5
+    ]
+    used_a = {i for g in moved for i in g.a}
+    used_b = {j for g in moved for j in g.b}
+    bounds = [(-1, -1), *((i, j) for i, j, _ in chain), (len(a), len(b))]
+    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+        ia = [i for i in range(i0 + 1, i1) if i not in used_a]
+        ib = [j for j in range(j0 + 1, j1) if j not in used_b]
+        groups.extend(_gap(a, b, ia, ib))
+    groups.extend(moved)
+    groups = _absorb(a, b, groups)
+    return sorted(groups, key=lambda g: (g.a[0], g.b[0]))

@@ -1,0 +1,278 @@
+"""Kind, effect and a one-sentence explanation for each word-level difference.
+
+The effect comes from general evidence only (see :mod:`framingkit.compare.evidence`):
+negation added or removed, the evaluative force of each side's lexicon cues
+(boosters, attitude words, labels and loaded stance verbs count up, hedges count
+down), presupposition triggers, modal verbs, numbers, and detail dropped.
+
+>>> from framingkit.document import load_article
+>>> from framingkit.compare.diff import phrase_diff
+>>> a, b = load_article("It was not true."), load_article("It was true.")
+>>> h = phrase_diff(a.tokens, b.tokens)[0]
+>>> classify_hunk(h, a.tokens, b.tokens, a.text, b.text)[:2]
+('omission', 'shifted')
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from ..document import Token
+from .align import STOPWORDS
+from .diff import Hunk, diff_tokens
+from .evidence import Cue, find_cues, force
+
+_NUM_RE = re.compile(r"\d")
+_CAT_NAMES = {
+    "stance_verb": "stance verb",
+    "scare_quote": "scare quote",
+    "presupposition": "presupposition trigger",
+}
+
+
+def _number(s: str) -> str:
+    """A number in a comparable form: thousands separators dropped, year ranges expanded.
+
+    >>> _number("1858-60"), _number("4,200km")
+    ('1858-1860', '4200km')
+    """
+    s = re.sub(r"(?<=\d),(?=\d{3})", "", s)
+    return re.sub(r"\b(\d{2})(\d{2})-(\d{2})\b", r"\1\2-\1\3", s)
+
+
+def _overlapping(cues: Sequence[Cue], i1: int, i2: int) -> list[Cue]:
+    if i2 == i1:
+        return []
+    return [c for c in cues if c.i < i2 and c.j > i1]
+
+
+def _describe(c: Cue) -> str:
+    cat = _CAT_NAMES.get(c.category, c.category)
+    bits = [cat if c.category != "hedge" else f"hedge, {c.subtype}"]
+    if c.polarity:
+        bits.append(c.polarity)
+    if c.category in ("attitude", "booster", "label", "stance_verb", "figurative", "hedge"):
+        bits.append(f"intensity {c.intensity}")
+    return f"'{c.term}' ({', '.join(bits)})"
+
+
+def _side(text: str, cues: Sequence[Cue]) -> str:
+    if not text:
+        return "nothing"
+    if not cues:
+        return f"'{text}' (no evaluative cue)"
+    return " and ".join(_describe(c) for c in cues)
+
+
+def _short(s: str, n: int = 60) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _is_spelling(at: Sequence[Token], bt: Sequence[Token], first_a: bool, first_b: bool) -> bool:
+    if not at or not bt or len(at) > 2 or len(bt) > 2:
+        return False
+    a = " ".join(t.norm for t in at)
+    b = " ".join(t.norm for t in bt)
+    if difflib.SequenceMatcher(None, a, b).ratio() >= 0.7:
+        return True
+    # variant names: capitalised words (not sentence-initial) on both sides
+    caps_a = all(t.text[:1].isupper() for t in at) and not first_a
+    caps_b = all(t.text[:1].isupper() for t in bt) and not first_b
+    return caps_a and caps_b
+
+
+def expand(
+    h: Hunk, a_cues: Sequence[Cue], b_cues: Sequence[Cue], na: int, nb: int
+) -> tuple[int, int, int, int]:
+    """Token ranges of a hunk widened to whole lexicon phrases that overlap it."""
+    i1, i2, j1, j2 = h.i1, h.i2, h.j1, h.j2
+    left = right = 0
+    for c in _overlapping(a_cues, i1, i2) if i2 > i1 else []:
+        left = max(left, i1 - c.i)
+        right = max(right, c.j - i2)
+    for c in _overlapping(b_cues, j1, j2) if j2 > j1 else []:
+        left = max(left, j1 - c.i)
+        right = max(right, c.j - j2)
+    left = min(left, i1, j1)
+    right = min(right, na - i2, nb - j2)
+    if h.tag in ("insert", "delete"):
+        return i1, i2, j1, j2
+    return i1 - left, i2 + right, j1 - left, j2 + right
+
+
+def classify_hunk(
+    h: Hunk,
+    a_tokens: Sequence[Token],
+    b_tokens: Sequence[Token],
+    a_text: str,
+    b_text: str,
+) -> tuple[str, str, str, tuple[str, ...], tuple[int, int, int, int]]:
+    """``(kind, effect, explanation, evidence, (a_start, a_end, b_start, b_end))`` of a hunk.
+
+    ``a_tokens``/``b_tokens`` are the tokens of the aligned units the hunk came from.
+    """
+    at_all = diff_tokens(a_tokens)
+    bt_all = diff_tokens(b_tokens)
+    offs = (h.a_start, h.a_end, h.b_start, h.b_end)
+    at, bt = list(h.a_tokens), list(h.b_tokens)
+    a_str, b_str = _short(h.a_text(a_text)), _short(h.b_text(b_text))
+    if h.tag == "typography":
+        return (
+            "typography",
+            "neutral",
+            f"Only typography differs: '{a_str}' and '{b_str}' are the same word.",
+            (),
+            offs,
+        )
+    if h.tag == "case":
+        return (
+            "spelling",
+            "neutral",
+            f"Only capital letters differ: '{a_str}' / '{b_str}'.",
+            (),
+            offs,
+        )
+    if not any(t.is_word for t in at) and not any(t.is_word for t in bt):
+        ends = {t.text for t in (*at, *bt)} & {".", "!", "?"}
+        if ends:
+            where = "added in B" if len(bt) > len(at) else "removed in B"
+            return (
+                "segmentation",
+                "neutral",
+                f"A sentence-ending mark is {where} ('{a_str or ' '}' / '{b_str or ' '}'), "
+                "moving a sentence boundary.",
+                (),
+                offs,
+            )
+        return (
+            "typography",
+            "neutral",
+            f"Only punctuation differs: '{a_str or ' '}' / '{b_str or ' '}'.",
+            (),
+            offs,
+        )
+
+    a_words = [t.norm for t in at_all]
+    b_words = [t.norm for t in bt_all]
+    a_cues_all = find_cues(a_words)
+    b_cues_all = find_cues(b_words)
+    i1, i2, j1, j2 = expand(h, a_cues_all, b_cues_all, len(at_all), len(bt_all))
+    at, bt = at_all[i1:i2], bt_all[j1:j2]
+    if at:
+        offs = (at[0].start, at[-1].end, *offs[2:])
+    if bt:
+        offs = (*offs[:2], bt[0].start, bt[-1].end)
+    a_str = _short(a_text[offs[0] : offs[1]]) if at else ""
+    b_str = _short(b_text[offs[2] : offs[3]]) if bt else ""
+    ca = _overlapping(a_cues_all, i1, i2)
+    cb = _overlapping(b_cues_all, j1, j2)
+    kind = {"replace": "wording", "delete": "omission", "insert": "addition"}[h.tag]
+    evidence = tuple(f"A: {_describe(c)}" for c in ca) + tuple(f"B: {_describe(c)}" for c in cb)
+
+    if kind == "wording" and _is_spelling(at, bt, i1 == 0, j1 == 0):
+        terms_a = {c.term for c in ca}
+        terms_b = {c.term for c in cb}
+        if terms_a == terms_b:
+            return (
+                "spelling",
+                "neutral",
+                f"A variant spelling or name: '{a_str}' / '{b_str}'.",
+                evidence,
+                offs,
+            )
+
+    # closed-class cues count only when the whole units differ in them (not a word moved)
+    count_a = Counter(a_words)
+    count_b = Counter(b_words)
+
+    def differs(c: Cue) -> bool:
+        return c.i + 1 != c.j or count_a[c.term] != count_b[c.term]
+
+    ca = [c for c in ca if c.source != "rule" or c.category == "hedge" or differs(c)]
+    cb = [c for c in cb if c.source != "rule" or c.category == "hedge" or differs(c)]
+    neg_a = [c for c in ca if c.category == "negation"]
+    neg_b = [c for c in cb if c.category == "negation"]
+    if len(neg_a) != len(neg_b):
+        what = "added" if len(neg_b) > len(neg_a) else "removed"
+        word = (neg_b or neg_a)[0].term
+        return (
+            kind,
+            "shifted",
+            f"Meaning shifted: the negation '{word}' was {what}, so the statement "
+            f"now says something different.",
+            evidence,
+            offs,
+        )
+    fa, fb = force(ca), force(cb)
+    if fa != fb:
+        effect = "stronger" if fb > fa else "weaker"
+        hedges = {c.term for c in ca if c.category == "hedge"} ^ {
+            c.term for c in cb if c.category == "hedge"
+        }
+        if hedges:
+            why = "less hedged" if effect == "stronger" else "more hedged"
+        else:
+            why = "more charged" if effect == "stronger" else "less charged"
+        return (
+            kind,
+            effect,
+            f"{effect.capitalize()}: {_side(a_str, ca)} becomes {_side(b_str, cb)}, "
+            f"so the wording is {why}.",
+            evidence,
+            offs,
+        )
+    for cat, label in (("presupposition", "presupposition trigger"), ("modal", "modal verb")):
+        pa = {c.term for c in ca if c.category == cat}
+        pb = {c.term for c in cb if c.category == cat}
+        if pa != pb:
+            words = ", ".join(f"'{w}'" for w in sorted(pa ^ pb))
+            notes = {c.note for c in (*ca, *cb) if c.term in pa ^ pb}
+            return (
+                kind,
+                "shifted",
+                f"Meaning shifted: the {label} {words} ({'; '.join(sorted(notes))}) "
+                f"{'appears only in ' + ('B' if pb - pa else 'A')}.",
+                evidence,
+                offs,
+            )
+    nums_a = sorted(_number(t.norm) for t in at if _NUM_RE.search(t.norm))
+    nums_b = sorted(_number(t.norm) for t in bt if _NUM_RE.search(t.norm))
+    if nums_a != nums_b:
+        return (
+            kind,
+            "shifted",
+            f"Meaning shifted: the figures differ ('{' '.join(nums_a) or '-'}' / "
+            f"'{' '.join(nums_b) or '-'}').",
+            evidence,
+            offs,
+        )
+    content_a = [t for t in at if t.is_word and t.norm not in STOPWORDS]
+    content_b = [t for t in bt if t.is_word and t.norm not in STOPWORDS]
+    if kind == "omission" and content_a:
+        return (kind, "weaker", f"Detail dropped: '{a_str}' is missing from B.", evidence, offs)
+    if kind == "addition":
+        extra = "" if content_b else " (function words only)"
+        return (
+            kind,
+            "neutral",
+            f"Words added in B{extra}: '{b_str}'; no evaluative, hedging, negation or "
+            f"presupposition cue among them.",
+            evidence,
+            offs,
+        )
+    if kind == "omission":
+        return (kind, "neutral", f"Function words dropped: '{a_str}'.", evidence, offs)
+    same = (
+        f"both carry {', '.join(c.term for c in ca)}" if ca else "neither carries an evaluative cue"
+    )
+    return (
+        kind,
+        "neutral",
+        f"Different words, same force: '{a_str}' / '{b_str}' ({same}).",
+        evidence,
+        offs,
+    )

@@ -1,0 +1,252 @@
+"""Evidence a change's effect rests on: lexicon cues, negation, presupposition, modality.
+
+Evaluative words come from the spotter's lexicon (:func:`framingkit.spot.lexicon.lookup`);
+the small closed-class tables below are general grammar, not text-specific:
+negators, presupposition triggers (after Levinson 1983, *Pragmatics*, ch. 4),
+modal verbs, and appearance/perception verbs that hedge a claim ("seems", "feels").
+
+>>> [c.term for c in find_cues(["never", "again"])]
+['never', 'again']
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+#: Words that negate a clause.
+NEGATORS: frozenset[str] = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "none",
+        "nothing",
+        "nobody",
+        "nowhere",
+        "neither",
+        "nor",
+        "n't",
+        "cannot",
+        "without",
+        "hardly",
+    ]
+)
+#: Presupposition triggers: words that take something for granted.
+PRESUPPOSITION: dict[str, str] = {
+    **{
+        w: "iterative (takes a former occurrence for granted)"
+        for w in [
+            "again",
+            "still",
+            "anymore",
+            "another",
+            "return",
+            "returns",
+            "returned",
+            "resume",
+            "resumed",
+        ]
+    },
+    **{
+        w: "change of state (takes the former state for granted)"
+        for w in [
+            "stop",
+            "stopped",
+            "stops",
+            "begin",
+            "began",
+            "begins",
+            "continue",
+            "continued",
+            "continues",
+            "cease",
+            "ceased",
+        ]
+    },
+    **{
+        w: "factive verb (takes the clause after it as true)"
+        for w in [
+            "know",
+            "knew",
+            "knows",
+            "realize",
+            "realized",
+            "realise",
+            "realised",
+            "regret",
+            "regretted",
+            "reveal",
+            "revealed",
+            "reveals",
+            "discover",
+            "discovered",
+            "admit",
+            "admitted",
+            "acknowledge",
+            "acknowledged",
+        ]
+    },
+    **{w: "scalar particle (takes a comparison for granted)" for w in ["even", "already"]},
+}
+#: Modal verbs and what they express.
+MODALS: dict[str, str] = {
+    **{w: "necessity or obligation" for w in ["must", "should", "ought"]},
+    **{w: "possibility" for w in ["may", "might", "could", "can", "perhaps", "possibly"]},
+    **{w: "prediction" for w in ["will", "would", "shall"]},
+}
+#: Verbs of appearance or perception that present a claim as an impression (hedging).
+APPEARANCE: frozenset[str] = frozenset(
+    [
+        "seem",
+        "seems",
+        "seemed",
+        "appear",
+        "appears",
+        "appeared",
+        "feel",
+        "feels",
+        "felt",
+        "look",
+        "looks",
+        "looked",
+        "sound",
+        "sounds",
+        "sounded",
+    ]
+)
+
+#: How each evaluative category counts towards a phrase's force (hedges count down).
+FORCE_SIGN: dict[str, int] = {
+    "attitude": 1,
+    "booster": 1,
+    "label": 1,
+    "stance_verb": 1,
+    "figurative": 1,
+    "scare_quote": 0,
+    "hedge": -1,
+}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One piece of evidence: words ``i``..``j`` (token positions) match ``term``."""
+
+    i: int
+    j: int
+    term: str
+    category: str
+    subtype: str
+    polarity: str | None
+    intensity: int
+    note: str
+    source: str
+
+    @property
+    def force(self) -> int:
+        """Signed contribution to the phrase's evaluative force."""
+        return FORCE_SIGN.get(self.category, 0) * self.intensity
+
+
+@functools.cache
+def _lookup() -> Callable[[str], Any] | None:
+    try:
+        from ..spot.lexicon import lookup
+    except ImportError:  # the spotter is not installed: grammar cues only
+        return None
+    return lookup
+
+
+def _lex(term: str) -> Any:
+    fn = _lookup()
+    if fn is None:
+        return None
+    try:
+        return fn(term)
+    except (OSError, ValueError):
+        return None
+
+
+def _grammar(w: str, i: int) -> Cue | None:
+    """The closed-class cue for one word, or ``None``."""
+    if w in NEGATORS or w.endswith("n't"):
+        return Cue(i, i + 1, w, "negation", "negator", None, 1, "negates", "rule")
+    if w in PRESUPPOSITION:
+        return Cue(i, i + 1, w, "presupposition", "trigger", None, 1, PRESUPPOSITION[w], "rule")
+    if w in MODALS:
+        return Cue(i, i + 1, w, "modal", MODALS[w], None, 1, MODALS[w], "rule")
+    if w in APPEARANCE:
+        return Cue(
+            i,
+            i + 1,
+            w,
+            "hedge",
+            "appearance",
+            None,
+            1,
+            "presents the claim as an impression",
+            "rule",
+        )
+    return None
+
+
+def find_cues(words: Sequence[str]) -> list[Cue]:
+    """Evaluative and grammatical cues in a sequence of lower-case words.
+
+    Lexicon phrases (up to four words) are tried before single words.
+    """
+    out: list[Cue] = []
+    n = len(words)
+    i = 0
+    while i < n:
+        hit = None
+        for size in (4, 3, 2):
+            if i + size <= n:
+                e = _lex(" ".join(words[i : i + size]))
+                if e is not None:
+                    hit = (size, e)
+                    break
+        w = words[i]
+        if hit is None and any(ch.isalpha() for ch in w):
+            e = _lex(w)
+            if e is not None:
+                hit = (1, e)
+        if hit is not None:
+            size, e = hit
+            out.append(
+                Cue(
+                    i,
+                    i + size,
+                    e.term,
+                    e.category,
+                    e.subtype,
+                    e.polarity,
+                    e.intensity,
+                    e.note,
+                    getattr(e, "source", "lexicon"),
+                )
+            )
+            if e.category != "hedge":  # an appearance verb inside a phrase still hedges
+                out.extend(
+                    c
+                    for k in range(i, i + size)
+                    if words[k] in APPEARANCE and (c := _grammar(words[k], k))
+                )
+            i += size
+            continue
+        c = _grammar(w, i)
+        if c is not None:
+            out.append(c)
+        i += 1
+    return out
+
+
+def force(cues: Sequence[Cue]) -> int:
+    """Total evaluative force of a phrase's cues (boosters, attitude, labels up; hedges down).
+
+    >>> force([Cue(0, 1, "x", "booster", "intensifier", None, 2, "", "lexicon")])
+    2
+    """
+    return sum(c.force for c in cues)

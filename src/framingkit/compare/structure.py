@@ -1,0 +1,492 @@
+"""Changes beyond the words: paratext, quotation marks, sentence and paragraph boundaries.
+
+Paratext changes come from comparing :attr:`Article.paratext` of both versions;
+quotation changes from :attr:`Article.quotations` (the voice moves when marks
+disappear); segmentation changes from n:1 / 1:n links, paragraph merges and
+sentences whose punctuation had to be repaired.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from ..document import Article
+from ..typography import fold
+from .model import Change, Link
+
+
+class OffsetMap:
+    """Maps character offsets of A to B (and back) through matched tokens.
+
+    >>> m = OffsetMap([(0, 2, 10, 12), (5, 8, 20, 23)])
+    >>> m.a_to_b(6), m.b_to_a(21)
+    (21, 6)
+    """
+
+    def __init__(self, pairs: Sequence[tuple[int, int, int, int]]) -> None:
+        self.by_a = sorted(pairs)
+        self.a_keys = [p[0] for p in self.by_a]
+        self.by_b = sorted(pairs, key=lambda p: p[2])
+        self.b_keys = [p[2] for p in self.by_b]
+
+    def a_to_b(self, pos: int) -> int:
+        """The offset in B of the matched token at or before ``pos`` in A (0 if none)."""
+        k = bisect.bisect_right(self.a_keys, pos) - 1
+        if k < 0:
+            return 0
+        a0, a1, b0, b1 = self.by_a[k]
+        return b0 + min(pos - a0, b1 - b0) if pos < a1 else b1
+
+    def b_to_a(self, pos: int) -> int:
+        """The offset in A of the matched token at or before ``pos`` in B (0 if none)."""
+        k = bisect.bisect_right(self.b_keys, pos) - 1
+        if k < 0:
+            return 0
+        a0, a1, b0, b1 = self.by_b[k]
+        return a0 + min(pos - b0, a1 - a0) if pos < b1 else a1
+
+    def a_span_to_b(self, start: int, end: int) -> tuple[int, int]:
+        """The span of B matched to ``A[start:end]`` (tokens inside it), or a point."""
+        lo = bisect.bisect_left(self.a_keys, start)
+        hi = bisect.bisect_left(self.a_keys, end)
+        if lo < hi:
+            bs = [self.by_a[k] for k in range(lo, hi)]
+            return min(p[2] for p in bs), max(p[3] for p in bs)
+        p = self.a_to_b(start)
+        return p, p
+
+    def b_span_to_a(self, start: int, end: int) -> tuple[int, int]:
+        """The span of A matched to ``B[start:end]``, or a point."""
+        lo = bisect.bisect_left(self.b_keys, start)
+        hi = bisect.bisect_left(self.b_keys, end)
+        if lo < hi:
+            bs = [self.by_b[k] for k in range(lo, hi)]
+            return min(p[0] for p in bs), max(p[1] for p in bs)
+        p = self.b_to_a(start)
+        return p, p
+
+
+def _norm(s: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(s).lower()))
+
+
+def _short(s: str, n: int = 70) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _first_body(x: Article) -> int:
+    body = x.body
+    return body[0].start if body else 0
+
+
+def paratext_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
+    """Headline, byline, label, date, standfirst, captions, links and emphasis compared."""
+    pa, pb = a.paratext, b.paratext
+    out: list[Change] = []
+    a0, b0 = _first_body(a), _first_body(b)
+
+    def add(effect: str, sa, sb, expl: str) -> None:  # type: ignore[no-untyped-def]
+        a_s, a_e = (sa.start, sa.end) if sa is not None else (a0, a0)
+        b_s, b_e = (sb.start, sb.end) if sb is not None else (b0, b0)
+        out.append(
+            Change(
+                "paratext",
+                effect,
+                a.text[a_s:a_e],
+                b.text[b_s:b_e],
+                a_s,
+                a_e,
+                b_s,
+                b_e,
+                expl,
+                ("paratext",),
+            )
+        )
+
+    # headline
+    if pa.headline and not pb.headline:
+        add(
+            "weaker",
+            pa.headline,
+            None,
+            f"The headline '{_short(pa.headline.text)}' is missing in B: readers lose the "
+            "frame it sets before the text begins.",
+        )
+    elif pb.headline and not pa.headline:
+        add(
+            "shifted",
+            None,
+            pb.headline,
+            f"B adds the headline '{_short(pb.headline.text)}', which frames the text "
+            "before it begins.",
+        )
+    elif pa.headline and pb.headline and _norm(pa.headline.text) != _norm(pb.headline.text):
+        add(
+            "shifted",
+            pa.headline,
+            pb.headline,
+            f"The headline changed from '{_short(pa.headline.text)}' to "
+            f"'{_short(pb.headline.text)}': readers meet a different frame first.",
+        )
+    # byline: author and outlet
+    who_a = ", ".join(x for x in (pa.author, pa.outlet) if x)
+    who_b = ", ".join(x for x in (pb.author, pb.outlet) if x)
+    if who_a and not who_b:
+        add(
+            "attribution",
+            pa.byline,
+            pb.byline,
+            f"The byline ({who_a}) is missing in B: readers no longer see who wrote the "
+            "text or where it first appeared.",
+        )
+    elif who_b and not who_a:
+        add("attribution", pa.byline, pb.byline, f"B adds a byline ({who_b}).")
+    elif who_a and who_b and _norm(who_a) != _norm(who_b):
+        add(
+            "attribution",
+            pa.byline,
+            pb.byline,
+            f"The byline changed from {who_a} to {who_b}: the text is credited to someone else.",
+        )
+    # genre label
+    if (pa.label or "").lower() != (pb.label or "").lower():
+        if pa.label and not pb.label:
+            expl = (
+                f"The genre label '{pa.label}' is gone: B no longer tells readers the "
+                "text is one writer's view."
+            )
+        elif pb.label and not pa.label:
+            expl = f"B adds the genre label '{pb.label}', telling readers what kind of text it is."
+        else:
+            expl = f"The genre label changed from '{pa.label}' to '{pb.label}'."
+        add("attribution", pa.byline, pb.byline, expl)
+    # date
+    if pa.date != pb.date:
+        if pb.date and not pa.date:
+            add("neutral", None, pb.date_span, f"B adds a date ({pb.date}) that A does not give.")
+        elif pa.date and not pb.date:
+            add("weaker", pa.date_span, None, f"The date ({pa.date}) is missing in B.")
+        else:
+            add(
+                "shifted",
+                pa.date_span,
+                pb.date_span,
+                f"The date changed from {pa.date} to {pb.date}.",
+            )
+    # standfirst
+    if pa.standfirst and not pb.standfirst:
+        sb = omap.a_span_to_b(pa.standfirst.start, pa.standfirst.end)
+        out.append(
+            Change(
+                "paratext",
+                "weaker",
+                a.text[pa.standfirst.start : pa.standfirst.end],
+                b.text[sb[0] : sb[1]],
+                pa.standfirst.start,
+                pa.standfirst.end,
+                *sb,
+                "The standfirst (the summary set apart under the headline) runs on as "
+                "ordinary text in B: it no longer stands out as the piece's framing summary.",
+                ("paratext",),
+            )
+        )
+    elif pb.standfirst and not pa.standfirst:
+        sa = omap.b_span_to_a(pb.standfirst.start, pb.standfirst.end)
+        out.append(
+            Change(
+                "paratext",
+                "stronger",
+                a.text[sa[0] : sa[1]],
+                b.text[pb.standfirst.start : pb.standfirst.end],
+                *sa,
+                pb.standfirst.start,
+                pb.standfirst.end,
+                "B sets this passage apart as a standfirst, giving it the weight of a summary.",
+                ("paratext",),
+            )
+        )
+    # captions
+    caps_b = {_norm(c.text): c for c in pb.captions}
+    caps_a = {_norm(c.text): c for c in pa.captions}
+    for key, c in caps_a.items():
+        if key not in caps_b:
+            add(
+                "weaker",
+                c,
+                None,
+                f"The caption '{_short(c.text)}' is missing in B: the picture's framing and "
+                "credit are lost.",
+            )
+    for key, c in caps_b.items():
+        if key not in caps_a:
+            add("shifted", None, c, f"B adds the caption '{_short(c.text)}'.")
+    # links and emphasis
+    for kind, items_a, items_b in (
+        ("link", pa.links, pb.links),
+        ("emphasis", pa.emphasis, pb.emphasis),
+    ):
+        keys_b = {_norm(m.inner.text if m.inner else m.text) for m in items_b}
+        keys_a = {_norm(m.inner.text if m.inner else m.text) for m in items_a}
+        for m in items_a:
+            inner = m.inner or m
+            if _norm(inner.text) in keys_b:
+                continue
+            if pa.standfirst and m.start <= pa.standfirst.start and m.end >= pa.standfirst.end:
+                continue  # a wholly emphasised standfirst is reported as the standfirst
+            sb = omap.a_span_to_b(inner.start, inner.end)
+            what = (
+                f"The link on '{_short(inner.text)}' is gone: readers can no longer follow it "
+                "to its source."
+                if kind == "link"
+                else f"The {m.kind} emphasis on '{_short(inner.text)}' is gone: the phrase no "
+                "longer stands out."
+            )
+            out.append(
+                Change(
+                    "paratext",
+                    "weaker",
+                    a.text[inner.start : inner.end],
+                    b.text[sb[0] : sb[1]],
+                    inner.start,
+                    inner.end,
+                    *sb,
+                    what,
+                    ("paratext",),
+                )
+            )
+        for m in items_b:
+            inner = m.inner or m
+            if _norm(inner.text) in keys_a:
+                continue
+            sa = omap.b_span_to_a(inner.start, inner.end)
+            what = (
+                f"B adds a link on '{_short(inner.text)}'."
+                if kind == "link"
+                else f"B adds {m.kind} emphasis on '{_short(inner.text)}', making it stand out."
+            )
+            out.append(
+                Change(
+                    "paratext",
+                    "stronger" if kind == "emphasis" else "neutral",
+                    a.text[sa[0] : sa[1]],
+                    b.text[inner.start : inner.end],
+                    *sa,
+                    inner.start,
+                    inner.end,
+                    what,
+                    ("paratext",),
+                )
+            )
+    return out
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(qs < e and s < qe for qs, qe in spans)
+
+
+def quotation_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
+    """Quotation marks present in one version and gone in the other."""
+    out: list[Change] = []
+    qb = [(q.inner_start, q.inner_end) for q in b.quotations]
+    qa = [(q.inner_start, q.inner_end) for q in a.quotations]
+    for q in a.quotations:
+        bs, be = omap.a_span_to_b(q.inner_start, q.inner_end)
+        if be > bs and _overlaps(bs, be, qb):
+            continue
+        if be == bs and not b.text.strip():
+            continue
+        inner = _short(q.text)
+        if q.kind == "scare":
+            effect = "attribution"
+            expl = (
+                f"The scare quotes around '{inner}' are gone: the writer no longer keeps "
+                "a distance from the word, which now reads as the writer's own claim."
+            )
+        elif q.kind == "quotation":
+            effect = "attribution"
+            who = f"{q.speaker}'s" if q.speaker else "a source's"
+            expl = (
+                f"The quotation marks around '{inner}' are gone: words reported as {who} "
+                "now read as the writer's own."
+            )
+        else:
+            effect = "neutral"
+            expl = (
+                f"The quotation marks that set off the name '{inner}' are gone; the words "
+                "now blend into the writer's text."
+            )
+        out.append(
+            Change(
+                "quotation",
+                effect,
+                a.text[q.start : q.end],
+                b.text[bs:be],
+                q.start,
+                q.end,
+                bs,
+                be,
+                expl,
+                (f"A: {q.kind} in quotation marks",),
+            )
+        )
+    for q in b.quotations:
+        as_, ae = omap.b_span_to_a(q.inner_start, q.inner_end)
+        if ae > as_ and _overlaps(as_, ae, qa):
+            continue
+        inner = _short(q.text)
+        if q.kind == "scare":
+            expl = (
+                f"B puts '{inner}' in scare quotes: the writer now holds the word at a "
+                "distance, suggesting it is not to be believed."
+            )
+        elif q.kind == "quotation":
+            expl = (
+                f"B puts '{inner}' in quotation marks: words that were the writer's now "
+                "read as someone else's."
+            )
+        else:
+            expl = f"B sets off the name '{inner}' in quotation marks."
+        out.append(
+            Change(
+                "quotation",
+                "neutral" if q.kind == "name" else "attribution",
+                a.text[as_:ae],
+                b.text[q.start : q.end],
+                as_,
+                ae,
+                q.start,
+                q.end,
+                expl,
+                (f"B: {q.kind} in quotation marks",),
+            )
+        )
+    return out
+
+
+_STRAY_RE = re.compile(r"[.!?]\s+(?=[a-z])|(?<=\s)[.!?](?=\s|$)")
+
+
+def segmentation_changes(
+    a: Article, b: Article, links: Sequence[Link], omap: OffsetMap
+) -> list[Change]:
+    """Sentences split or merged, paragraphs run together or split, damaged punctuation."""
+    out: list[Change] = []
+    for k, ln in enumerate(links):
+        if len(ln.a) > 1 or len(ln.b) > 1:
+            if len(ln.a) == 1:
+                expl = f"One sentence of A is split into {len(ln.b)} in B."
+            elif len(ln.b) == 1:
+                expl = f"{len(ln.a)} sentences of A run together as one sentence in B."
+            else:
+                expl = f"{len(ln.a)} sentences of A are regrouped as {len(ln.b)} in B."
+            out.append(
+                Change(
+                    "segmentation",
+                    "neutral",
+                    a.text[ln.a_start : ln.a_end],
+                    b.text[ln.b_start : ln.b_end],
+                    ln.a_start,
+                    ln.a_end,
+                    ln.b_start,
+                    ln.b_end,
+                    expl,
+                    (f"link {ln.type}",),
+                    k,
+                )
+            )
+    # paragraphs: components of the paragraph graph joined by sentence links
+    sa, sb = a.sentences, b.sentences
+    para_pairs: dict[int, set[int]] = {}
+    back: dict[int, set[int]] = {}
+    for ln in links:
+        for i in ln.a:
+            for j in ln.b:
+                para_pairs.setdefault(sa[i].paragraph, set()).add(sb[j].paragraph)
+                back.setdefault(sb[j].paragraph, set()).add(sa[i].paragraph)
+    pa = {p.index: p for p in a.paragraphs}
+    pb = {p.index: p for p in b.paragraphs}
+    for pj, pis in sorted(back.items()):
+        if len(pis) > 1:
+            first, last = pa[min(pis)], pa[max(pis)]
+            p = pb[pj]
+            out.append(
+                Change(
+                    "segmentation",
+                    "neutral",
+                    a.text[first.start : last.end],
+                    b.text[p.start : p.end],
+                    first.start,
+                    last.end,
+                    p.start,
+                    p.end,
+                    f"{len(pis)} paragraphs of A run together as one paragraph in B "
+                    "(paragraph breaks lost).",
+                    ("paragraphs",),
+                )
+            )
+    for pi, pjs in sorted(para_pairs.items()):
+        if len(pjs) > 1:
+            p = pa[pi]
+            first, last = pb[min(pjs)], pb[max(pjs)]
+            out.append(
+                Change(
+                    "segmentation",
+                    "neutral",
+                    a.text[p.start : p.end],
+                    b.text[first.start : last.end],
+                    p.start,
+                    p.end,
+                    first.start,
+                    last.end,
+                    f"One paragraph of A is split into {len(pjs)} paragraphs in B.",
+                    ("paragraphs",),
+                )
+            )
+    # punctuation repaired by the sentence splitter
+    for side, art in (("a", a), ("b", b)):
+        for s in art.sentences:
+            if not s.repair:
+                continue
+            for m in _STRAY_RE.finditer(art.masked, s.start, s.end):
+                ms, me = m.start(), m.start() + 1
+                ctx = _short(art.text[max(s.start, ms - 25) : min(s.end, me + 15)])
+                expl = (
+                    f"Damaged punctuation in {side.upper()}: a stray full stop in "
+                    f"'…{ctx}…' ({s.repair})."
+                )
+                if side == "b":
+                    p = omap.b_to_a(ms)
+                    out.append(
+                        Change(
+                            "segmentation",
+                            "neutral",
+                            "",
+                            b.text[ms:me],
+                            p,
+                            p,
+                            ms,
+                            me,
+                            expl,
+                            (s.repair,),
+                        )
+                    )
+                else:
+                    p = omap.a_to_b(ms)
+                    out.append(
+                        Change(
+                            "segmentation",
+                            "neutral",
+                            a.text[ms:me],
+                            "",
+                            ms,
+                            me,
+                            p,
+                            p,
+                            expl,
+                            (s.repair,),
+                        )
+                    )
+    return out
