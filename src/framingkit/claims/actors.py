@@ -1,0 +1,296 @@
+"""Actors with their metonyms grouped: a capital or seat of power for its government,
+a leader's name for the state, a demonym for the people or state.
+
+The table is package data (``data/claims/gazetteer.json``); names not in it that look
+like proper names are kept as actors of their own (kind ``other``), and a surname
+alone is grouped with the full name seen earlier ("Matthew Henderson" ... "Henderson").
+
+>>> found = find_actors("Beijing said Xi and the Kremlin met.")
+>>> [(a.name, [m.text for m in a.mentions]) for a in found]
+[('China', ['Beijing', 'Xi']), ('Russia', ['the Kremlin'])]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..typography import fold
+from .lexicon import load, phrase_regex
+from .model import Actor, Mention
+
+_KIND_BY_FIELD = {
+    "names": "name",
+    "capitals": "capital",
+    "seats": "seat",
+    "leaders": "leader",
+    "demonyms": "demonym",
+}
+#: Prepositions after which a capital or country name is a place, not an actor.
+LOCATIVE = frozenset(
+    [
+        "in",
+        "into",
+        "from",
+        "via",
+        "across",
+        "near",
+        "at",
+        "through",
+        "inside",
+        "within",
+        "towards",
+        "toward",
+        "throughout",
+    ]
+)
+_ADJ_SUFFIXES = ("ist", "ian", "ese", "ish", "ic", "ean")
+_NOT_NAMES = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "but",
+        "and",
+        "or",
+        "if",
+        "in",
+        "on",
+        "at",
+        "to",
+        "of",
+        "for",
+        "from",
+        "by",
+        "with",
+        "as",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "there",
+        "here",
+        "when",
+        "while",
+        "after",
+        "before",
+        "since",
+        "already",
+        "no",
+        "not",
+        "all",
+        "some",
+        "many",
+        "most",
+        "much",
+        "more",
+        "for",
+        "yet",
+        "so",
+        "then",
+        "thus",
+        "however",
+        "although",
+        "though",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "where",
+        "why",
+        "how",
+        "ahead",
+        "once",
+        "even",
+        "only",
+        "also",
+        "just",
+        "still",
+        "both",
+        "each",
+        "every",
+        "any",
+        "such",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sir",
+        "lord",
+        "lady",
+        "given",
+        "despite",
+        "unlike",
+        "like",
+        "according",
+        "under",
+        "over",
+        "into",
+        "across",
+    ]
+)
+_CAP_RUN = re.compile(
+    r"(?<![\w'-])[A-Z][\w'’.-]*(?:\s+(?:of|de|van|von|al|bin|the|and)?\s*[A-Z][\w'’-]*)*"
+)
+
+
+@cache
+def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
+    """Regex over every gazetteer alias, and alias -> (actor name, actor kind, mention kind)."""
+    alias: dict[str, tuple[str, str, str]] = {}
+    for entry in load("gazetteer")["actors"]:
+        for fld, mkind in _KIND_BY_FIELD.items():
+            for name in entry.get(fld, []):
+                alias.setdefault(name, (entry["name"], entry["kind"], mkind))
+    parts = []
+    for a in sorted(alias, key=len, reverse=True):
+        parts.append(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])")
+    return re.compile("|".join(parts)), alias
+
+
+@cache
+def _places() -> re.Pattern[str]:
+    return phrase_regex([p.lower() for p in load("gazetteer")["places"]])
+
+
+def _preceding_word(text: str, start: int) -> str:
+    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def actor_mentions(text: str) -> list[tuple[str, str, Mention]]:
+    """Every actor mention in ``text``: ``(actor name, actor kind, Mention)``, in order.
+
+    A capital or country name right after a locative preposition ("in Beijing") is a
+    place and not counted; see :func:`place_spans`.
+    """
+    folded = fold(text)
+    rx, alias = _table()
+    out: list[tuple[str, str, Mention]] = []
+    taken: list[tuple[int, int]] = []
+    for m in rx.finditer(folded):
+        name, kind, mkind = alias[m.group()]
+        prev = _preceding_word(folded, m.start())
+        if mkind in ("capital", "name") and kind == "state" and prev in LOCATIVE:
+            continue
+        out.append((name, kind, Mention(m.start(), m.end(), text[m.start() : m.end()], mkind)))
+        taken.append((m.start(), m.end()))
+    # other proper names: capitalised runs that are not sentence-initial function words
+    for m in _CAP_RUN.finditer(folded):
+        s, e = m.start(), m.end()
+        words = m.group().split()
+        while words and words[0].lower().strip(".") in _NOT_NAMES:
+            s += len(words[0]) + (
+                len(m.group()[len(words[0]) :]) - len(m.group()[len(words[0]) :].lstrip())
+            )
+            words = words[1:]
+        if not words:
+            continue
+        seg = folded[s:e].rstrip(".")
+        e = s + len(seg)
+        seg = re.sub(r"['’]s$", "", seg)
+        e = s + len(seg)
+        if any(ts < e and s < te for ts, te in taken):
+            continue
+        sent_start = re.search(r"(?:^|[.!?:;\"”]\s+|\n)$", folded[:s]) is not None
+        if sent_start and len(words) == 1:
+            continue  # a capitalised first word of a sentence
+        if len(seg) < 2 or (seg.isupper() and len(seg) > 6):
+            continue
+        if " " not in seg and seg.lower().endswith(_ADJ_SUFFIXES):
+            continue  # an adjective such as "Siberian" or "Communist"
+        if _preceding_word(folded, s) in LOCATIVE or _places().fullmatch(seg.lower()):
+            continue
+        out.append((seg, "other", Mention(s, e, text[s:e], "other")))
+    out.sort(key=lambda x: x[2].start)
+    return out
+
+
+def find_actors(text: str) -> list[Actor]:
+    """Actors in ``text`` with their mentions grouped, in order of first mention."""
+    return group_mentions(actor_mentions(text))
+
+
+def group_mentions(found: list[tuple[str, str, Mention]]) -> list[Actor]:
+    """Group ``(name, kind, Mention)`` triples into actors (a surname joins its full name)."""
+    groups: dict[str, tuple[str, list[Mention]]] = {}
+    for name, kind, mention in found:
+        if kind == "other":
+            # a surname alone joins the full name seen before
+            for known in groups:
+                parts = known.split()
+                person_like = 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts)
+                if groups[known][0] == "other" and person_like and parts[-1] == name:
+                    name = known
+                    break
+            kind = "other"
+        groups.setdefault(name, (kind, []))[1].append(mention)
+    return [Actor(n, k, tuple(ms)) for n, (k, ms) in groups.items()]
+
+
+def place_spans(text: str) -> list[tuple[int, int]]:
+    """Places in ``text``: gazetteer regions and cities, and capitalised names after
+    a locative preposition ("via Mongolia", "in Khabarovsk")."""
+    folded = fold(text)
+    _, alias = _table()
+    spans = [(m.start(), m.end()) for m in _places().finditer(folded.lower())]
+    preps = "|".join(sorted(LOCATIVE | {"to"}))
+    for m in re.finditer(
+        rf"(?<![\w-])(?:{preps})\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", folded
+    ):
+        s, e = m.start(1), m.end(1)
+        name = m.group(1)
+        kind = alias.get(name, ("", "", ""))[2]
+        if name.lower() in _NOT_NAMES or kind in ("leader", "seat", "demonym"):
+            continue
+        if m.group().split()[0] == "to" and kind != "name" and kind != "capital":
+            continue  # "to" + an unknown name is as often a person as a place
+        if not any(ps < e and s < pe for ps, pe in spans):
+            spans.append((s, e))
+    # capitals used literally also count, once
+    return sorted(set(spans))

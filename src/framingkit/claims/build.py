@@ -1,0 +1,141 @@
+"""``claims(article)``: the whole pipeline, from text to a :class:`ClaimMap`.
+
+>>> cm = claims("Prices may rise next year, the bank said.")
+>>> [(c.id, c.type, c.certainty) for c in cm.claims]
+[('c1', 'attributed', 'hedged')]
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..document import Article, load_article
+from .actors import actor_mentions, group_mentions
+from .classify import classify
+from .details import find_details
+from .lexicon import check_hints, load
+from .links import draft_links
+from .model import Claim, ClaimMap
+from .terms import STOPWORDS, words
+
+#: Types that get a "how to check" hint.
+CHECKABLE_TYPES = frozenset({"fact", "attributed"})
+
+
+def check_hint(text: str, claim_type: str, n_dates: int = 0, n_places: int = 0) -> str | None:
+    """The kind of source that would settle a fact (or attributed) claim, or ``None``.
+
+    >>> check_hint("Unemployment rose to 5 per cent in March.", "fact")
+    'the national statistics office or an international data set (World Bank, IMF, UN)'
+    """
+    if claim_type not in CHECKABLE_TYPES:
+        return None
+    low = text.lower()
+    if claim_type == "attributed":
+        return check_hints()[1][1]  # transcript / recording / statement as published
+    for rx, hint in check_hints():
+        if rx.search(low):
+            return hint
+    if n_dates:
+        return load("cues")["check_hint_date"]
+    if n_places:
+        return check_hints()[2][1]  # map or atlas
+    return load("cues")["check_hint_default"]
+
+
+def language_note(article: Article) -> str | None:
+    """A note when the text does not look like English (cue words are English)."""
+    ws = words(" ".join(s.clean for s in article.all_sentences))
+    if len(ws) < 8:
+        return None
+    share = sum(w in STOPWORDS for w in ws) / len(ws)
+    if share < 0.12:
+        return (
+            "This text does not look like English: claim types and certainty are read from "
+            "English cue words, so treat them as unreliable here."
+        )
+    return None
+
+
+def _spot(article: Article, use_spot: bool) -> tuple[list[Any], str | None]:
+    if not use_spot:
+        return [], None
+    try:
+        from ..spot import spot  # the evaluative-language spotter (issue 4)
+    except ImportError:
+        return [], None
+    res = spot(article)
+    return list(res.spans), getattr(res, "language_note", None)
+
+
+def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -> ClaimMap:
+    """The claim map of an article (an :class:`Article`, a path or the text itself).
+
+    Each claim gets a type, a certainty with its cues, actors (metonyms grouped),
+    quantities, dates, places and, for facts, a check hint; links are drafted
+    from discourse markers and position. Bad input raises ``InputError``.
+    """
+    from .extract import claim_units
+
+    article = load_article(source)
+    units = claim_units(article)
+    spans, spot_note = _spot(article, use_spot)
+    mentions = []
+    out: list[Claim] = []
+    for i, u in enumerate(units, 1):
+        details = find_details(u.text, u.start)
+        qts = tuple(d.text for d in details if d.kind == "quantity")
+        dts = tuple(d.text for d in details if d.kind == "date")
+        pls = tuple(dict.fromkeys(d.text for d in details if d.kind == "place"))
+        res = classify(
+            u.text,
+            u.start,
+            quotations=article.quotations,
+            spot_spans=[s for s in spans if u.start <= s.start and s.end <= u.end],
+            n_details=len(details),
+        )
+        for name, kind, m in actor_mentions(u.text):
+            mentions.append(
+                (name, kind, type(m)(m.start + u.start, m.end + u.start, m.text, m.kind))
+            )
+        out.append(
+            Claim(
+                id=f"c{i}",
+                start=u.start,
+                end=u.end,
+                text=u.text,
+                type=res.type,
+                certainty=res.certainty,
+                cues=res.cues,
+                quantities=qts,
+                dates=dts,
+                places=pls,
+                check_hint=check_hint(u.text, res.type, len(dts), len(pls)),
+                position=u.position,
+                paragraph=u.paragraph,
+                sentence=u.sentence,
+                scores=res.scores,
+                details=tuple(details),
+            )
+        )
+    actors = group_mentions(mentions)
+    final = []
+    for c in out:
+        names = tuple(a.name for a in actors if any(c.start <= m.start < c.end for m in a.mentions))
+        final.append(Claim(**{**c.__dict__, "actors": names}))
+    note = None
+    if not final:
+        note = (
+            "No claims found: the text has no sentences of three words or more that assert "
+            "something (questions and fragments are not claims)."
+        )
+    return ClaimMap(
+        claims=tuple(final),
+        links=tuple(draft_links(final)),
+        actors=tuple(actors),
+        source=article.source,
+        text=article.text,
+        language_note=language_note(article) or spot_note,
+        note=note,
+    )

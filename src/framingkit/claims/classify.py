@@ -1,0 +1,295 @@
+"""Claim type and certainty from cue words, with the cues that decided them.
+
+Each type gets a score from its cues (see ``data/claims/cues.json``); the highest
+wins, ties going to the earlier type in the order attributed, prediction,
+judgement, interpretation, fact. ``fact`` has a base score, so a claim without
+signals of the others is a fact. Certainty compares hedges with boosters.
+
+>>> c = classify("The minister said prices will probably fall.")
+>>> c.type, c.certainty, [q.text for q in c.cues if q.kind == "hedge"]
+('attributed', 'hedged', ['probably'])
+>>> classify("This is clearly a shameful betrayal.")[:2]
+('judgement', 'boosted')
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any, NamedTuple
+
+from ..typography import fold
+from .lexicon import load, matcher, phrase_regex
+from .model import Cue
+
+#: Tie-breaking order of the types (earlier wins a tie).
+TYPE_ORDER: tuple[str, ...] = ("attributed", "prediction", "judgement", "interpretation", "fact")
+#: Score weights, one table (tuned on tests/data/claims, never on the seed texts).
+WEIGHTS: dict[str, float] = {
+    "fact_base": 1.0,
+    "fact_per_detail": 0.25,
+    "quotation": 3.0,
+    "speech_with_subject": 3.0,
+    "speech_weak": 0.8,
+    "according_to": 3.0,
+    "prediction": 2.2,
+    "prediction_weak": 1.2,
+    "conditional": 0.6,
+    "deontic": 2.4,
+    "evaluative": 0.9,
+    "evaluative_predicate": 1.0,
+    "interpretation": 1.3,
+    "hedge_interpretation": 0.4,
+}
+_WEAK_PREDICTION = frozenset(["would be", "would have", "would not be", "soon", "likely to"])
+_AMBIGUOUS_NOUNS = frozenset(
+    [
+        "claims",
+        "claim",
+        "state",
+        "states",
+        "calls",
+        "reports",
+        "estimates",
+        "demands",
+        "promises",
+        "statement",
+        "statements",
+        "communique",
+        "communiqué",
+        "note",
+        "notes",
+        "comment",
+        "mention",
+        "words",
+        "remarks",
+        "forecast",
+    ]
+)
+_NEVER_SUBJECT = frozenset(
+    [
+        "it",
+        "this",
+        "that",
+        "there",
+        "which",
+        "what",
+        "the",
+        "a",
+        "an",
+        "and",
+        "but",
+        "or",
+        "so",
+        "if",
+        "when",
+        "while",
+        "as",
+        "since",
+        "its",
+        "their",
+        "his",
+        "her",
+        "our",
+        "my",
+        "your",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "no",
+        "not",
+    ]
+)
+_WILL_NOUN = re.compile(r"(?:the|political|free|good|ill|his|her|their|its|of|own|popular)\s+$")
+_COPULA = re.compile(
+    r"(?:\bis|\bare|\bwas|\bwere|'s|\bbe|\bbeen|\bseems|\blooks|\bfeels|\bremains)\s+"
+    r"(?:not\s+)?(?:(?:a|an|the|so|very|quite|truly|simply|utterly|deeply|clearly|plainly)\s+){0,2}"
+    r"(?:[\w-]+\s+){0,1}$"
+)
+
+
+class Classification(NamedTuple):
+    """What :func:`classify` returns."""
+
+    type: str
+    certainty: str
+    cues: tuple[Cue, ...]
+    scores: dict[str, float]
+
+
+def _finds(category: str, low: str) -> Iterable[re.Match[str]]:
+    return matcher(category).finditer(low)
+
+
+def _subject_before(text: str, low: str, pos: int) -> bool:
+    """Is there a plausible speaker in the few words before ``pos`` (same clause)?"""
+    window = text[max(0, pos - 80) : pos]
+    window = (
+        re.split(r"[;:,(\u2013\u2014]\s", window)[-1] if re.search(r"[;:(]", window) else window
+    )
+    words = re.findall(r"[\w'’.-]+", window)[-7:]
+    speakers = {w for w in load("cues")["speakers"] if w not in ("i", "we")}
+    lows = [w.lower() for w in words]
+    if lows and lows[-1] in ("i", "we"):
+        return False  # the writer's own "I think", "we believe"
+    joined = " ".join(lows)
+    if any(re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", joined) for s in speakers):
+        return True
+    for w in words:
+        if w[:1].isupper() and w.lower().strip(".'’s") not in _NEVER_SUBJECT and len(w) > 1:
+            return True
+    return False
+
+
+def classify(
+    text: str,
+    offset: int = 0,
+    *,
+    quotations: Sequence[Any] = (),
+    spot_spans: Sequence[Any] = (),
+    n_details: int = 0,
+) -> Classification:
+    """Type and certainty of one claim ``text`` (which starts at ``offset`` in the article).
+
+    ``quotations`` are the article's :class:`~framingkit.quotes.Quotation` objects
+    (those inside the claim count); ``spot_spans`` are spotter ``EvalSpan`` objects
+    (hedges, boosters and evaluative words inside the claim count).
+    """
+    folded = fold(text)
+    low = folded.lower()
+    cues: list[Cue] = []
+    taken: list[tuple[int, int]] = []
+    scores = dict.fromkeys(TYPE_ORDER, 0.0)
+    scores["fact"] = WEIGHTS["fact_base"] + WEIGHTS["fact_per_detail"] * min(n_details, 4)
+
+    def add(s: int, e: int, kind: str, source: str = "claims") -> bool:
+        if any(ts < e and s < te for ts, te in taken) and kind in ("hedge", "booster"):
+            return False
+        cues.append(Cue(s + offset, e + offset, text[s:e], kind, source))
+        if kind in ("hedge", "booster"):
+            taken.append((s, e))
+        return True
+
+    # -- attributed
+    end = offset + len(text)
+    for q in quotations:
+        if q.kind == "quotation" and q.start >= offset and q.end <= end:
+            add(q.start - offset, q.end - offset, "quotation")
+            scores["attributed"] += WEIGHTS["quotation"]
+            break
+    for m in _finds("speech", low):
+        word = m.group()
+        if word == "according to":
+            add(m.start(), m.end(), "speech")
+            scores["attributed"] += WEIGHTS["according_to"]
+        elif word in _AMBIGUOUS_NOUNS:
+            add(m.start(), m.end(), "speech")
+            scores["attributed"] += WEIGHTS["speech_weak"]
+        elif _subject_before(folded, low, m.start()):
+            add(m.start(), m.end(), "speech")
+            scores["attributed"] += WEIGHTS["speech_with_subject"]
+        else:
+            scores["attributed"] += WEIGHTS["speech_weak"] / 2
+    scores["attributed"] = min(scores["attributed"], 4.0)
+
+    # -- certainty cues (longest first; boosters and hedges never overlap)
+    hedges = boosters = 0
+    spans = sorted(
+        [(m.start(), m.end(), "booster") for m in _finds("booster", low)]
+        + [(m.start(), m.end(), "hedge") for m in _finds("hedge", low)],
+        key=lambda x: (-(x[1] - x[0]), x[0]),
+    )
+    for s, e, kind in spans:
+        word = folded[s:e]
+        if kind == "hedge" and word == "May" and re.match(r"\s+\d", folded[e:]):
+            continue  # the month
+        before = low[max(0, s - 12) : s]
+        if kind == "booster" and re.search(r"\b(?:not|n't|hardly)\s+(?:\w+\s+)?$", before):
+            kind = "hedge"  # "it is not clear"
+        if add(s, e, kind):
+            hedges += kind == "hedge"
+            boosters += kind == "booster"
+            if kind == "hedge" and low[s:e] in (
+                "seems",
+                "seem",
+                "appears to",
+                "apparently",
+                "suggests",
+            ):
+                scores["interpretation"] += WEIGHTS["hedge_interpretation"]
+    for sp in spot_spans:
+        inside = offset <= sp.start and sp.end <= end
+        if (
+            sp.category in ("hedge", "booster")
+            and inside
+            and add(sp.start - offset, sp.end - offset, sp.category, "spot")
+        ):
+            hedges += sp.category == "hedge"
+            boosters += sp.category == "booster"
+    if hedges > boosters:
+        certainty = "hedged"
+    elif boosters > hedges:
+        certainty = "boosted"
+    else:
+        certainty = "hedged" if hedges else "plain"
+
+    # -- prediction
+    conditional = any(True for _ in _finds("conditional", low))
+    pred = 0.0
+    for m in _finds("prediction", low):
+        w = m.group()
+        if w == "will" and _WILL_NOUN.search(low[max(0, m.start() - 12) : m.start()]):
+            continue
+        if (w.startswith("would") and not conditional) or w in _WEAK_PREDICTION:
+            weight = WEIGHTS["prediction_weak"]
+        else:
+            weight = WEIGHTS["prediction"]
+        add(m.start(), m.end(), "prediction")
+        pred = max(pred, weight)
+    if pred and conditional:
+        pred += WEIGHTS["conditional"]
+    if re.search(r"\bby\s+20[3-9]\d\b", low):
+        pred += WEIGHTS["conditional"]
+    scores["prediction"] += pred
+
+    # -- judgement
+    for m in _finds("deontic", low):
+        if re.match(r"\s+(?:have|not have)\b", low[m.end() :]) and m.group().startswith("must"):
+            continue  # epistemic "must have"
+        add(m.start(), m.end(), "deontic")
+        scores["judgement"] += WEIGHTS["deontic"]
+    eval_spans = [
+        (m.start(), m.end())
+        for m in _finds("evaluative", low)
+        if not (folded[m.start()].isupper() and m.start() > 0)  # "Great Britain": a name
+    ]
+    for sp in spot_spans:
+        if sp.category in ("attitude", "label") and offset <= sp.start and sp.end <= end:
+            s, e = sp.start - offset, sp.end - offset
+            if not any(a < e and s < b for a, b in eval_spans):
+                eval_spans.append((s, e))
+    for s, e in sorted(eval_spans):
+        add(s, e, "evaluative")
+        scores["judgement"] += WEIGHTS["evaluative"]
+        if _COPULA.search(low[max(0, s - 60) : s]):
+            scores["judgement"] += WEIGHTS["evaluative_predicate"]
+
+    # -- interpretation
+    for m in _finds("interpretation", low):
+        add(m.start(), m.end(), "interpretation")
+        scores["interpretation"] += WEIGHTS["interpretation"]
+
+    best = max(TYPE_ORDER, key=lambda t: (scores[t], -TYPE_ORDER.index(t)))
+    cues.sort(key=lambda c: c.start)
+    return Classification(best, certainty, tuple(cues), {k: round(v, 2) for k, v in scores.items()})
+
+
+def cue_regex(words: list[str]) -> re.Pattern[str]:
+    """A whole-word regex for ``words`` (re-exported for views that highlight cues)."""
+    return phrase_regex(words)

@@ -1,0 +1,74 @@
+"""The claims lexicons (package data ``data/claims/*.json``), loaded lazily and once.
+
+``cues.json`` holds the certainty cues (hedges, boosters), type signals, discourse
+markers, check hints and concept groups; ``gazetteer.json`` the actors and places.
+Both are written for framingkit (MIT); the files note their source and licence.
+
+>>> [m.group() for m in matcher("hedge").finditer("it may well be, perhaps")]
+['may', 'perhaps']
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    """The parsed JSON file ``data/claims/<name>.json``."""
+    path = resources.files("framingkit").joinpath("data", "claims", f"{name}.json")
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
+    """One regex matching any of ``phrases`` as whole words, longest first (lower-case text).
+
+    >>> phrase_regex(["no doubt", "no"]).findall("there is no doubt, no")
+    ['no doubt', 'no']
+    """
+    parts = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        body = r"\s+".join(re.escape(w) for w in p.split())
+        left = "" if not p[0].isalnum() else r"(?<![\w'-])"
+        right = "" if not p[-1].isalnum() else r"(?![\w-])"
+        parts.append(f"{left}{body}{right}")
+    return re.compile("|".join(parts) if parts else r"(?!x)x")
+
+
+@cache
+def matcher(category: str) -> re.Pattern[str]:
+    """The regex for one cue list of ``cues.json`` (``hedge``, ``booster``, ``speech`` ...)."""
+    return phrase_regex(load("cues")[category])
+
+
+@cache
+def markers() -> list[tuple[re.Pattern[str], str, str]]:
+    """Discourse markers: ``(regex anchored at a clause start, relation, direction)``."""
+    out = []
+    for group in load("cues")["markers"]:
+        rx = phrase_regex(group["words"])
+        out.append(
+            (re.compile(r"^\W*(?:" + rx.pattern + ")"), group["relation"], group["direction"])
+        )
+    return out
+
+
+@cache
+def check_hints() -> list[tuple[re.Pattern[str], str]]:
+    """Check hints in order: ``(regex, hint)``."""
+    return [(phrase_regex(h["words"]), h["hint"]) for h in load("cues")["check_hints"]]
+
+
+@cache
+def concepts() -> dict[str, frozenset[str]]:
+    """Each word of a concept group -> the whole group (for headline support)."""
+    out: dict[str, frozenset[str]] = {}
+    for group in load("cues")["concepts"]:
+        g = frozenset(group)
+        for w in group:
+            out[w] = out.get(w, frozenset()) | g
+    return out
