@@ -49,22 +49,37 @@ def _overlapping(cues: Sequence[Cue], i1: int, i2: int) -> list[Cue]:
     return [c for c in cues if c.i < i2 and c.j > i1]
 
 
-def _describe(c: Cue) -> str:
+def _describe(c: Cue, surface: str = "") -> str:
     cat = _CAT_NAMES.get(c.category, c.category)
     bits = [cat if c.category != "hedge" else f"hedge, {c.subtype}"]
     if c.polarity:
         bits.append(c.polarity)
     if c.category in ("attitude", "booster", "label", "stance_verb", "figurative", "hedge"):
         bits.append(f"intensity {c.intensity}")
+    if surface and surface.lower() != c.term:
+        return f"'{surface}' ({', '.join(bits)}; lexicon entry '{c.term}')"
     return f"'{c.term}' ({', '.join(bits)})"
 
 
-def _side(text: str, cues: Sequence[Cue]) -> str:
+def _side(text: str, cues: Sequence[Cue], toks: Sequence[Token]) -> str:
     if not text:
         return "nothing"
     if not cues:
         return f"'{text}' (no evaluative cue)"
-    return " and ".join(_describe(c) for c in cues)
+    return " and ".join(_describe(c, _surface(toks, c)) for c in cues)
+
+
+def _surface(toks: Sequence[Token], c: Cue) -> str:
+    return " ".join(t.text for t in toks[c.i : c.j])
+
+
+def _names(toks: Sequence[Token]) -> frozenset[int]:
+    """Positions of capitalised words inside a sentence (parts of names)."""
+    out = set()
+    for k, t in enumerate(toks):
+        if k and t.text[:1].isupper() and toks[k - 1].text not in (".", "!", "?", ":"):
+            out.add(k)
+    return frozenset(out)
 
 
 def _short(s: str, n: int = 60) -> str:
@@ -158,8 +173,8 @@ def classify_hunk(
 
     a_words = [t.norm for t in at_all]
     b_words = [t.norm for t in bt_all]
-    a_cues_all = find_cues(a_words)
-    b_cues_all = find_cues(b_words)
+    a_cues_all = find_cues(a_words, _names(at_all))
+    b_cues_all = find_cues(b_words, _names(bt_all))
     i1, i2, j1, j2 = expand(h, a_cues_all, b_cues_all, len(at_all), len(bt_all))
     at, bt = at_all[i1:i2], bt_all[j1:j2]
     if at:
@@ -171,7 +186,9 @@ def classify_hunk(
     ca = _overlapping(a_cues_all, i1, i2)
     cb = _overlapping(b_cues_all, j1, j2)
     kind = {"replace": "wording", "delete": "omission", "insert": "addition"}[h.tag]
-    evidence = tuple(f"A: {_describe(c)}" for c in ca) + tuple(f"B: {_describe(c)}" for c in cb)
+    evidence = tuple(f"A: {_describe(c, _surface(at_all, c))}" for c in ca) + tuple(
+        f"B: {_describe(c, _surface(bt_all, c))}" for c in cb
+    )
 
     if kind == "wording" and _is_spelling(at, bt, i1 == 0, j1 == 0):
         terms_a = {c.term for c in ca}
@@ -220,7 +237,8 @@ def classify_hunk(
         return (
             kind,
             effect,
-            f"{effect.capitalize()}: {_side(a_str, ca)} becomes {_side(b_str, cb)}, "
+            f"{effect.capitalize()}: {_side(a_str, ca, at_all)} becomes "
+            f"{_side(b_str, cb, bt_all)}, "
             f"so the wording is {why}.",
             evidence,
             offs,

@@ -76,6 +76,7 @@ def compare(a: Source, b: Source, *, hide_typography: bool = False) -> Compariso
     changes: list[Change] = []
     pairs: list[tuple[int, int, int, int]] = []
     pending: list[tuple[int, list]] = []
+    hidden = 0
     for k, g in enumerate(groups):
         ua = [sa[i] for i in g.a]
         ub = [sb[j] for j in g.b]
@@ -89,6 +90,7 @@ def compare(a: Source, b: Source, *, hide_typography: bool = False) -> Compariso
         for h, ta, tb in items:
             kind, effect, expl, ev, offs = classify_hunk(h, ta, tb, art_a.text, art_b.text)
             if hide_typography and kind == "typography":
+                hidden += 1
                 continue
             changes.append(
                 Change(
@@ -182,7 +184,15 @@ def compare(a: Source, b: Source, *, hide_typography: bool = False) -> Compariso
             "are listed as omissions and additions, not forced into links."
         )
     return Comparison(
-        art_a, art_b, links, changes, _paragraph_links(art_a, art_b, links), cov_a, cov_b, note
+        art_a,
+        art_b,
+        links,
+        changes,
+        _paragraph_links(art_a, art_b, links),
+        cov_a,
+        cov_b,
+        note,
+        hidden,
     )
 
 

@@ -192,10 +192,13 @@ def _grammar(w: str, i: int) -> Cue | None:
     return None
 
 
-def find_cues(words: Sequence[str]) -> list[Cue]:
+def find_cues(words: Sequence[str], names: frozenset[int] = frozenset()) -> list[Cue]:
     """Evaluative and grammatical cues in a sequence of lower-case words.
 
-    Lexicon phrases (up to four words) are tried before single words.
+    Lexicon phrases (up to four words) are tried before single words; positions in
+    ``names`` (capitalised words inside a sentence: parts of names such as "Great
+    Britain") are not looked up as single words. An appearance verb followed by
+    "like" ("feels like", "looks like") is one hedge.
     """
     out: list[Cue] = []
     n = len(words)
@@ -209,7 +212,7 @@ def find_cues(words: Sequence[str]) -> list[Cue]:
                     hit = (size, e)
                     break
         w = words[i]
-        if hit is None and any(ch.isalpha() for ch in w):
+        if hit is None and i not in names and any(ch.isalpha() for ch in w):
             e = _lex(w)
             if e is not None:
                 hit = (1, e)
@@ -238,9 +241,14 @@ def find_cues(words: Sequence[str]) -> list[Cue]:
             continue
         c = _grammar(w, i)
         if c is not None:
+            if c.subtype == "appearance" and i + 1 < n and words[i + 1] == "like":
+                c = Cue(i, i + 2, f"{w} like", *(getattr(c, f) for f in _REST))
             out.append(c)
-        i += 1
+        i += c.j - c.i if c is not None else 1
     return out
+
+
+_REST = ("category", "subtype", "polarity", "intensity", "note", "source")
 
 
 def force(cues: Sequence[Cue]) -> int:

@@ -163,6 +163,7 @@ class Comparison:
     coverage_a: float = 0.0
     coverage_b: float = 0.0
     note: str | None = None
+    hidden: int = 0  # typography-only changes left out (hide_typography=True)
 
     @property
     def identical(self) -> bool:
@@ -206,6 +207,7 @@ class Comparison:
             "b": self.b.source,
             "identical": self.identical,
             "note": self.note,
+            "hidden_typography": self.hidden,
             "summary": self.summary(),
             "changes": [
                 {
