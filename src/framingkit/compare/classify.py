@@ -52,6 +52,8 @@ def _overlapping(cues: Sequence[Cue], i1: int, i2: int) -> list[Cue]:
 def _describe(c: Cue, surface: str = "") -> str:
     cat = _CAT_NAMES.get(c.category, c.category)
     bits = [cat if c.category != "hedge" else f"hedge, {c.subtype}"]
+    if c.category in ("modal", "presupposition"):
+        bits.append(c.note)
     if c.polarity:
         bits.append(c.polarity)
     if c.category in ("attitude", "booster", "label", "stance_verb", "figurative", "hedge"):
@@ -67,6 +69,22 @@ def _side(text: str, cues: Sequence[Cue], toks: Sequence[Token]) -> str:
     if not cues:
         return f"'{text}' (no evaluative cue)"
     return " and ".join(_describe(c, _surface(toks, c)) for c in cues)
+
+
+def _contrast(
+    kind: str,
+    a_str: str,
+    b_str: str,
+    ca: Sequence[Cue],
+    cb: Sequence[Cue],
+    at: Sequence[Token],
+    bt: Sequence[Token],
+) -> str:
+    if kind == "addition":
+        return f"B adds '{b_str}'" + (f", giving {_side(b_str, cb, bt)}" if cb else "")
+    if kind == "omission":
+        return f"B drops '{a_str}'" + (f", losing {_side(a_str, ca, at)}" if ca else "")
+    return f"{_side(a_str, ca, at)} becomes {_side(b_str, cb, bt)}"
 
 
 def _surface(toks: Sequence[Token], c: Cue) -> str:
@@ -143,6 +161,20 @@ def classify_hunk(
             (),
             offs,
         )
+    at_all = diff_tokens(a_tokens)
+    bt_all = diff_tokens(b_tokens)
+
+    def initial(toks: Sequence[Token], k: int) -> bool:
+        return k == 0 or toks[k - 1].text in (".", "!", "?")
+
+    if h.tag == "case" and initial(at_all, h.i1) != initial(bt_all, h.j1):
+        return (
+            "segmentation",
+            "neutral",
+            f"'{a_str}' / '{b_str}': the capital letter follows a moved sentence boundary.",
+            (),
+            offs,
+        )
     if h.tag == "case":
         return (
             "spelling",
@@ -151,8 +183,16 @@ def classify_hunk(
             (),
             offs,
         )
+    ends = {t.text for t in (*at, *bt)} & {".", "!", "?"}
+    if ends and all(t.norm in STOPWORDS for t in (*at, *bt) if t.is_word):
+        return (
+            "segmentation",
+            "neutral",
+            f"A sentence boundary moved: '{a_str or ' '}' / '{b_str or ' '}'.",
+            (),
+            offs,
+        )
     if not any(t.is_word for t in at) and not any(t.is_word for t in bt):
-        ends = {t.text for t in (*at, *bt)} & {".", "!", "?"}
         if ends:
             where = "added in B" if len(bt) > len(at) else "removed in B"
             return (
@@ -237,8 +277,7 @@ def classify_hunk(
         return (
             kind,
             effect,
-            f"{effect.capitalize()}: {_side(a_str, ca, at_all)} becomes "
-            f"{_side(b_str, cb, bt_all)}, "
+            f"{effect.capitalize()}: {_contrast(kind, a_str, b_str, ca, cb, at_all, bt_all)}, "
             f"so the wording is {why}.",
             evidence,
             offs,

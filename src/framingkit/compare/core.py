@@ -40,20 +40,23 @@ def _run_change(side: str, art: Article, sents: Sequence[Sentence], other_pos: i
     cues = find_cues([t.norm for s in sents for t in s.tokens if t.is_word])
     f = force(cues)
     n = len(sents)
-    what = "sentence" if n == 1 else f"{n} sentences"
+    what = "this sentence" if n == 1 else f"these {n} sentences"
     ev = tuple(f"{side.upper()}: '{c.term}' ({c.category})" for c in cues)
     if side == "a":
-        expl = f"Dropped: this {what} of A has no counterpart in B, so its content is lost."
+        expl = f"Dropped: {what} of A {'has' if n == 1 else 'have'} no counterpart in B, "
+        "so the content is lost."
         return Change("omission", "weaker", text, "", start, end, other_pos, other_pos, expl, ev)
     if f > 0:
         effect = "stronger"
         expl = (
-            f"Added: this {what} appears only in B and brings evaluative wording "
+            f"Added: {what} {'appears' if n == 1 else 'appear'} only in B, with evaluative "
+            "wording "
             f"({', '.join(c.term for c in cues if c.force > 0)})."
         )
     else:
         effect = "shifted"
-        expl = f"Added: this {what} appears only in B, adding content A does not have."
+        verb = "appears" if n == 1 else "appear"
+        expl = f"Added: {what} {verb} only in B, adding content A does not have."
     return Change("addition", effect, "", text, other_pos, other_pos, start, end, expl, ev)
 
 
@@ -125,9 +128,10 @@ def compare(a: Source, b: Source, *, hide_typography: bool = False) -> Compariso
                     last.a_end,
                     first.b_start,
                     last.b_end,
-                    f"Moved: {'this sentence' if n == 1 else f'these {n} sentences'} "
-                    f"(sentence {first.a[0] + 1} of A) stand at sentence {first.b[0] + 1} "
-                    "of B, out of the original order, changing what readers meet first.",
+                    f"Moved: {'this sentence' if n == 1 else f'this passage of {n} sentences'} "
+                    f"(from sentence {first.a[0] + 1} of A) stands at sentence "
+                    f"{first.b[0] + 1} of B, out of the original order, so readers meet it "
+                    f"{'earlier' if first.b[0] < first.a[0] else 'later'}.",
                     (f"link score {first.score:.2f}",),
                     run[0],
                 )

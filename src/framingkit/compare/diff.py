@@ -76,6 +76,13 @@ def _joinable(gap: Sequence[Token]) -> bool:
     return len(gap) == 1 or (len(gap) == 2 and all(t.norm in STOPWORDS for t in gap))
 
 
+def _variant(a: Sequence[Token], b: Sequence[Token]) -> bool:
+    """One word for one word, spelled nearly alike (a spelling variant stays its own phrase)."""
+    if len(a) != 1 or len(b) != 1:
+        return False
+    return difflib.SequenceMatcher(None, a[0].norm, b[0].norm).ratio() >= 0.7
+
+
 def phrase_diff(
     a: Sequence[Token],
     b: Sequence[Token],
@@ -101,7 +108,13 @@ def phrase_diff(
             last = merged[-1]
             gap_a = a[last[1] : i1]
             gap_b = b[last[3] : j1]
-            if gap_a and len(gap_a) == len(gap_b) and _joinable(gap_a):
+            if (
+                gap_a
+                and len(gap_a) == len(gap_b)
+                and _joinable(gap_a)
+                and not _variant(a[last[0] : last[1]], b[last[2] : last[3]])
+                and not _variant(a[i1:i2], b[j1:j2])
+            ):
                 last[1], last[3] = i2, j2
                 continue
         merged.append([i1, i2, j1, j2])
