@@ -1,0 +1,179 @@
+"""Crafted pairs: every kind and effect, 1:n, n:1 and moved alignments, bad input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from framingkit.compare import EFFECTS, KINDS, compare
+from framingkit.compare.align import align_units, signature
+from framingkit.errors import InputError
+
+DATA = Path(__file__).resolve().parent / "data" / "compare"
+
+
+def pair(name: str, b: str | None = None):
+    return compare(DATA / f"{name}_a.txt", DATA / (b or f"{name}_b.txt"))
+
+
+def one(cmp, kind=None, effect=None, a_part="", b_part=""):
+    found = [
+        c
+        for c in cmp.changes
+        if (kind is None or c.kind == kind)
+        and (effect is None or c.effect == effect)
+        and a_part in c.a_text
+        and b_part in c.b_text
+    ]
+    assert found, [(c.kind, c.effect, c.a_text, c.b_text) for c in cmp.changes]
+    return found[0]
+
+
+def test_moved_paragraph_with_word_change():
+    cmp = pair("move")
+    moved = [ln for ln in cmp.alignment if ln.moved]
+    assert len(moved) == 1 and moved[0].type == "1:1"
+    one(cmp, "move", "neutral", "Residents had complained", "Residents had complained bitterly")
+    add = one(cmp, "addition", "stronger", b_part="bitterly")
+    assert add.link == cmp.alignment.index(moved[0])
+    assert not [c for c in cmp.changes if c.kind == "omission"]
+
+
+def test_split_and_merge():
+    cmp = pair("split")
+    types = [ln.type for ln in cmp.alignment]
+    assert types == ["1:2", "2:1", "1:1"]
+    one(cmp, "segmentation", "neutral", b_part="The ministry published")
+    assert "split into 2" in cmp.changes[0].explanation or any(
+        "split into 2" in c.explanation for c in cmp.changes
+    )
+    assert any("run together as one sentence" in c.explanation for c in cmp.changes)
+    assert {c.kind for c in cmp.changes} == {"segmentation"}
+
+
+def test_paratext_changes():
+    cmp = pair("paratext")
+    text = " ".join(c.explanation for c in cmp.changes if c.kind == "paratext")
+    for word in ("headline changed", "byline changed", "genre label", "date", "caption", "link"):
+        assert word in text, word
+    assert "bold emphasis on 'new harbour plan'" in text
+    assert one(cmp, "paratext", a_part="Jane Smith").effect == "attribution"
+
+
+def test_quotation_marks_added_and_removed():
+    cmp = pair("quotes")
+    one(cmp, "quotation", "attribution", "historic breakthrough", "historic breakthrough")
+    added = one(cmp, "quotation", "attribution", b_part='"experts"')
+    assert "B puts" in added.explanation
+
+
+@pytest.mark.parametrize(
+    ("kind", "effect", "a_part", "b_part", "cue"),
+    [
+        ("wording", "stronger", "may", "will", "hedge"),
+        ("wording", "stronger", "some", "all", "hedge"),
+        ("addition", "shifted", "", "not", "negation"),
+        ("wording", "shifted", "stopped", "dumped", "presupposition"),
+        ("omission", "stronger", "perhaps", "", "hedge"),
+        ("wording", "shifted", "4,200", "2,400", "figures"),
+        ("wording", "weaker", "must", "could", "hedge"),
+        ("omission", "weaker", "serious", "", "booster"),
+    ],
+)
+def test_effects_from_evidence(kind, effect, a_part, b_part, cue):
+    c = one(pair("effects"), kind, effect, a_part, b_part)
+    assert cue in c.explanation
+
+
+def test_typography_only_is_neutral_and_hidden():
+    cmp = pair("typo")  # also: Windows line endings on side A
+    assert cmp.changes and {(c.kind, c.effect) for c in cmp.changes} == {("typography", "neutral")}
+    hidden = compare(DATA / "typo_a.txt", DATA / "typo_b.txt", hide_typography=True)
+    assert hidden.changes == [] and hidden.hidden == len(cmp.changes)
+    assert "typography" in hidden.note
+
+
+def test_spelling_variants_stay_separate():
+    cmp = pair("spelling")
+    pairs = [(c.a_text, c.b_text) for c in cmp.changes]
+    assert ("organisation", "organization") in pairs and ("Peking", "Beijing") in pairs
+    assert {c.kind for c in cmp.changes} == {"spelling"}
+
+
+def test_identical_texts():
+    cmp = compare(DATA / "move_a.txt", DATA / "move_a.txt")
+    assert cmp.changes == [] and cmp.note.startswith("No differences")
+    assert cmp.identical
+
+
+def test_empty_text_raises_input_error():
+    with pytest.raises(InputError):
+        compare("Some text here.", "   ")
+
+
+@pytest.mark.parametrize("other", ["unrelated_b.txt", "german_b.txt"])
+def test_unrelated_or_other_language_is_low_coverage(other):
+    cmp = pair("move", other)
+    assert cmp.alignment == []
+    assert cmp.note.startswith("Low coverage")
+    assert {c.kind for c in cmp.changes} == {"omission", "addition"}
+
+
+def test_html_input():
+    cmp = pair("paratext", "page_b.html")
+    assert cmp.b.source_format == "html"
+    assert "alert" not in cmp.b.text
+    assert cmp.coverage_a > 0.5
+
+
+def test_very_long_line():
+    words = [f"word{i}" for i in range(3000)]
+    a = " ".join(words) + "."
+    b = " ".join(w if i != 1500 else "changed" for i, w in enumerate(words)) + "."
+    cmp = compare(a, b)
+    one(cmp, "wording", a_part="word1500", b_part="changed")
+
+
+def test_tables_have_labels_and_colours():
+    for table in (KINDS, EFFECTS):
+        for name, cat in table.items():
+            assert cat.name == name and cat.label and cat.description
+            assert cat.colour.startswith("#") and cat.marker
+    assert set(KINDS) == {
+        "wording",
+        "addition",
+        "omission",
+        "quotation",
+        "paratext",
+        "segmentation",
+        "move",
+        "spelling",
+        "typography",
+    }
+    assert set(EFFECTS) == {"stronger", "weaker", "shifted", "attribution", "neutral"}
+
+
+def test_alignment_never_forces_links():
+    a = [signature(s.split()) for s in ["red apples grow here", "blue sky above us"]]
+    b = [signature(s.split()) for s in ["cheap flights to Rome", "red apples grow here"]]
+    groups = align_units(a, b)
+    assert [(g.a, g.b) for g in groups] == [((0,), (1,))]
+
+
+def test_json_fields():
+    data = pair("effects").to_json()
+    for c in data["changes"]:
+        for key in (
+            "kind",
+            "effect",
+            "a_text",
+            "b_text",
+            "a_start",
+            "a_end",
+            "b_start",
+            "b_end",
+            "explanation",
+        ):
+            assert key in c
+    assert data["alignment"] and {"type", "score", "a", "b", "moved"} <= set(data["alignment"][0])
