@@ -39,7 +39,7 @@ STATUSES = {
     "empty": "the exercise is there but not answered yet",
     "unreadable": "something was entered but cannot be read (see problems)",
 }
-_EXERCISE_CALL = re.compile(r"""\b(?:exercise|check)\(\s*(?:id\s*=\s*)?["']([^"']+)["']""")
+_EXERCISE_CALL = re.compile(r"""\bexercise\(\s*(?:id\s*=\s*)?["']([^"']+)["']""")
 
 
 @dataclass

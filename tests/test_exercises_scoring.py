@@ -1,0 +1,198 @@
+"""The one scoring core: every type, with edge cases (empty, overlapping, duplicated)."""
+
+from __future__ import annotations
+
+import pytest
+from exercises_sample_key import LESSON, SPAN_TEXT, sample_key
+
+from framingkit.exercises import parse_key, score
+from framingkit.exercises.feedback import feedback_html, feedback_text
+
+
+@pytest.fixture(scope="module")
+def key():
+    return parse_key(sample_key())
+
+
+def ex(key, name):
+    return key.exercises[f"{LESSON}/{name}"]
+
+
+# ----------------------------------------------------------------------------- spans
+
+
+def test_spans_all_right_by_phrase_and_by_offsets(key):
+    e = ex(key, "boosters")
+    s = score(e, ["boldly", "such excessive zeal", "declined"])
+    assert s.points == 3 and not s.missed and not s.extra and len(s.right) == 3
+    i = SPAN_TEXT.index("boldly")
+    s2 = score(e, [(i, i + 6), "SUCH   excessive zeal", "declined"])  # case and spacing tolerated
+    assert s2.points == 3
+    assert "Checked your 3 phrases against the 3 reference phrases" in s2.checked
+    assert "partial credit for overlaps" in s2.checked
+
+
+def test_spans_empty_answer(key):
+    for empty in (None, [], "", "   "):
+        s = score(ex(key, "boosters"), empty)
+        assert s.points == 0 and not s.answered
+        assert "not answered" in s.checked
+        assert s.missed == ["all 3 reference phrases"]
+
+
+def test_spans_partial_overlap_gets_partial_credit(key):
+    s = score(ex(key, "boosters"), ["excessive zeal"])
+    assert 0 < s.points < 3
+    assert any("covered" in p for p in s.partial)
+    # the missed ones carry the key's reason
+    assert any("boldly" in m and "adverb" in m for m in s.missed)
+    # a phrase longer than the reference: partial precision
+    s2 = score(ex(key, "boosters"), ["Putin boldly announced"])
+    assert any("goes beyond" in p for p in s2.partial)
+    assert 0 < s2.points < score(ex(key, "boosters"), ["boldly"]).points + 0.01
+
+
+def test_spans_overlapping_answer_phrases_are_joined(key):
+    s = score(ex(key, "boosters"), ["such excessive", "excessive zeal"])
+    assert any("overlapped" in p for p in s.problems)
+    assert s.details["answer_spans"] == [
+        (SPAN_TEXT.index("such excessive"), SPAN_TEXT.index("zeal") + 4)
+    ]
+    assert any("such excessive zeal" in r for r in s.right)
+
+
+def test_spans_duplicated_and_unknown_phrases_are_reported_not_dropped(key):
+    s = score(ex(key, "boosters"), [(SPAN_TEXT.index("boldly"), SPAN_TEXT.index("boldly") + 6)] * 2)
+    assert any("given twice" in p for p in s.problems)
+    s2 = score(ex(key, "boosters"), ["boldly", "not in the text at all", (5, 2), 7])
+    assert len(s2.problems) == 3
+    assert any("not in the text" in p for p in s2.problems)
+
+
+def test_spans_repeated_phrase_takes_next_occurrence():
+    k = parse_key(
+        {
+            "lesson": "t",
+            "exercises": {
+                "t/x": {
+                    "type": "spans",
+                    "prompt": "p",
+                    "text": "very good and very bad",
+                    "reference": ["very", "very"],
+                }
+            },
+        }
+    )
+    s = score(k.exercises["t/x"], ["very", "very"])
+    assert s.points == 1 and not s.problems
+
+
+def test_spans_extra_phrase_lowers_precision(key):
+    full = score(ex(key, "boosters"), ["boldly", "such excessive zeal", "declined"]).points
+    more = score(ex(key, "boosters"), ["boldly", "such excessive zeal", "declined", "Xi"])
+    assert more.points < full and more.extra == ["“Xi” is not one of the reference phrases"]
+
+
+# ----------------------------------------------------------------------------- classify
+
+
+def test_classify_partial_credit_per_axis(key):
+    e = ex(key, "kinds")
+    assert score(e, {"c1": ["wording", "stronger"], "c2": ["paratext", "neutral"]}).points == 2
+    s = score(e, {"c1": ["wording", "weaker"], "c2": {"kind": "paratext", "effect": "weaker"}})
+    assert s.points == 1.5
+    assert any("kind right" in p and "should be 'stronger'" in p for p in s.partial)
+    assert "partial credit per axis (kind + effect)" in s.checked
+
+
+def test_classify_empty_missing_extra_and_bad_labels(key):
+    e = ex(key, "kinds")
+    assert score(e, {}).points == 0 and not score(e, {}).answered
+    s = score(e, {"c1": ["wording", "stronger"], "zz": ["wording", "weaker"]})
+    assert s.points == 1
+    assert any("c2" in m and "not answered" in m and "Paratext" in m for m in s.missed)
+    assert any("'zz'" in x for x in s.extra)
+    s2 = score(e, {"c1": ["nonsense", "stronger"], "c2": "paratext"})
+    assert any("'nonsense'" in p for p in s2.problems)
+    assert any("one label per axis" in p for p in s2.problems)
+    assert score(e, "wording").problems
+
+
+def test_classify_single_axis_label():
+    k = parse_key(
+        {
+            "lesson": "t",
+            "exercises": {
+                "t/x": {
+                    "type": "classify",
+                    "prompt": "p",
+                    "labels": ["a", "b"],
+                    "items": {"i1": "one", "i2": "two"},
+                    "reference": {"i1": "a", "i2": "b"},
+                }
+            },
+        }
+    )
+    assert score(k.exercises["t/x"], {"i1": "a", "i2": "a"}).points == 0.5
+
+
+# ----------------------------------------------------------------------------- choice
+
+
+def test_choice_right_wrong_and_misconception_feedback(key):
+    e = ex(key, "scare")
+    assert score(e, "b").points == 1
+    assert score(e, "B)").points == 1
+    wrong = score(e, "a")
+    assert wrong.points == 0 and "Misconception: quotation marks always mean" in wrong.feedback[0]
+    bad = score(e, "z")
+    assert bad.points == 0 and "not one of the options" in bad.problems[0]
+    assert not score(e, None).answered
+
+
+# ----------------------------------------------------------------------------- links
+
+
+def test_links_f1_with_half_credit_and_duplicates(key):
+    e = ex(key, "map")
+    assert score(e, [("c2", "c1", "supports"), ("c3", "c2", "contrasts")]).points == 2
+    s = score(e, [("c2", "c1", "supports"), ("c2", "c1", "supports"), ("c1", "c3", "supports")])
+    assert any("twice" in p for p in s.problems)
+    assert s.extra == ["c1 -supports-> c3 is not in the reference map"]
+    assert s.missed == ["c3 -contrasts-> c2"]
+    assert s.points == 1.0  # P = 1/2, R = 1/2
+    half = score(e, [("c1", "c2", "supports"), ("c3", "c2", "elaborates")])
+    assert half.points == 1.0 and len(half.partial) == 2
+    assert "direction" in half.partial[0] and "relation" in half.partial[1]
+    assert score(e, []).points == 0
+    bad = score(
+        e, [("c1", "c9", "supports"), ("c1", "c2", "loves"), ("c1",), ("c1", "c1", "supports")]
+    )
+    assert len(bad.problems) == 4 and bad.points == 0
+
+
+# ----------------------------------------------------------------------------- text
+
+
+def test_text_is_never_auto_scored(key):
+    e = ex(key, "why")
+    assert e.points == 3
+    s = score(e, "The headline claims a plan.")
+    assert s.points is None and s.fraction is None and "not checked automatically" in s.checked
+    graded = score(e, "The headline claims a plan.", rubric_points={"r1": 1, "r2": 1.5})
+    assert graded.points == 2.5 and graded.right and graded.partial
+    odd = score(e, "x", rubric_points={"r1": 5, "r9": 1})
+    assert odd.points == 0 and odd.problems and odd.extra
+    assert any("not scored yet" in m for m in odd.missed)
+
+
+# ----------------------------------------------------------------------------- feedback views
+
+
+def test_feedback_names_sections_with_symbols_not_colour_alone(key):
+    s = score(ex(key, "boosters"), ["boldly", "Xi", "excessive"])
+    text = feedback_text(s)
+    assert text.startswith("Checked your 3 phrases against the 3 reference phrases")
+    assert "✓ Right: “boldly”" in text and "✗ Missed: “declined”" in text and "+ Extra:" in text
+    html = feedback_html(s)
+    assert "Right (1)" in html and "<script" not in html
