@@ -1,0 +1,303 @@
+"""``spot()``: evaluative spans of a whole article, with per-paragraph counts and a language note.
+
+>>> r = spot("Putin's disastrous assault was, undoubtedly, a “success”.")
+>>> [(s.text, s.category) for s in r.spans]
+[('disastrous', 'attitude'), ('undoubtedly', 'booster'), ('“success”', 'scare_quote')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Article, load_article
+from .categories import CATEGORIES, CATEGORY_ORDER
+from .lexicon import lookup
+from .rules import EvalSpan, explain, spans_for_sentences
+
+#: Paragraph roles whose words are spotted (bylines and datelines are not evaluative prose).
+SPOT_ROLES = frozenset({"headline", "standfirst", "body", "caption"})
+
+# Common English function words: a text with few of them is probably not English.
+_STOPWORDS = frozenset(
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "am",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "because",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "herself",
+        "him",
+        "himself",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "me",
+        "more",
+        "most",
+        "my",
+        "myself",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "very",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "would",
+        "you",
+        "your",
+        "yours",
+    ]
+)
+_WHY_SCARE = CATEGORIES["scare_quote"].why
+_WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
+
+
+@dataclass(frozen=True)
+class ParagraphDensity:
+    """Evaluative spans in one paragraph: ``counts`` by category; ``per_100`` per 100 words."""
+
+    index: int
+    role: str
+    start: int
+    end: int
+    words: int
+    spans: int
+    per_100: float
+    counts: dict[str, int]
+
+
+@dataclass(frozen=True)
+class SpotResult:
+    """What :func:`spot` found.
+
+    ``spans`` in text order; ``language_note`` says plainly when the text does not look
+    like English (``None`` otherwise); ``words`` counts the words spotted;
+    ``paragraphs`` gives per-paragraph density; ``text`` is the article text the
+    offsets point into.
+    """
+
+    spans: list[EvalSpan]
+    language_note: str | None
+    words: int
+    paragraphs: list[ParagraphDensity]
+    source: str = "<text>"
+    text: str = field(default="", repr=False)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """Number of spans per category (every category present, zeros included)."""
+        c = Counter(s.category for s in self.spans)
+        return {k: c.get(k, 0) for k in CATEGORY_ORDER}
+
+    @property
+    def per_100(self) -> float:
+        """Evaluative spans per 100 words."""
+        return round(100 * len(self.spans) / self.words, 2) if self.words else 0.0
+
+    def of(self, category: str) -> list[EvalSpan]:
+        """The spans of one category."""
+        return [s for s in self.spans if s.category == category]
+
+
+def language_note(text: str) -> str | None:
+    """A plain sentence when ``text`` does not look like English (few common English words).
+
+    >>> language_note("Der Plan ist für alle sichtbar, und die Pipeline ist ein Geschenk.")[:33]
+    'This text does not look like Engl'
+    >>> language_note("The plan is there for all to see.") is None
+    True
+    """
+    words = [w.lower() for w in _WORD_RE.findall(text)]
+    if len(words) < 6:
+        return None
+    ratio = sum(w in _STOPWORDS for w in words) / len(words)
+    if ratio >= 0.12:
+        return None
+    return (
+        f"This text does not look like English (only {ratio:.0%} of its words are common "
+        "English words); the lexicon and rules are English, so evaluative language in it "
+        "will mostly be missed."
+    )
+
+
+def _scare_spans(article: Article, sentences: dict[int, int]) -> list[EvalSpan]:
+    out: list[EvalSpan] = []
+    for q in article.quotations:
+        if q.kind != "scare":
+            continue
+        inner = lookup(q.text)
+        also = (
+            f" The quoted word is itself evaluative: {explain(q.text, inner).split(' Why')[0]}"
+            if inner
+            else ""
+        )
+        s = article.sentence_at(q.start)
+        out.append(
+            EvalSpan(
+                q.start,
+                q.end,
+                article.text[q.start : q.end],
+                "scare_quote",
+                "scare",
+                inner.polarity if inner and inner.category == "attitude" else None,
+                2,
+                f"Quotation marks around “{q.text}” with no speaker: the writer holds the word "
+                f"at a distance (scare quote). Why it matters: {_WHY_SCARE}.{also}",
+                "rule",
+                "scare quote",
+                q.text.lower(),
+                s.paragraph if s else 0,
+                s.index if s else 0,
+            )
+        )
+    del sentences
+    return out
+
+
+def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotResult:
+    """Find evaluative language in an article, a text or a file path.
+
+    ``backup=True`` adds strong attitude words from VADER's lexicon that the kit's
+    lexicon lacks. Empty text or text without evaluative language gives an empty
+    ``spans`` list, not an error.
+
+    >>> [s.text for s in spot("A massive, chaotic and deeply flawed plan.").spans]
+    ['massive', 'chaotic', 'deeply flawed']
+    """
+    if isinstance(article_or_text, str) and not article_or_text.strip():
+        return SpotResult([], None, 0, [], "<text>", article_or_text)
+    a = article_or_text if isinstance(article_or_text, Article) else load_article(article_or_text)
+    paras = [p for p in a.paragraphs if p.role in SPOT_ROLES]
+    sentences = [s for p in paras for s in p.sentences]
+    spans = spans_for_sentences(a, sentences, backup=backup)
+    scare = _scare_spans(a, {})
+    # a scare quote replaces what is inside it; words inside reported speech or names
+    # are the speaker's, not the writer's, so they are left out
+    quoted = [q for q in a.quotations if q.kind != "scare"]
+    keep = [
+        s
+        for s in spans
+        if all(s.end <= q.start or s.start >= q.end for q in scare)
+        and not any(q.start <= s.start and s.end <= q.end for q in quoted)
+    ]
+    spans = sorted([*keep, *scare], key=lambda s: (s.start, s.end))
+    dens: list[ParagraphDensity] = []
+    total_words = 0
+    for p in paras:
+        words = sum(1 for s in p.sentences for t in s.tokens if t.is_word)
+        total_words += words
+        inside = [s for s in spans if p.start <= s.start < p.end]
+        c = Counter(s.category for s in inside)
+        dens.append(
+            ParagraphDensity(
+                p.index,
+                p.role,
+                p.start,
+                p.end,
+                words,
+                len(inside),
+                round(100 * len(inside) / words, 2) if words else 0.0,
+                {k: c.get(k, 0) for k in CATEGORY_ORDER},
+            )
+        )
+    note = language_note(" ".join(a.masked[p.start : p.end] for p in paras))
+    return SpotResult(spans, note, total_words, dens, a.source, a.text)

@@ -1,0 +1,290 @@
+"""The evaluative lexicon: lazy, cached loading and lookup.
+
+The lexicon is a set of tab-separated files in ``framingkit/data/lexicons/``
+(``term, category, subtype, polarity, intensity, note``), read once on first
+use. :func:`lookup` finds a word or phrase, also through simple inflections
+("refused" finds "refuse", "gangsters" finds "gangster", "disastrously" finds
+"disastrous").
+
+>>> lookup("flagrant").category, lookup("flagrant").intensity
+('attitude', 3)
+>>> lookup("refused").term, lookup("refuse").intensity > lookup("decline").intensity
+('refuse', True)
+>>> lookup("table") is None
+True
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from ..typography import fold
+from .categories import CATEGORIES, POLARITIES
+
+#: Columns of every lexicon file, in order.
+COLUMNS: tuple[str, ...] = ("term", "category", "subtype", "polarity", "intensity", "note")
+_PACKAGE_DIR = "data/lexicons"
+_EDGE_RE = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    """One lexicon entry; ``polarity`` is ``"positive"``, ``"negative"`` or ``None``.
+
+    ``intensity`` runs from 1 (mild) to 3 (strong); ``source`` names the file
+    (or ``"vader"``) it came from.
+    """
+
+    term: str
+    category: str
+    subtype: str
+    polarity: str | None
+    intensity: int
+    note: str
+    source: str = "lexicon"
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The term split into words ("parade as" -> ("parade", "as"))."""
+        return tuple(self.term.split())
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The loaded lexicon: single words, phrases indexed by first word, and problems found."""
+
+    words: dict[str, LexEntry]
+    phrases: dict[str, tuple[LexEntry, ...]]
+    problems: tuple[str, ...]
+
+    def __len__(self) -> int:
+        return len(self.words) + sum(len(v) for v in self.phrases.values())
+
+    def entries(self) -> list[LexEntry]:
+        """Every entry, single words first."""
+        return [*self.words.values(), *(e for v in self.phrases.values() for e in v)]
+
+
+def normalise(term: str) -> str:
+    """Lower-case, fold typography, collapse spaces and strip punctuation at the edges.
+
+    >>> normalise("  “Much-Vaunted”, ")
+    'much-vaunted'
+    """
+    t = " ".join(fold(term).lower().split())
+    t = _EDGE_RE.sub("", t)
+    return t
+
+
+def parse_rows(text: str, source: str) -> tuple[list[LexEntry], list[str]]:
+    """Parse one lexicon file's text into entries and a list of problems (one sentence each)."""
+    entries: list[LexEntry] = []
+    problems: list[str] = []
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    reader = csv.reader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE)
+    for n, row in enumerate(reader, 1):
+        if n == 1 and row and row[0] == "term":
+            continue
+        row = [*row, *[""] * (len(COLUMNS) - len(row))][: len(COLUMNS)]
+        term, cat, sub, pol, inten, note = (c.strip() for c in row)
+        where = f"{source} row {n} ({term!r})"
+        if cat not in CATEGORIES:
+            problems.append(f"{where}: unknown category {cat!r}.")
+            continue
+        if sub not in CATEGORIES[cat].subtypes:
+            problems.append(f"{where}: subtype {sub!r} is not one of {cat}'s subtypes.")
+            continue
+        if pol and pol not in POLARITIES:
+            problems.append(f"{where}: polarity {pol!r} is not positive or negative.")
+            continue
+        if cat == "attitude" and not pol:
+            problems.append(f"{where}: an attitude entry needs a polarity.")
+            continue
+        if inten not in {"1", "2", "3"}:
+            problems.append(f"{where}: intensity {inten!r} is not 1, 2 or 3.")
+            continue
+        entries.append(LexEntry(normalise(term), cat, sub, pol or None, int(inten), note, source))
+    return entries, problems
+
+
+@functools.cache
+def load() -> Lexicon:
+    """Read every lexicon file once (cached); later calls return the same object."""
+    words: dict[str, LexEntry] = {}
+    phrases: dict[str, list[LexEntry]] = {}
+    problems: list[str] = []
+    folder = resources.files("framingkit").joinpath(_PACKAGE_DIR)
+    for f in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not f.name.endswith(".tsv"):
+            continue
+        entries, probs = parse_rows(f.read_text(encoding="utf-8"), f.name)
+        problems.extend(probs)
+        for e in entries:
+            if " " in e.term:
+                phrases.setdefault(e.words[0], []).append(e)
+                continue
+            if e.term in words:
+                problems.append(f"{f.name}: {e.term!r} is listed twice (kept the first).")
+                continue
+            words[e.term] = e
+    frozen = {
+        k: tuple(sorted(v, key=lambda e: -len(e.words)))  # longest phrase first
+        for k, v in phrases.items()
+    }
+    return Lexicon(words, frozen, tuple(problems))
+
+
+def variants(word: str) -> list[str]:
+    """Candidate base forms of an inflected word, most likely first.
+
+    >>> variants("refused")[:3]
+    ['refused', 'refuse', 'refus']
+    """
+    w = word
+    out = [w]
+    if w.endswith("'s"):
+        out.append(w[:-2])
+        w = w[:-2]
+    if len(w) < 4:
+        return out
+
+    def add(*cands: str) -> None:
+        out.extend(c for c in cands if len(c) >= 3 and c not in out)
+
+    if w.endswith("ies"):
+        add(w[:-3] + "y")
+    if w.endswith("es"):
+        add(w[:-1], w[:-2])
+    elif w.endswith("s") and not w.endswith("ss"):
+        add(w[:-1])
+    if w.endswith("ied"):
+        add(w[:-3] + "y")
+    if w.endswith("ed"):
+        add(w[:-1], w[:-2])
+        if len(w) > 5 and w[-3] == w[-4]:
+            add(w[:-3])
+    if w.endswith("ing"):
+        add(w[:-3] + "e", w[:-3])
+        if len(w) > 6 and w[-4] == w[-5]:
+            add(w[:-4])
+    if w.endswith("ily"):
+        add(w[:-3] + "y")
+    if w.endswith("ically"):
+        add(w[:-4])
+    if w.endswith("bly"):
+        add(w[:-1] + "e")
+    if w.endswith("ly"):
+        add(w[:-2])
+    if w.endswith("ness"):
+        add(w[:-4])
+    return out
+
+
+def _derivable(word: str, base: str, entry: LexEntry) -> bool:
+    """Adverbs and nouns made from an attitude adjective keep its attitude; others do not."""
+    if word.endswith(("ly", "ness")) and not base.endswith(("ly", "ness")):
+        return entry.category == "attitude"
+    return True
+
+
+@functools.lru_cache(maxsize=100_000)
+def lookup(term: str) -> LexEntry | None:
+    """The lexicon entry for a word or phrase (inflections allowed), or ``None``.
+
+    >>> lookup("Gangsters").term, lookup("Gangsters").category
+    ('gangsters', 'label')
+    >>> lookup("may have").category
+    'hedge'
+    """
+    lex = load()
+    t = normalise(term)
+    if not t:
+        return None
+    if " " in t:
+        first = t.split()[0]
+        for cand in variants(first):
+            for e in lex.phrases.get(cand, ()):
+                if " ".join(e.words[1:]) == " ".join(t.split()[1:]):
+                    return e
+        return None
+    if t in lex.words:
+        return lex.words[t]
+    for cand in variants(t)[1:]:
+        e = lex.words.get(cand)
+        if e is not None and _derivable(t, cand, e):
+            return e
+    return None
+
+
+def phrases_starting(word: str) -> tuple[LexEntry, ...]:
+    """Multi-word entries whose first word is ``word`` or one of its base forms, longest first."""
+    lex = load()
+    found: list[LexEntry] = []
+    for cand in variants(normalise(word)):
+        found.extend(lex.phrases.get(cand, ()))
+    return tuple(sorted(found, key=lambda e: -len(e.words)))
+
+
+# --------------------------------------------------------------------------- VADER backup
+
+#: VADER entries weaker than this (absolute mean valence, -4..4) are not used.
+VADER_THRESHOLD = 2.0
+
+
+@functools.cache
+def _vader() -> dict[str, float]:
+    """VADER's word valences, read from the file the vaderSentiment package ships (no import)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("vaderSentiment")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    from pathlib import Path
+
+    path = Path(next(iter(spec.submodule_search_locations))) / "vader_lexicon.txt"
+    if not path.exists():
+        return {}
+    out: dict[str, float] = {}
+    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        parts = line.split("\t")
+        if len(parts) >= 2 and parts[0].isalpha() and len(parts[0]) >= 4:
+            try:
+                out[parts[0].lower()] = float(parts[1])
+            except ValueError:
+                continue
+    skip = resources.files("framingkit").joinpath(_PACKAGE_DIR, "vader_skip.txt")
+    if skip.is_file():
+        for ln in skip.read_text(encoding="utf-8").split():
+            if not ln.startswith("#"):
+                out.pop(ln.strip().lower(), None)
+    return out
+
+
+@functools.lru_cache(maxsize=100_000)
+def vader_lookup(word: str) -> LexEntry | None:
+    """An attitude entry from VADER for a word the kit's lexicon lacks, or ``None``.
+
+    Only strong valences (at least :data:`VADER_THRESHOLD`) count, and words that
+    news uses descriptively ("war", "killed") are skipped (``vader_skip.txt``).
+    """
+    v = _vader()
+    t = normalise(word)
+    for cand in variants(t):
+        if cand in v and abs(v[cand]) >= VADER_THRESHOLD:
+            val = v[cand]
+            inten = 1 if abs(val) < 2.5 else 2 if abs(val) < 3.2 else 3
+            return LexEntry(
+                cand,
+                "attitude",
+                "appreciation",
+                "positive" if val > 0 else "negative",
+                inten,
+                f"VADER valence {val:+.1f} on a -4..4 scale",
+                "vader",
+            )
+    return None

@@ -1,0 +1,131 @@
+"""Tests of spot(): categories, rules, offsets, bad input."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+import itertools
+
+import pytest
+
+from framingkit.document import load_article
+from framingkit.spot import CATEGORIES, spot
+from framingkit.spot.lexicon import lookup
+
+
+def _found(text: str, backup: bool = True) -> dict[str, str]:
+    return {s.text: s.category for s in spot(text, backup=backup).spans}
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "framingkit.spot",
+        "framingkit.spot.core",
+        "framingkit.spot.rules",
+        "framingkit.spot.lexicon",
+        "framingkit.spot.categories",
+    ],
+)
+def test_doctests(module: str) -> None:
+    res = doctest.testmod(importlib.import_module(module))
+    assert res.attempted > 0 and res.failed == 0
+
+
+def test_offsets_map_back_and_categories_known() -> None:
+    a = load_article("seeds/original_telegraph.txt")
+    res = spot(a)
+    assert res.spans
+    for s in res.spans:
+        assert a.text[s.start : s.end] == s.text
+        assert s.category in CATEGORIES
+        assert s.subtype in CATEGORIES[s.category].subtypes
+        assert s.polarity in (None, "positive", "negative")
+        assert 1 <= s.intensity <= 3
+        assert s.explanation and s.text.split()[0].strip('“”"') in s.explanation
+    starts = [(s.start, s.end) for s in res.spans]
+    assert all(e1 <= s2 for (_, e1), (s2, _) in itertools.pairwise(starts))  # no overlaps
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "category"),
+    [
+        ("It is not good news for the city.", "not good news", "attitude"),
+        ("The region is highly strategic.", "highly strategic", "booster"),
+        ("The report was deeply flawed.", "deeply flawed", "attitude"),
+        ("They were unmoved by such excessive zeal.", "excessive zeal", "booster"),
+        ("His much-vaunted reform stalled.", "much-vaunted", "attitude"),
+        ("It was a one-sided contest.", "one-sided", "attitude"),
+        ("The storm may have passed.", "may have", "hedge"),
+        ("It is pretty clear what happened.", "pretty clear", "booster"),
+        (
+            "Paying them feels like buying back your own car.",
+            "feels like buying back your own car",
+            "figurative",
+        ),
+        ("What it parades as policy is theft.", "parades as", "stance_verb"),
+        ("The minister insisted the figures were right.", "insisted", "stance_verb"),
+        ("A chaotic Russian kleptocracy.", "kleptocracy", "label"),
+        ("The council called it a “reform”.", None, None),
+        ("Their “efficiency” drive means cuts.", "“efficiency”", "scare_quote"),
+        ("Roughly 40 people came.", "Roughly", "hedge"),
+    ],
+)
+def test_rules(text: str, phrase: str | None, category: str | None) -> None:
+    found = _found(text)
+    if phrase is None:
+        assert not any(c == "scare_quote" for c in found.values())
+    else:
+        assert found.get(phrase) == category, found
+
+
+def test_negation_flips_polarity() -> None:
+    s = next(s for s in spot("This is not a good plan.").spans if s.rule == "negation")
+    assert s.text == "not a good" and s.polarity == "negative"
+
+
+def test_context_checks() -> None:
+    assert "about" not in _found("They talked about the budget.")
+    assert "May" not in _found("The vote was held in May and passed.")
+    assert "claims" not in _found("The historical claims were settled.")
+    assert _found("He claims the vote was rigged.").get("claims") == "stance_verb"
+    assert "Hope" not in _found("They met on Hope Street yesterday.")
+
+
+def test_reported_speech_is_not_the_writers() -> None:
+    found = _found('The minister said: "This is a disastrous and shameful decision."')
+    assert "disastrous" not in found
+
+
+def test_intensity_ordering() -> None:
+    assert lookup("refuse").intensity > lookup("decline").intensity
+    assert lookup("flagrant").intensity > lookup("clear").intensity
+    assert lookup("parade as").category == "stance_verb"
+    assert lookup("present") is None
+
+
+def test_empty_and_neutral_text() -> None:
+    assert spot("").spans == []
+    assert spot("   \n ").spans == []
+    res = spot("The meeting starts at nine on Tuesday in room four.")
+    assert res.spans == [] and res.language_note is None
+
+
+def test_non_english_is_said_plainly() -> None:
+    res = spot(
+        "Der Plan ist für alle sichtbar. Die Regierung hat gestern eine neue Pipeline "
+        "angekündigt, und die Opposition ist empört über den Vertrag mit Moskau."
+    )
+    assert res.language_note and "not look like English" in res.language_note
+
+
+def test_backup_adds_vader_words_only_when_asked() -> None:
+    text = "The lousy deal was signed."
+    assert _found(text, backup=True).get("lousy") == "attitude"
+    assert "lousy" not in _found(text, backup=False)
+
+
+def test_density_per_paragraph() -> None:
+    res = spot("A headline\n\nA disastrous, chaotic week.\n\nThe train left at nine.")
+    assert [p.spans for p in res.paragraphs][-1] == 0
+    assert sum(p.spans for p in res.paragraphs) == len(res.spans)
