@@ -13,7 +13,7 @@
 Links are a draft: edit them with :meth:`ClaimMap.with_link` and friends.
 
 >>> from framingkit.claims import claims
->>> cm = claims("Prices will rise next year\\n\\nThe bank said costs are up. But wages are flat.")
+>>> cm = claims("Prices will rise next year\\n\\nThe bank said prices are up. But wages are flat.")
 >>> [(lk.source, lk.target, lk.relation) for lk in cm.links]
 [('c2', 'c1', 'supports'), ('c3', 'c2', 'contrasts')]
 """
