@@ -58,6 +58,16 @@ def figure_html(fig: Any, alt: str, *, dpi: int = 110) -> str:
     )
 
 
+def counts_text(counts: dict[str, int], unit: str = "") -> str:
+    """Counts as words for a figure's alt text, largest first, zeros left out.
+
+    >>> counts_text({"wording": 5, "move": 0, "quotation": 9}, "changes")
+    '9 quotation, 5 wording changes'
+    """
+    parts = [f"{n} {k}" for k, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n]
+    return (", ".join(parts) or "none") + (f" {unit}" if unit and parts else "")
+
+
 def show_figure(fig: Any, alt: str) -> None:
     """Display a matplotlib figure with its alt text (and close it so it is not shown twice)."""
     import matplotlib.pyplot as plt
