@@ -8,9 +8,11 @@
 from __future__ import annotations
 
 import os
+import warnings
 from typing import Any
 
 from ..document import Article, load_article
+from ..errors import InputError
 from .actors import actor_mentions, group_mentions
 from .classify import classify
 from .details import find_details
@@ -65,7 +67,17 @@ def _spot(article: Article, use_spot: bool) -> tuple[list[Any], str | None]:
         from ..spot import spot  # the evaluative-language spotter (issue 4)
     except ImportError:
         return [], None
-    res = spot(article)
+    try:
+        res = spot(article)
+    except InputError:
+        raise
+    except Exception as exc:  # the spotter is optional here: warn, and use our own cues
+        warnings.warn(
+            f"framingkit.spot failed ({exc!r}); claims used their own cues only",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+        return [], None
     return list(res.spans), getattr(res, "language_note", None)
 
 
