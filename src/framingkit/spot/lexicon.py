@@ -139,6 +139,59 @@ def load() -> Lexicon:
     return Lexicon(words, frozen, tuple(problems))
 
 
+#: Irregular past forms and comparatives the suffix rules cannot undo.
+IRREGULAR: dict[str, str] = {
+    "spun": "spin",
+    "shrank": "shrink",
+    "shrunk": "shrink",
+    "sank": "sink",
+    "sunk": "sink",
+    "stole": "steal",
+    "stolen": "steal",
+    "fought": "fight",
+    "sought": "seek",
+    "clung": "cling",
+    "flung": "fling",
+    "struck": "strike",
+    "swept": "sweep",
+    "slid": "slide",
+    "bled": "bleed",
+    "fled": "flee",
+    "misled": "mislead",
+    "broke": "break",
+    "broken": "break",
+    "threw": "throw",
+    "thrown": "throw",
+    "tore": "tear",
+    "torn": "tear",
+    "hid": "hide",
+    "hidden": "hide",
+    "bent": "bend",
+    "wrung": "wring",
+    "blew": "blow",
+    "blown": "blow",
+    "rode": "ride",
+    "ridden": "ride",
+    "trod": "tread",
+    "trodden": "tread",
+    "overrode": "override",
+    "undertook": "undertake",
+    "withheld": "withhold",
+    "forsook": "forsake",
+    "beat": "beat",
+    "went": "go",
+    "gone": "go",
+    "made": "make",
+    "took": "take",
+    "taken": "take",
+    "worse": "bad",
+    "worst": "bad",
+    "better": "good",
+    "best": "good",
+}
+
+
+@functools.lru_cache(maxsize=200_000)
 def variants(word: str) -> list[str]:
     """Candidate base forms of an inflected word, most likely first.
 
@@ -147,6 +200,8 @@ def variants(word: str) -> list[str]:
     """
     w = word
     out = [w]
+    if w in IRREGULAR:
+        out.append(IRREGULAR[w])
     if w.endswith("'s"):
         out.append(w[:-2])
         w = w[:-2]
@@ -182,14 +237,33 @@ def variants(word: str) -> list[str]:
         add(w[:-2])
     if w.endswith("ness"):
         add(w[:-4])
+    if w.endswith("iest"):
+        add(w[:-4] + "y")
+    if w.endswith("est"):
+        add(w[:-3], w[:-2])
+        if len(w) > 6 and w[-4] == w[-5]:
+            add(w[:-4])
     return out
 
 
 def _derivable(word: str, base: str, entry: LexEntry) -> bool:
-    """Adverbs and nouns made from an attitude adjective keep its attitude; others do not."""
-    if word.endswith(("ly", "ness")) and not base.endswith(("ly", "ness")):
+    """Adverbs, nouns and superlatives made from an attitude adjective keep its attitude."""
+    if word.endswith(("ly", "ness", "est")) and not base.endswith(("ly", "ness", "est")):
         return entry.category == "attitude"
     return True
+
+
+@functools.cache
+def stop_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases that are not evaluative although they contain lexicon words, by first word."""
+    f = resources.files("framingkit").joinpath(_PACKAGE_DIR, "not_evaluative.txt")
+    out: dict[str, list[tuple[str, ...]]] = {}
+    if f.is_file():
+        for line in f.read_text(encoding="utf-8").splitlines():
+            words = tuple(normalise(line).split())
+            if words and not line.startswith("#"):
+                out.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
 
 
 @functools.lru_cache(maxsize=100_000)

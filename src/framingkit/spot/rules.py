@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from ..document import Article, Sentence, Token
 from .categories import CATEGORIES, INTENSITY_LABELS
-from .lexicon import LexEntry, lookup, phrases_starting, vader_lookup, variants
+from .lexicon import LexEntry, lookup, phrases_starting, stop_phrases, vader_lookup, variants
 
 
 @dataclass(frozen=True)
@@ -370,6 +370,19 @@ def _phrase_at(tokens: Sequence[Token], run: list[int], k: int) -> tuple[LexEntr
     return None
 
 
+def _stop_at(tokens: Sequence[Token], run: list[int], k: int) -> int:
+    """Length of a not-evaluative phrase starting at run[k] ("claimed responsibility"), or 0."""
+    table = stop_phrases()
+    for cand in variants(_norm(tokens[run[k]])):
+        for words in table.get(cand, ()):
+            n = len(words)
+            if k + n <= len(run) and all(
+                _norm(tokens[run[k + j]]) == words[j] for j in range(1, n)
+            ):
+                return n
+    return 0
+
+
 def _context_ok(entry: LexEntry, tokens: Sequence[Token], i: int, title: bool) -> bool:
     """Context checks that keep common words from firing where they are not evaluative."""
     tok = tokens[i]
@@ -432,6 +445,10 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
         while k < len(run):
             i = run[k]
             tok = tokens[i]
+            stop = _stop_at(tokens, run, k)
+            if stop:
+                k += stop
+                continue
             hit = _phrase_at(tokens, run, k)
             n = 1
             rule, note = "", ""
@@ -564,15 +581,17 @@ def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Ca
             continue
         # intensifier / amplifier plus head
         if c.category == "booster" and c.subtype in {"intensifier", "amplifier"} and c.rule == "":
-            n = word_idx.get(c.start)
             end_tok = next((m for m, t in enumerate(tokens) if t.end == c.end), None)
             nxt = tokens[end_tok + 1] if end_tok is not None and end_tok + 1 < len(tokens) else None
-            if (
+            has_head = (
                 nxt is not None
                 and nxt.is_word
                 and nxt.norm not in _FUNCTION
                 and not (nxt.text[:1].isupper())
-            ):
+            )
+            if not has_head and c.subtype == "intensifier" and c.intensity == 1:
+                continue  # a mild intensifier with nothing to intensify ("cooperate fully with")
+            if has_head and nxt is not None:
                 head = by_start.get(nxt.start)
                 if (
                     head is not None
@@ -610,7 +629,6 @@ def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Ca
                     c.term,
                     3,
                 )
-            del n
         # negation
         if c.category in {"attitude", "booster"} and c.rule != "comparison":
             n = word_idx.get(c.start)
