@@ -18,10 +18,14 @@ from framingkit.spot.scoring import parse_marked, score_spans
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "spot"
 
 
-def load_gold(folder: Path = DATA) -> list[tuple[str, list]]:
-    """Every annotated sentence: (plain text, reference spans)."""
+#: The sets: ``dev`` was used while building the lexicon; ``heldout`` never was.
+SETS = {"dev": "eval_*.txt", "heldout": "heldout_*.txt"}
+
+
+def load_gold(which: str = "dev", folder: Path = DATA) -> list[tuple[str, list]]:
+    """Every annotated sentence of one set: (plain text, reference spans)."""
     out = []
-    for f in sorted(folder.glob("eval_*.txt")):
+    for f in sorted(folder.glob(SETS[which])):
         for line in f.read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#"):
                 out.append(parse_marked(line.strip()))
@@ -29,11 +33,11 @@ def load_gold(folder: Path = DATA) -> list[tuple[str, list]]:
 
 
 def evaluate(
-    backup: bool = True, show: bool = False
+    which: str = "dev", backup: bool = True, show: bool = False
 ) -> dict[str, tuple[float, float, float, int, int]]:
     """Per-category (precision, recall, F1, reference count, predicted count), plus 'all'."""
     tot = {c: [0.0, 0, 0] for c in (*CATEGORY_ORDER, "all")}  # credit, n_pred, n_ref
-    for text, gold in load_gold():
+    for text, gold in load_gold(which):
         pred = spot(text, backup=backup).spans
         for c in CATEGORY_ORDER:
             g = [s for s in gold if s.category == c]
@@ -67,13 +71,16 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-backup", action="store_true", help="kit lexicon only, no VADER")
     ap.add_argument("--misses", action="store_true", help="list missed and extra spans")
+    ap.add_argument("--set", choices=[*SETS, "both"], default="both", help="which sentences")
     args = ap.parse_args(argv)
-    n = len(load_gold())
-    res = evaluate(backup=not args.no_backup, show=args.misses)
-    print(f"{n} sentences; partial-overlap credit; backup={'off' if args.no_backup else 'VADER'}")
-    print(f"{'category':<12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'found':>6}")
-    for c, (p, r, f, nref, npred) in res.items():
-        print(f"{c:<12} {p:6.2f} {r:6.2f} {f:6.2f} {nref:5d} {npred:6d}")
+    for which in SETS if args.set == "both" else [args.set]:
+        n = len(load_gold(which))
+        res = evaluate(which, backup=not args.no_backup, show=args.misses)
+        backup = "off" if args.no_backup else "VADER"
+        print(f"\n{which}: {n} sentences; partial-overlap credit; backup={backup}")
+        print(f"{'category':<12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'found':>6}")
+        for c, (p, r, f, nref, npred) in res.items():
+            print(f"{c:<12} {p:6.2f} {r:6.2f} {f:6.2f} {nref:5d} {npred:6d}")
     return 0
 
 
