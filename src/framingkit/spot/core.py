@@ -172,7 +172,7 @@ class SpotResult:
     ``spans`` in text order; ``language_note`` says plainly when the text does not look
     like English (``None`` otherwise); ``words`` counts the words spotted;
     ``paragraphs`` gives per-paragraph density; ``text`` is the article text the
-    offsets point into.
+    offsets point into (``masked``: the same with Markdown markup blanked, for display).
     """
 
     spans: list[EvalSpan]
@@ -181,6 +181,7 @@ class SpotResult:
     paragraphs: list[ParagraphDensity]
     source: str = "<text>"
     text: str = field(default="", repr=False)
+    masked: str = field(default="", repr=False)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -264,7 +265,7 @@ def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotR
     ['massive', 'chaotic', 'deeply flawed']
     """
     if isinstance(article_or_text, str) and not article_or_text.strip():
-        return SpotResult([], None, 0, [], "<text>", article_or_text)
+        return SpotResult([], None, 0, [], "<text>", article_or_text, article_or_text)
     a = article_or_text if isinstance(article_or_text, Article) else load_article(article_or_text)
     paras = [p for p in a.paragraphs if p.role in SPOT_ROLES]
     sentences = [s for p in paras for s in p.sentences]
@@ -300,4 +301,4 @@ def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotR
             )
         )
     note = language_note(" ".join(a.masked[p.start : p.end] for p in paras))
-    return SpotResult(spans, note, total_words, dens, a.source, a.text)
+    return SpotResult(spans, note, total_words, dens, a.source, a.text, a.masked)

@@ -250,6 +250,9 @@ def _derivable(word: str, base: str, entry: LexEntry) -> bool:
     """Adverbs, nouns and superlatives made from an attitude adjective keep its attitude."""
     if word.endswith(("ly", "ness", "est")) and not base.endswith(("ly", "ness", "est")):
         return entry.category == "attitude"
+    if word.endswith(("ing", "ed")) and not base.endswith(("ing", "ed")):
+        # "severing" is not "severe": only verbs inflect like this
+        return entry.category in {"stance_verb", "figurative", "label", "hedge"}
     return True
 
 
