@@ -106,3 +106,28 @@ def show_text(source: Any, title: str | None = None) -> Any:
     article = load_article(source)
     display(HTML(text_html(article, title or str(article.source))))
     return article
+
+
+def table_html(headers: list[str], rows: list[tuple[Any, ...]], caption: str | None = None) -> str:
+    """A plain, left-aligned HTML table (every cell escaped).
+
+    >>> table_html(["id"], [("<c1>",)]).count("&lt;c1&gt;")
+    1
+    """
+    cell = "padding:0.25em 0.6em;border-bottom:1px solid #ccc;text-align:left;vertical-align:top"
+    head = "".join(f'<th scope="col" style="{cell}">{esc(h)}</th>' for h in headers)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{cell}">{esc(v)}</td>' for v in row) + "</tr>" for row in rows
+    )
+    cap = f'<caption style="text-align:left;font-weight:bold">{esc(caption)}</caption>'
+    return (
+        '<table style="border-collapse:collapse;font-size:0.9em;color:#111;background:#fff">'
+        f"{cap if caption else ''}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
+
+
+def show_table(headers: list[str], rows: list[tuple[Any, ...]], caption: str | None = None) -> None:
+    """Display a plain table of ``rows`` under ``headers`` (e.g. one row per claim)."""
+    from IPython.display import HTML, display
+
+    display(HTML(table_html(headers, rows, caption)))
