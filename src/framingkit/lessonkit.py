@@ -131,3 +131,10 @@ def show_table(headers: list[str], rows: list[tuple[Any, ...]], caption: str | N
     from IPython.display import HTML, display
 
     display(HTML(table_html(headers, rows, caption)))
+
+
+def show_html(fragment: str) -> None:
+    """Display an HTML fragment produced by one of the kit's views."""
+    from IPython.display import HTML, display
+
+    display(HTML(fragment))
