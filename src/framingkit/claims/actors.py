@@ -172,6 +172,32 @@ _NOT_NAMES = frozenset(
         "over",
         "into",
         "across",
+        "later",
+        "earlier",
+        "yesterday",
+        "today",
+        "tonight",
+        "meanwhile",
+        "instead",
+        "finally",
+        "now",
+        "recently",
+        "last",
+        "next",
+        "perhaps",
+        "maybe",
+        "indeed",
+        "still",
+        "again",
+        "sometimes",
+        "often",
+        "never",
+        "always",
+        "nor",
+        "because",
+        "whether",
+        "unless",
+        "until",
     ]
 )
 _CAP_RUN = re.compile(
@@ -189,7 +215,10 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
                 alias.setdefault(name, (entry["name"], entry["kind"], mkind))
     parts = []
     for a in sorted(alias, key=len, reverse=True):
-        parts.append(r"(?<![\w-])" + re.escape(a) + r"(?![\w-])")
+        pat = re.escape(a)
+        if a.startswith("the "):
+            pat = "[Tt]he " + re.escape(a[4:])
+        parts.append(r"(?<![\w-])" + pat + r"(?![\w-])")
     return re.compile("|".join(parts)), alias
 
 
@@ -214,7 +243,8 @@ def actor_mentions(text: str) -> list[tuple[str, str, Mention]]:
     out: list[tuple[str, str, Mention]] = []
     taken: list[tuple[int, int]] = []
     for m in rx.finditer(folded):
-        name, kind, mkind = alias[m.group()]
+        key = m.group()
+        name, kind, mkind = alias.get(key) or alias["the " + key[4:]]
         prev = _preceding_word(folded, m.start())
         if mkind in ("capital", "name") and kind == "state" and prev in LOCATIVE:
             continue
