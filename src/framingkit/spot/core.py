@@ -147,6 +147,7 @@ _STOPWORDS = frozenset(
         "yours",
     ]
 )
+_SO_CALLED_RE = re.compile(r"so[- ]called\s*$")
 _WHY_SCARE = CATEGORIES["scare_quote"].why
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
@@ -223,7 +224,8 @@ def language_note(text: str) -> str | None:
 def _scare_spans(article: Article, sentences: dict[int, int]) -> list[EvalSpan]:
     out: list[EvalSpan] = []
     for q in article.quotations:
-        if q.kind != "scare":
+        before = article.folded[max(0, q.start - 12) : q.start].lower()
+        if q.kind != "scare" and not (q.words <= 3 and _SO_CALLED_RE.search(before)):
             continue
         inner = lookup(q.text)
         also = (
@@ -274,11 +276,15 @@ def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotR
     # a scare quote replaces what is inside it; words inside reported speech or names
     # are the speaker's, not the writer's, so they are left out
     quoted = [q for q in a.quotations if q.kind != "scare"]
+    scare_at = {(s.start, s.end) for s in scare}
     keep = [
         s
         for s in spans
         if all(s.end <= q.start or s.start >= q.end for q in scare)
-        and not any(q.start <= s.start and s.end <= q.end for q in quoted)
+        and not any(
+            q.start <= s.start and s.end <= q.end and (q.start, q.end) not in scare_at
+            for q in quoted
+        )
     ]
     spans = sorted([*keep, *scare], key=lambda s: (s.start, s.end))
     dens: list[ParagraphDensity] = []
