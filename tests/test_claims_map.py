@@ -14,9 +14,11 @@ By Ann Writer (Opinion) - The Courier
 
 *The council's budget hides a quiet decision about books and buildings in the town.*
 
-The council will close the riverside library next spring, the leader said on Monday. It has 9,000 members.
+The council will close the riverside library next spring, the leader said on Monday. \
+It has 9,000 members.
 
-But the building is listed, and repairs would cost two million pounds. For example, the roof leaks in every storm.
+But the building is listed, and repairs would cost two million pounds. \
+For example, the roof leaks in every storm.
 
 Closing it would be a mistake that the town will regret."""
 
