@@ -1,0 +1,118 @@
+"""Finding submitted notebooks, naming their students, and naming output files safely.
+
+A PATH is a notebook or a folder. In a folder, a notebook at the top level
+belongs to the student named by the file (``alice.ipynb``); a notebook inside
+a sub-folder belongs to the student named by that sub-folder
+(``alice/01-compare.ipynb``). A notebook given directly is named by its file,
+unless several given files share a name, then by their folder. Hidden files
+and folders (``.ipynb_checkpoints``) are skipped. Symbolic links are listed
+but never followed: :mod:`framingkit.grade.run` reports them as ``invalid``.
+
+>>> safe_name("alice")
+'alice'
+>>> safe_name("../../etc/passwd").startswith("etc-passwd-")
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10))}
+_RESERVED |= {f"lpt{i}" for i in range(10)}
+
+
+@dataclass(frozen=True, order=True)
+class Submission:
+    """One submitted notebook: the student it belongs to and where it is."""
+
+    student: str
+    path: Path
+    #: the path as shown to the instructor (relative to the PATH given)
+    shown: str
+
+
+def safe_name(text: str, limit: int = 60) -> str:
+    """A file-name-safe, readable version of ``text`` (letters, digits, ``-``, ``_``).
+
+    The result never contains a path separator or starts with a dot; when it
+    differs from ``text``, a short hash of ``text`` keeps different names apart.
+
+    >>> safe_name("Zoë Smith")
+    'Zoe-Smith-01421924'
+    >>> safe_name("<script>")
+    'script-fb1c2d66'
+    """
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = _UNSAFE.sub("-", folded).strip("-_")[:limit].strip("-_")
+    if slug.lower() in _RESERVED:
+        slug = f"{slug}-"
+    if slug != text or not slug:
+        digest = hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        slug = f"{slug}-{digest}" if slug else f"x-{digest}"
+    return slug
+
+
+def inside(out: Path, name: str) -> Path:
+    """``out / name``, checked to stay inside ``out`` (``name`` must be one safe component).
+
+    >>> inside(Path("/tmp/o"), "a.html")
+    PosixPath('/tmp/o/a.html')
+    """
+    if not name or name in {".", ".."} or "/" in name or "\\" in name or "\0" in name:
+        raise ValueError(f"unsafe output file name {name!r}")
+    target = out / name
+    if os.path.commonpath([out.resolve(), target.resolve()]) != str(out.resolve()):
+        raise ValueError(f"output file {name!r} would be written outside {out}")
+    return target
+
+
+def _hidden(p: Path, root: Path) -> bool:
+    return any(part.startswith(".") for part in p.relative_to(root).parts)
+
+
+def _walk(root: Path) -> Iterable[Path]:
+    """Every ``*.ipynb`` under ``root`` without following symbolic links to folders."""
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for f in sorted(filenames):
+            if f.endswith(".ipynb") and not f.startswith("."):
+                yield Path(dirpath) / f
+
+
+def find_submissions(paths: Sequence[str | Path]) -> list[Submission]:
+    """All submitted notebooks under ``paths``, sorted by student then path.
+
+    Raises :class:`InputError` when a PATH does not exist or nothing is found.
+    """
+    found: list[Submission] = []
+    files: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists() and not p.is_symlink():
+            raise InputError(f"The path '{raw}' does not exist.")
+        if p.is_dir() and not p.is_symlink():
+            for nb in _walk(p):
+                rel = nb.relative_to(p)
+                student = rel.stem if len(rel.parts) == 1 else rel.parts[0]
+                found.append(Submission(student, nb, str(Path(p.name or str(p)) / rel)))
+        else:
+            files.append(p)
+    stems = Counter(f.stem for f in files)
+    for f in files:
+        clash = stems[f.stem] > 1 and f.parent.name not in ("", ".", "..")
+        found.append(Submission(f.parent.name if clash else f.stem, f, str(f)))
+    if not found:
+        raise InputError("No notebooks (*.ipynb) were found in the paths given.")
+    unique = {(s.student, str(s.path)): s for s in found}
+    return sorted(unique.values(), key=lambda s: (s.student, s.shown, str(s.path)))

@@ -1,0 +1,287 @@
+"""Grading one submitted notebook: read it as JSON, score it with the exercise engine.
+
+Nothing is executed unless ``execute=True`` (then see :mod:`framingkit.grade.execute`).
+:func:`grade_submission` never raises: every problem becomes a status from
+:data:`STATUSES` and a message, so one broken notebook never stops a batch.
+
+>>> from framingkit.grade.discover import Submission
+>>> r = grade_submission(Submission("bob", Path("/no/such.ipynb"), "such.ipynb"), GradeOptions())
+>>> r.status, r.message
+('invalid', 'the file could not be read (No such file or directory)')
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from .discover import Submission
+from .execute import Limits, execute_notebook
+
+#: The one table of row statuses in grades.csv (docs and tests derive from it).
+STATUSES: dict[str, str] = {
+    "ok": "graded (exercise problems, such as a deleted cell, are in the message)",
+    "error": "the notebook crashed when run with --execute (scores come from the saved file)",
+    "timeout": "the notebook ran past a time limit with --execute (scores from the saved file)",
+    "invalid": "the file cannot be graded: not JSON, not a notebook, too big, no key, wrong lesson",
+    "not_a_lesson": "a valid notebook, but not one of the kit's lesson notebooks",
+}
+#: Submissions bigger than this many MB are not read (``--max-mb``).
+MAX_MB = 20.0
+_MAX_NOTES = 6
+
+
+@dataclass(frozen=True)
+class GradeOptions:
+    """How to grade: the key folder, an expected lesson, execution and its limits."""
+
+    key_dir: str | None = None
+    lesson: str | None = None
+    execute: bool = False
+    limits: Limits = field(default_factory=Limits)
+    max_mb: float = MAX_MB
+
+
+@dataclass
+class ExerciseGrade:
+    """The score of one exercise in one submission (lines are for the feedback page)."""
+
+    exercise: str
+    type: str
+    title: str
+    points: float | None
+    max_points: float
+    answered: bool
+    via: str | None = None
+    checked: str = ""
+    right: list[str] = field(default_factory=list)
+    partial: list[str] = field(default_factory=list)
+    missed: list[str] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    feedback: list[str] = field(default_factory=list)
+    #: the student's answer, shortened, as Python would print it (escape before showing)
+    answer: str = ""
+    #: spans exercises: the student's (start, end) offsets in the exercise text
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    #: choice exercises: the option picked
+    choice: str | None = None
+    #: reference units (phrases, item ids, links) not fully right
+    missed_units: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GradeResult:
+    """One row of grades.csv and the content of one feedback page."""
+
+    student: str
+    file: str
+    lesson: str | None
+    status: str
+    score: float | None = None
+    max_score: float | None = None
+    exercises: dict[str, ExerciseGrade] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def message(self) -> str:
+        """The notes as one line for the CSV (the first few, then a count)."""
+        shown = self.notes[:_MAX_NOTES]
+        more = len(self.notes) - len(shown)
+        return "; ".join(shown) + (f"; and {more} more (see the feedback page)" if more else "")
+
+
+def grade_submission(sub: Submission, opts: GradeOptions) -> GradeResult:
+    """Grade one submitted notebook (never raises; problems become the status)."""
+    try:
+        return _grade(sub, opts)
+    except Exception as exc:  # a bug or an input we did not foresee: report, never stop
+        r = GradeResult(sub.student, sub.shown, None, "error")
+        r.notes.append(f"the grader failed on this notebook ({type(exc).__name__}: {exc})")
+        return r
+
+
+def read_submission(path: Path, max_mb: float = MAX_MB) -> bytes:
+    """The bytes of a submitted file, opened read-only and without following a symbolic link.
+
+    Raises :class:`InputError` (one sentence) when the file cannot or must not be read.
+    """
+    if path.is_symlink():
+        raise InputError("the file is a symbolic link, which the grader does not follow")
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise InputError(f"the file could not be read ({exc.strerror})") from None
+    with os.fdopen(fd, "rb") as fh:
+        size = os.fstat(fh.fileno()).st_size
+        if size > max_mb * 1024 * 1024:
+            raise InputError(
+                f"the file is {size / 1024 / 1024:.1f} MB, over the limit of {max_mb:g} MB "
+                "(see --max-mb)"
+            )
+        return fh.read(int(max_mb * 1024 * 1024) + 1)
+
+
+def parse_notebook(data: bytes) -> dict[str, Any]:
+    """The notebook as a plain dict (raises :class:`InputError` for anything else)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputError("the file is not UTF-8 text, so not a notebook") from None
+    try:
+        nb = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    except RecursionError:
+        raise InputError("the file is JSON nested too deeply to be a notebook") from None
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        raise InputError("the file is JSON but not a Jupyter notebook (no list of cells)")
+    return nb
+
+
+def notebook_lesson(nb: dict[str, Any]) -> str | None:
+    """The lesson id in the notebook's metadata (``metadata.framingkit.lesson``), or None."""
+    meta = nb.get("metadata")
+    fk = meta.get("framingkit") if isinstance(meta, dict) else None
+    lesson = fk.get("lesson") if isinstance(fk, dict) else None
+    return lesson if isinstance(lesson, str) and lesson.strip() else None
+
+
+def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
+    from ..exercises import load_key, read_answers
+
+    result = GradeResult(sub.student, sub.shown, None, "invalid")
+    try:
+        data = read_submission(sub.path, opts.max_mb)
+        nb = parse_notebook(data)
+    except InputError as exc:
+        result.notes.append(str(exc))
+        return result
+    answers = read_answers(nb)
+    lesson = notebook_lesson(nb)
+    if lesson is None:
+        result.status = "not_a_lesson"
+        lessons = sorted({a.split("/", 1)[0] for a in answers if not a.startswith("?")})
+        hint = f" (it has exercise cells of {', '.join(lessons)})" if lessons else ""
+        result.notes.append(f"this notebook is not one of the kit's lessons{hint}")
+        return result
+    result.lesson = lesson
+    if opts.lesson and lesson != opts.lesson:
+        result.notes.append(f"this notebook is lesson '{lesson}', not '{opts.lesson}'")
+        return result
+    try:
+        key = load_key(lesson, opts.key_dir)
+    except InputError:
+        result.notes.append(f"there is no answer key for lesson '{lesson}'")
+        return result
+    own = [a for a in answers if a in key.exercises]
+    foreign = sorted(a for a in answers if a not in key.exercises and not a.startswith("?"))
+    if foreign and not own:
+        other = sorted({a.split("/", 1)[0] for a in foreign})
+        result.notes.append(
+            f"the notebook says it is lesson '{lesson}' but its exercise cells belong to "
+            f"{', '.join(other)}"
+        )
+        return result
+    result.status = "ok"
+    if opts.execute:
+        ex = execute_notebook(data, opts.limits)
+        if ex.status != "ok":
+            result.status = ex.status
+            result.notes.append(f"{ex.message}; scores come from the notebook as saved")
+        elif ex.nb is not None:
+            ran = read_answers(ex.nb)
+            for eid, rec in ran.items():
+                if rec.status == "answered" or eid not in answers:
+                    answers[eid] = rec
+    for fid in foreign:
+        cell = answers[fid].cell
+        where = f"cell {cell + 1}" if cell is not None else "a cell"
+        result.notes.append(f"{where} holds exercise '{fid}', which is not in this lesson; ignored")
+    for aid, rec in answers.items():
+        if aid.startswith("?"):
+            result.notes.extend(rec.problems)
+    _score_all(result, key, answers)
+    return result
+
+
+def _score_all(result: GradeResult, key: Any, answers: dict[str, Any]) -> None:
+    from ..exercises import score
+
+    total = maximum = 0.0
+    manual = 0
+    for eid, ex in key.exercises.items():
+        rec = answers.get(eid)
+        if rec is None:
+            result.notes.append(f"the exercise cell of '{eid}' is missing (deleted?); scored 0")
+        value = rec.value if rec is not None else None
+        s = score(ex, value)
+        g = ExerciseGrade(
+            eid,
+            ex.type,
+            ex.title or eid.split("/", 1)[1],
+            s.points,
+            s.max_points,
+            s.answered and value is not None,
+            rec.via if rec is not None else None,
+            s.checked,
+            list(s.right),
+            list(s.partial),
+            list(s.missed),
+            list(s.extra),
+            list(s.problems) + (list(rec.problems) if rec is not None else []),
+            list(s.feedback),
+            answer=_short_repr(value),
+        )
+        if rec is not None:
+            for p in rec.problems:
+                if "appears in cells" in p or rec.status == "unreadable":
+                    result.notes.append(f"'{eid}': {p}")
+        if ex.type == "spans":
+            g.spans = [tuple(x) for x in s.details.get("answer_spans", [])]
+        if ex.type == "choice" and isinstance(value, str):
+            g.choice = value.strip().lower().rstrip(")").strip()
+        g.missed_units = missed_units(ex, s, value)
+        result.exercises[eid] = g
+        if s.points is None:
+            manual += 1
+            continue
+        total += s.points
+        maximum += s.max_points
+    result.score = round(total + 1e-12, 2)
+    result.max_score = round(maximum, 2)
+    if manual:
+        result.notes.append(
+            f"{manual} written answer{'s' * (manual != 1)} to score by hand (not in the score)"
+        )
+
+
+def missed_units(ex: Any, s: Any, value: Any) -> list[str]:
+    """The reference units (phrase, item id, link, 'right option') a student did not get fully.
+
+    Read from the engine's :class:`~framingkit.exercises.Score` lines, so the grader
+    never scores a second time.
+    """
+    got = set(s.right)
+    if ex.type == "spans":
+        return [r.text for r in ex.reference if not any(g.startswith(f"“{r.text}”") for g in got)]
+    if ex.type == "classify":
+        return [i for i in ex.reference if not any(g.startswith((f"{i} (", f"{i}:")) for g in got)]
+    if ex.type == "links":
+        return [f"{a} -{rel}-> {b}" for a, b, rel in ex.reference if f"{a} -{rel}-> {b}" not in got]
+    if ex.type == "choice":
+        return [] if got else ["the right option"]
+    return []
+
+
+def _short_repr(value: Any, limit: int = 2000) -> str:
+    if value is None:
+        return ""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
