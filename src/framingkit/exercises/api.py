@@ -174,13 +174,12 @@ def describe(defn: ExerciseDef, value: Any) -> str:
 def prompt_html(defn: ExerciseDef) -> str:
     """The prompt, the material in plain prose and how to answer by typing."""
     t = TYPES[defn.type]
+    what = t.what
+    if defn.type == "classify":
+        what = "label each item by " + " and ".join(defn.axes)
     material = ""
     if defn.type == "spans":
-        paras = "".join(f"<p>{esc(p)}</p>" for p in defn.text.split("\n\n"))
-        material = (
-            "<details><summary>The text as plain prose (for typing phrases or reading aloud)"
-            f"</summary>{paras}</details>"
-        )
+        material = "".join(f"<p>{esc(p)}</p>" for p in defn.text.split("\n\n"))
     elif defn.type == "classify":
         axes = "; ".join(f"<b>{esc(a)}</b>: {esc(', '.join(v))}" for a, v in defn.axes.items())
         rows = "".join(f"<li><code>{esc(i.id)}</code>: {esc(i.text)}</li>" for i in defn.items)
@@ -193,11 +192,16 @@ def prompt_html(defn: ExerciseDef) -> str:
     elif defn.type == "links":
         rows = "".join(f"<li><code>{esc(c.id)}</code>: {esc(c.text)}</li>" for c in defn.claims)
         material = f"<ul>{rows}</ul><p>Relations: {esc(', '.join(defn.relations))}</p>"
+    if material:
+        material = (
+            "<details><summary>The exercise as plain text (for typing an answer)</summary>"
+            f"{material}</details>"
+        )
     pts = f"{defn.points:g} point{'s' * (defn.points != 1)}"
     return (
         f"<div class='fk-exercise' data-exercise='{esc(defn.id)}'>"
         f"<p><b>{esc(defn.title or 'Exercise')}</b> <code>{esc(defn.id)}</code> "
-        f"({esc(t.what)}, {pts})</p>"
+        f"({esc(what)}, {pts})</p>"
         f"<p>{esc(defn.prompt)}</p>{material}"
         f"<p style='font-size:0.85em;color:#555'>To answer by typing instead of clicking, set "
         f"<code>answer</code> in this cell to {esc(t.answer)}, e.g. <code>{esc(t.example)}</code>, "

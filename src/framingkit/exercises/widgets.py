@@ -217,15 +217,37 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
 
 
 def choice_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]) -> w.Widget:
-    """Radio buttons, one per option."""
-    opts = [(f"{k}) {o.text}", k) for k, o in defn.options.items()]
-    r = w.RadioButtons(
-        options=opts,
-        value=value if value in defn.options else None,
-        layout=w.Layout(width="100%"),
-    )
-    r.observe(lambda change: on_change(change["new"]), names="value")
-    return r
+    """One focusable toggle button per option (Space/Enter picks it), its text beside it."""
+    keys = list(defn.options)
+    buttons: dict[str, w.ToggleButton] = {}
+    busy = [False]
+
+    def changed(change: dict[str, Any], key: str) -> None:
+        if busy[0]:
+            return
+        busy[0] = True
+        for k, b in buttons.items():
+            if k != key and change["new"]:
+                b.value = False
+            _style(b, b.value)
+        busy[0] = False
+        on_change(key if change["new"] else None)
+
+    rows = []
+    for k in keys:
+        b = w.ToggleButton(
+            value=value == k,
+            description=f"{k})",
+            tooltip=f"pick option {k}",
+            layout=w.Layout(width="4.5em", min_width="4.5em", margin="2px 8px 2px 0"),
+        )
+        b.add_class("fk-option")
+        _style(b, b.value)
+        b.observe(lambda change, key=k: changed(change, key), names="value")
+        buttons[k] = b
+        text = w.HTML(f"<div style='line-height:1.4'>{esc(defn.options[k].text)}</div>")
+        rows.append(w.HBox([b, text], layout=w.Layout(align_items="center")))
+    return w.VBox(rows)
 
 
 # ----------------------------------------------------------------------------- text
@@ -284,10 +306,8 @@ def links_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
     add.on_click(on_add)
     remove.on_click(on_remove)
     show()
-    claims = "".join(f"<li><b>{esc(c.id)}</b>: {esc(c.text)}</li>" for c in defn.claims)
     return w.VBox(
         [
-            w.HTML(f"<ul style='margin:0'>{claims}</ul>"),
             w.HBox([src, rel, tgt, add]),
             msg,
             listing,

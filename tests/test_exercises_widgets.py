@@ -1,0 +1,126 @@
+"""The widgets of every type, driven in-process: each change reaches the answer record."""
+
+from __future__ import annotations
+
+import pytest
+from exercises_sample_key import LESSON, SPAN_TEXT, sample_key
+
+from framingkit.exercises import parse_key
+from framingkit.exercises.api import Exercise, prompt_html
+from framingkit.exercises.widgets import chunks, exercise_widget, selected_spans
+
+pytest.importorskip("ipywidgets")
+
+
+@pytest.fixture(scope="module")
+def key():
+    return parse_key(sample_key())
+
+
+def make(key, name, value=None, typed=None):
+    ex = Exercise(key.exercises[f"{LESSON}/{name}"], typed=typed, self_check=True)
+    ex.widget_value = value
+    ex.widget = exercise_widget(ex)
+    return ex
+
+
+def body(ex):
+    return ex.widget.children[0]
+
+
+def check(ex):
+    ex.widget.children[2].children[0].click()
+    return ex.widget.children[3].value
+
+
+def test_word_chunks_and_phrases():
+    chs = chunks("Hi, you.\n\n“New” – here")
+    assert [c[4] for c in chs] == [False, False, True, False, False]
+    assert chs[3][2] == chs[3][3]  # the dash has no word: a disabled button
+    assert selected_spans(chs, [True, True, True, False, True]) == [[0, 7], [11, 14], [18, 22]]
+
+
+def test_spans_widget_restores_toggles_and_checks(key):
+    b = SPAN_TEXT.index("boldly")
+    ex = make(key, "boosters", [[b, b + 6]])
+    words = body(ex).children[0].children
+    on = [w.description for w in words if getattr(w, "value", False)]
+    assert on == ["boldly"] and words[0].tooltip.startswith("select")
+    target = next(w for w in words if w.description == "declined")
+    target.value = True
+    d = SPAN_TEXT.index("declined")
+    assert ex.widget_value == [[b, b + 6], [d, d + 8]] and ex.via == "widget" and ex.saved
+    assert target.icon == "check"  # selection shown by a mark, not colour alone
+    assert "Selected 2 phrases" in body(ex).children[1].children[0].value
+    html = check(ex)
+    assert "Checked your 2 phrases against the 3 reference phrases" in html
+    body(ex).children[1].children[1].click()  # Clear selection
+    assert ex.widget_value is None and "not answered yet" in ex._status_html()
+
+
+def test_classify_widget(key):
+    ex = make(key, "kinds", {"c1": ["wording", "weaker"]})
+    rows = body(ex).children
+    kind, effect = rows[0].children[1].children
+    assert (kind.value, effect.value) == ("wording", "weaker")
+    effect.value = "stronger"
+    rows[1].children[1].children[0].value = "paratext"
+    assert ex.widget_value == {"c1": ["wording", "stronger"], "c2": ["paratext", None]}
+    assert "Checked your labels for 2 of the 2 items" in check(ex)
+
+
+def test_choice_widget_is_exclusive_and_gives_misconception(key):
+    ex = make(key, "scare")
+    rows = body(ex).children
+    a, b = rows[0].children[0], rows[1].children[0]
+    a.value = True
+    assert ex.widget_value == "a"
+    assert "Misconception: quotation marks always mean" in check(ex)
+    b.value = True
+    assert (a.value, ex.widget_value) == (False, "b")
+    b.value = False
+    assert ex.widget_value is None
+
+
+def test_text_widget_and_self_check_off(key):
+    ex = make(key, "why")
+    body(ex).value = "The headline claims a plan."
+    assert ex.widget_value == "The headline claims a plan."
+    assert "not checked automatically" in check(ex)
+    off = Exercise(key.exercises[f"{LESSON}/graded"], self_check=False)
+    off.widget = exercise_widget(off)
+    off.widget.children[0].children[0].children[0].value = True
+    assert "Self-check is off for this exercise" in check(off)
+    assert off.widget_value == "a"  # the answer is still kept
+
+
+def test_links_widget_add_remove(key):
+    ex = make(key, "map", [["c2", "c1", "supports"]])
+    src, rel, tgt, add = body(ex).children[0].children
+    listing, remove = body(ex).children[2], body(ex).children[3]
+    assert listing.options[0][0] == "c2 -supports-> c1"
+    src.value, rel.value, tgt.value = "c3", "contrasts", "c2"
+    add.click()
+    assert ex.widget_value == [["c2", "c1", "supports"], ["c3", "c2", "contrasts"]]
+    add.click()
+    assert "already there" in body(ex).children[1].value
+    tgt.value = "c3"
+    add.click()
+    assert "itself" in body(ex).children[1].value
+    listing.value = (0,)
+    remove.click()
+    assert ex.widget_value == [["c3", "c2", "contrasts"]]
+    assert "F1 = 0.67" in check(ex)
+
+
+def test_typed_answer_wins_and_is_said(key):
+    ex = make(key, "scare", value="a", typed="b")
+    assert ex.value == "b" and "typed answer" in ex.widget.children[1].value
+    assert "typed in this cell" in ex._status_html()
+    assert ex.record()["value"] == "a"  # the widget answer stays in the record
+
+
+def test_prompt_says_how_to_type_an_answer(key):
+    html = prompt_html(key.exercises[f"{LESSON}/kinds"])
+    assert "label each item by kind and effect" in html and "answer = {" in html
+    assert "<details>" in html
