@@ -1,0 +1,77 @@
+"""``framingkit grade PATH... --out DIR``: grades, feedback and a class summary."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+
+HELP = "Grade submitted lesson notebooks: grades.csv, per-student feedback, a class summary."
+EXAMPLE = "framingkit grade submissions/ --out grades/ --jobs 2"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """Arguments of ``grade``."""
+    p.add_argument("paths", nargs="+", metavar="PATH", help="submitted notebooks or folders")
+    p.add_argument("--out", required=True, metavar="DIR", help="folder for the results")
+    p.add_argument("--key", metavar="DIR", help="a folder of your own <lesson>.json keys")
+    p.add_argument("--lesson", metavar="ID", help="only accept notebooks of this lesson")
+    p.add_argument(
+        "--execute",
+        action="store_true",
+        help="run each notebook (own kernel, temporary copy, time and memory limits) first",
+    )
+    p.add_argument("--jobs", type=int, metavar="N", help="parallel processes (default: cores)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="S",
+        help="--execute: seconds for a whole notebook (default 300)",
+    )
+    p.add_argument(
+        "--cell-timeout",
+        type=float,
+        default=60.0,
+        metavar="S",
+        help="--execute: seconds for one cell (default 60)",
+    )
+    p.add_argument(
+        "--memory-mb",
+        type=int,
+        default=2048,
+        metavar="MB",
+        help="--execute: memory limit of a kernel (default 2048)",
+    )
+    p.add_argument(
+        "--max-mb", type=float, default=20.0, metavar="MB", help="skip bigger files (default 20)"
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Grade ``args.paths`` into ``args.out``."""
+    from ..errors import InputError
+    from ..grade.batch import grade_paths
+    from ..grade.execute import Limits
+    from ..grade.run import GradeOptions
+
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError("--jobs must be 1 or more.")
+    if min(args.timeout, args.cell_timeout, args.max_mb) <= 0 or args.memory_mb < 64:
+        raise InputError("Time limits and sizes must be positive (and --memory-mb at least 64).")
+    opts = GradeOptions(
+        key_dir=args.key,
+        lesson=args.lesson,
+        execute=args.execute,
+        limits=Limits(args.cell_timeout, args.timeout, args.memory_mb),
+        max_mb=args.max_mb,
+    )
+    batch = grade_paths(args.paths, args.out, opts, args.jobs, progress=not args.quiet)
+    counts = Counter(r.status for r in batch.results)
+    summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    sys.stderr.write(
+        f"graded {len(batch.results)} notebooks ({summary}); see {batch.out / 'grades.csv'} "
+        f"and {batch.out / 'summary.html'}\n"
+    )
+    return 0
