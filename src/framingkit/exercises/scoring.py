@@ -5,9 +5,10 @@ the widget, already plain Python/JSON) and returns a :class:`Score`: points,
 what was right, what was missed and why, what was extra, and one sentence that
 says exactly what was checked.
 
-* ``spans``: partial-overlap F1 on word characters. Precision is the share of
-  each picked phrase that lies in some reference phrase, recall the share of each
-  reference phrase covered by the answer; both are averaged over phrases.
+* ``spans``: partial-overlap F1, computed by :func:`framingkit.spot.scoring.score_spans`
+  (phrases paired one-to-one, each pair earning the Dice overlap of its characters,
+  edges trimmed of spaces and punctuation); overlapping phrases of an answer are
+  joined first, duplicates counted once.
 * ``classify``: accuracy with partial credit per axis (kind right, effect wrong = 1/2).
 * ``choice``: all or nothing; the feedback of the picked option names the misconception.
 * ``links``: link-level F1; the right pair with the wrong relation or the
@@ -25,7 +26,6 @@ says exactly what was checked.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -115,9 +115,6 @@ def _describe_missing(ex: ExerciseDef) -> str:
 # ----------------------------------------------------------------------------- spans
 
 
-_WORD_CHAR = re.compile(r"\w")
-
-
 def answer_spans(ex: ExerciseDef, value: Any) -> tuple[list[tuple[int, int]], list[str]]:
     """The answer of a ``spans`` exercise as sorted, de-duplicated (start, end) offsets.
 
@@ -159,10 +156,6 @@ def answer_spans(ex: ExerciseDef, value: Any) -> tuple[list[tuple[int, int]], li
     return sorted(spans), problems
 
 
-def _chars(text: str, start: int, end: int) -> set[int]:
-    return {i for i in range(start, end) if _WORD_CHAR.match(text[i])}
-
-
 def _merge(spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
     merged: list[tuple[int, int]] = []
     for s, e in sorted(spans):
@@ -174,6 +167,12 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
 
 
 def _score_spans(ex: ExerciseDef, value: Any) -> Score:
+    """Partial-overlap F1 from the spot engineer's :func:`framingkit.spot.scoring.score_spans`
+    (the kit's one definition: spans paired one-to-one, Dice overlap as credit, edges
+    trimmed of spaces and punctuation); the feedback lines are written here, for any
+    span exercise (not only evaluative language)."""
+    from ..spot.scoring import score_spans
+
     text = ex.text
     raw_spans, problems = answer_spans(ex, value)
     spans, n_merged = _merge(raw_spans)
@@ -183,40 +182,40 @@ def _score_spans(ex: ExerciseDef, value: Any) -> Score:
             "joined into one."
         )
     refs = list(ex.reference)
-    ref_chars = [_chars(text, r.start, r.end) for r in refs]
-    ans_chars = [_chars(text, s, e) for s, e in spans]
-    all_ref = set().union(*ref_chars) if ref_chars else set()
-    all_ans = set().union(*ans_chars) if ans_chars else set()
-    right, partial, missed, extra = [], [], [], []
-    recalls = []
-    for r, rc in zip(refs, ref_chars, strict=True):
-        cov = len(rc & all_ans) / len(rc) if rc else 0.0
-        recalls.append(cov)
-        why = f" ({r.why})" if r.why else ""
-        if cov >= 0.999:
-            right.append(f"“{r.text}”{why}")
-        elif cov > 0:
-            partial.append(f"“{r.text}”: you covered {cov:.0%} of it{why}")
-        else:
-            missed.append(f"“{r.text}”{why}")
-    precisions = []
-    for (s, e), ac in zip(spans, ans_chars, strict=True):
-        p = len(ac & all_ref) / len(ac) if ac else 0.0
-        precisions.append(p)
-        if p == 0:
-            extra.append(f"“{text[s:e]}” is not one of the reference phrases")
-        elif p < 0.999:
-            partial.append(
-                f"{text[s:e]!r} goes beyond the reference phrase ({p:.0%} of it overlaps)"
-            )
-    if not refs:
-        f1 = 1.0 if not spans else 0.0
-    elif not spans:
-        f1 = 0.0
+    if not refs and not spans:
+        f1, matches = 1.0, []
     else:
-        prec = sum(precisions) / len(precisions)
-        rec = sum(recalls) / len(recalls)
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        res = score_spans(
+            [{"start": s, "end": e} for s, e in spans],
+            [{"start": r.start, "end": r.end} for r in refs],
+            text,
+        )
+        f1, matches = res.f1, res.matches
+    right, partial, missed, extra = [], [], [], []
+    matched_ref: dict[int, Any] = {}
+    matched_ans: set[tuple[int, int]] = set()
+    for m in matches:
+        j = next(
+            i
+            for i, r in enumerate(refs)
+            if r.start <= m.reference.start and m.reference.end <= r.end and i not in matched_ref
+        )
+        matched_ref[j] = m
+        matched_ans.add((m.student.start, m.student.end))
+    for j, r in enumerate(refs):
+        why = f" ({r.why})" if r.why else ""
+        m = matched_ref.get(j)
+        if m is None:
+            missed.append(f"“{r.text}”{why}")
+        elif m.credit >= 0.999:
+            right.append(f"“{r.text}”{why}")
+        else:
+            partial.append(
+                f"“{r.text}”: you picked “{m.student.text}” ({m.credit:.0%} overlap){why}"
+            )
+    for s, e in spans:
+        if not any(s <= a and b <= e for a, b in matched_ans):
+            extra.append(f"“{text[s:e]}” is not one of the reference phrases")
     n_a, n_r = len(spans), len(refs)
     checked = (
         f"Checked your {n_a} phrase{'s' * (n_a != 1)} against the {n_r} reference "
