@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import io
+import os
 from pathlib import Path
 from typing import Any
 
@@ -22,13 +23,15 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 def seed_path(name: str) -> Path:
     """The path of a seed text by file name, e.g. ``seed_path("original_telegraph.txt")``.
 
-    Looks in the repository's ``seeds/`` folder, then in the current folder's ``seeds/``
-    and its parent's (a notebook runs in ``lessons/``).
+    Looks in ``$FRAMINGKIT_SEEDS`` (a folder), the repository's ``seeds/`` folder, then in
+    the current folder's ``seeds/`` and its parent's (a notebook runs in ``lessons/``).
 
     >>> seed_path("original_telegraph.txt").name
     'original_telegraph.txt'
     """
-    for folder in (SEEDS, Path.cwd() / "seeds", Path.cwd().parent / "seeds"):
+    env = os.environ.get("FRAMINGKIT_SEEDS")
+    folders = [Path(env)] if env else []
+    for folder in (*folders, SEEDS, Path.cwd() / "seeds", Path.cwd().parent / "seeds"):
         if (folder / name).exists():
             return folder / name
     from .errors import InputError
