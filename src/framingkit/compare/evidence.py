@@ -192,6 +192,10 @@ def _grammar(w: str, i: int) -> Cue | None:
     return None
 
 
+def _wordlike(w: str) -> bool:
+    return any(ch.isalpha() for ch in w)
+
+
 def find_cues(words: Sequence[str], names: frozenset[int] = frozenset()) -> list[Cue]:
     """Evaluative and grammatical cues in a sequence of lower-case words.
 
@@ -206,13 +210,13 @@ def find_cues(words: Sequence[str], names: frozenset[int] = frozenset()) -> list
     while i < n:
         hit = None
         for size in (4, 3, 2):
-            if i + size <= n:
+            if i + size <= n and all(_wordlike(x) for x in words[i : i + size]):
                 e = _lex(" ".join(words[i : i + size]))
                 if e is not None:
                     hit = (size, e)
                     break
         w = words[i]
-        if hit is None and i not in names and any(ch.isalpha() for ch in w):
+        if hit is None and i not in names and _wordlike(w):
             e = _lex(w)
             if e is not None:
                 hit = (1, e)

@@ -200,6 +200,12 @@ class Comparison:
             "coverage_b": round(self.coverage_b, 3),
         }
 
+    def _repr_html_(self) -> str:
+        """Notebooks show the side-by-side view (see :mod:`framingkit.compare.views`)."""
+        from .views import side_by_side
+
+        return side_by_side(self)
+
     def to_json(self) -> dict[str, Any]:
         """The JSON object ``framingkit compare --json`` prints (see docs/compare.md)."""
         return {
