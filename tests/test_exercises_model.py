@@ -141,3 +141,15 @@ def test_shipped_keys_are_valid():
         key = load_key(path.stem)
         assert key.lesson == json.loads(path.read_text(encoding="utf-8"))["lesson"] == path.stem
         assert key.exercises
+
+
+def test_docs_table_is_generated_from_types():
+    from pathlib import Path
+
+    from framingkit.exercises.model import types_markdown
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "exercises.md").read_text(
+        encoding="utf-8"
+    )
+    table = doc.split("<!-- types table: begin -->\n", 1)[1].split("\n<!-- types table: end -->")[0]
+    assert table == types_markdown(), "regenerate the table in docs/exercises.md"

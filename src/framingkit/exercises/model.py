@@ -50,7 +50,7 @@ TYPES: dict[str, ExerciseType] = {
             "list of phrases, [start, end] pairs, or {'text': ..., 'why': ...}",
             "list of phrases (str) or (start, end) pairs in the exercise text",
             'answer = ["boldly", "excessive zeal"]',
-            "partial-overlap F1 over word characters",
+            "partial-overlap F1 (phrases paired one-to-one, Dice overlap as credit)",
         ),
         ExerciseType(
             "classify",
@@ -628,3 +628,19 @@ def _parse_links(raw: dict[str, Any], where: str) -> dict[str, Any]:
             )
         links.append((s, t, rel))
     return {"claims": claims, "relations": relations, "reference": tuple(links)}
+
+
+def types_markdown() -> str:
+    """The table of exercise types in Markdown (docs/exercises.md embeds it; a test compares).
+
+    >>> types_markdown().splitlines()[0]
+    '| type | what | material in the key | `reference` | typed `answer` | scoring |'
+    """
+    rows = [
+        "| type | what | material in the key | `reference` | typed `answer` | scoring |",
+        "| --- | --- | --- | --- | --- | --- |",
+    ]
+    for t in TYPES.values():
+        cells = [f"`{t.name}`", t.what, t.material, t.reference, f"{t.answer}: `{t.example}`"]
+        rows.append("| " + " | ".join([*cells, t.scoring]).replace("\n", " ") + " |")
+    return "\n".join(rows)
