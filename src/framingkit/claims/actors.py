@@ -218,7 +218,8 @@ def _table() -> tuple[re.Pattern[str], dict[str, tuple[str, str, str]]]:
         pat = re.escape(a)
         if a.startswith("the "):
             pat = "[Tt]he " + re.escape(a[4:])
-        parts.append(r"(?<![\w-])" + pat + r"(?![\w-])")
+        parts.append(pat)
+    parts = [r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])"]
     return re.compile("|".join(parts)), alias
 
 

@@ -94,6 +94,7 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
     units = claim_units(article)
     spans, spot_note = _spot(article, use_spot)
     mentions = []
+    spans_of: list[tuple[int, int]] = []
     out: list[Claim] = []
     for i, u in enumerate(units, 1):
         details = find_details(u.text, u.start)
@@ -107,10 +108,12 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
             spot_spans=[s for s in spans if u.start <= s.start and s.end <= u.end],
             n_details=len(details),
         )
+        lo = len(mentions)
         for name, kind, m in actor_mentions(u.text):
             mentions.append(
                 (name, kind, type(m)(m.start + u.start, m.end + u.start, m.text, m.kind))
             )
+        spans_of.append((lo, len(mentions)))
         out.append(
             Claim(
                 id=f"c{i}",
@@ -132,9 +135,10 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
             )
         )
     actors = group_mentions(mentions)
+    names_at: dict[int, str] = {m.start: a.name for a in actors for m in a.mentions}
     final = []
-    for c in out:
-        names = tuple(a.name for a in actors if any(c.start <= m.start < c.end for m in a.mentions))
+    for c, (lo, hi) in zip(out, spans_of, strict=True):
+        names = tuple(dict.fromkeys(names_at[m[2].start] for m in mentions[lo:hi]))
         final.append(Claim(**{**c.__dict__, "actors": names}))
     note = None
     if not final:

@@ -30,12 +30,18 @@ def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     >>> phrase_regex(["no doubt", "no"]).findall("there is no doubt, no")
     ['no doubt', 'no']
     """
-    parts = []
+    plain, odd = [], []
     for p in sorted(set(phrases), key=len, reverse=True):
         body = r"\s+".join(re.escape(w) for w in p.split())
-        left = "" if not p[0].isalnum() else r"(?<![\w'-])"
-        right = "" if not p[-1].isalnum() else r"(?![\w-])"
-        parts.append(f"{left}{body}{right}")
+        if p[0].isalnum() and p[-1].isalnum():
+            plain.append(body)
+        else:
+            left = "" if not p[0].isalnum() else r"(?<![\w'-])"
+            right = "" if not p[-1].isalnum() else r"(?![\w-])"
+            odd.append(f"{left}{body}{right}")
+    # one boundary check around the whole alternation keeps the regex fast on long texts
+    parts = [f"(?<![\\w'-])(?:{'|'.join(plain)})(?![\\w-])"] if plain else []
+    parts += odd
     return re.compile("|".join(parts) if parts else r"(?!x)x")
 
 
