@@ -7,12 +7,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..document import Article, load_article
+from ..document import Article, Sentence, load_article
+from ..typography import fold
 from .categories import CATEGORIES, CATEGORY_ORDER
 from .lexicon import lookup
 from .rules import EvalSpan, explain, spans_for_sentences
@@ -221,10 +223,17 @@ def language_note(text: str) -> str | None:
     )
 
 
-def _scare_spans(article: Article, sentences: dict[int, int]) -> list[EvalSpan]:
+def _scare_spans(article: Article) -> list[EvalSpan]:
     out: list[EvalSpan] = []
+    sents = article.all_sentences
+    starts = [s.start for s in sents]
+
+    def sentence_at(offset: int) -> Sentence | None:
+        k = bisect.bisect_right(starts, offset) - 1
+        return sents[k] if k >= 0 and sents[k].start <= offset < sents[k].end else None
+
     for q in article.quotations:
-        before = article.folded[max(0, q.start - 12) : q.start].lower()
+        before = fold(article.masked[max(0, q.start - 12) : q.start]).lower()
         if q.kind != "scare" and not (q.words <= 3 and _SO_CALLED_RE.search(before)):
             continue
         inner = lookup(q.text)
@@ -233,7 +242,7 @@ def _scare_spans(article: Article, sentences: dict[int, int]) -> list[EvalSpan]:
             if inner
             else ""
         )
-        s = article.sentence_at(q.start)
+        s = sentence_at(q.start)
         out.append(
             EvalSpan(
                 q.start,
@@ -252,8 +261,21 @@ def _scare_spans(article: Article, sentences: dict[int, int]) -> list[EvalSpan]:
                 s.index if s else 0,
             )
         )
-    del sentences
     return out
+
+
+def _inside_any(
+    s: EvalSpan, blocked: list[tuple[int, int]], scare_at: set[tuple[int, int]]
+) -> bool:
+    """True when ``s`` overlaps a scare quote or lies inside a reported quotation."""
+    k = bisect.bisect_right(blocked, (s.start, len(blocked) and 10**12)) - 1
+    for qs, qe in blocked[max(0, k - 3) : k + 3]:
+        if (qs, qe) in scare_at:
+            if s.start < qe and s.end > qs:
+                return True
+        elif qs <= s.start and s.end <= qe:
+            return True
+    return False
 
 
 def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotResult:
@@ -272,27 +294,26 @@ def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotR
     paras = [p for p in a.paragraphs if p.role in SPOT_ROLES]
     sentences = [s for p in paras for s in p.sentences]
     spans = spans_for_sentences(a, sentences, backup=backup)
-    scare = _scare_spans(a, {})
+    scare = _scare_spans(a)
     # a scare quote replaces what is inside it; words inside reported speech or names
     # are the speaker's, not the writer's, so they are left out
     quoted = [q for q in a.quotations if q.kind != "scare"]
     scare_at = {(s.start, s.end) for s in scare}
-    keep = [
-        s
-        for s in spans
-        if all(s.end <= q.start or s.start >= q.end for q in scare)
-        and not any(
-            q.start <= s.start and s.end <= q.end and (q.start, q.end) not in scare_at
-            for q in quoted
-        )
-    ]
+    blocked = sorted(
+        [(q.start, q.end) for q in scare]
+        + [(q.start, q.end) for q in quoted if (q.start, q.end) not in scare_at]
+    )
+    keep = [s for s in spans if not _inside_any(s, blocked, scare_at)]
     spans = sorted([*keep, *scare], key=lambda s: (s.start, s.end))
+    span_starts = [s.start for s in spans]
     dens: list[ParagraphDensity] = []
     total_words = 0
     for p in paras:
         words = sum(1 for s in p.sentences for t in s.tokens if t.is_word)
         total_words += words
-        inside = [s for s in spans if p.start <= s.start < p.end]
+        lo = bisect.bisect_left(span_starts, p.start)
+        hi = bisect.bisect_left(span_starts, p.end)
+        inside = spans[lo:hi]
         c = Counter(s.category for s in inside)
         dens.append(
             ParagraphDensity(

@@ -298,6 +298,7 @@ def lookup(term: str) -> LexEntry | None:
     return None
 
 
+@functools.lru_cache(maxsize=100_000)
 def phrases_starting(word: str) -> tuple[LexEntry, ...]:
     """Multi-word entries whose first word is ``word`` or one of its base forms, longest first."""
     lex = load()

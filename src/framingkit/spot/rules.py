@@ -16,6 +16,7 @@ Every span gets an explanation a student can read.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -246,6 +247,7 @@ _SIMILE_CUES: tuple[tuple[str, ...], ...] = (
     ("amount", "to"),
     ("amounted", "to"),
 )
+_SIMILE_FIRST = frozenset(["like", *(c[0] for c in _SIMILE_CUES)])
 _SIMILE_STOP = frozenset(
     [
         "and",
@@ -334,7 +336,7 @@ def explain(text: str, entry: LexEntry, rule_note: str = "") -> str:
 
 
 def _title_case(tokens: Sequence[Token]) -> bool:
-    words = [t for t in tokens if t.is_word and t.text[0].isalpha()]
+    words = [t for t in tokens if t.text[:1].isalpha()]
     if len(words) < 3:
         return False
     return sum(t.text[0].isupper() for t in words) / len(words) > 0.6
@@ -344,30 +346,46 @@ def _runs(tokens: Sequence[Token]) -> list[list[int]]:
     """Indexes of word tokens, split where punctuation intervenes."""
     runs: list[list[int]] = [[]]
     for i, t in enumerate(tokens):
-        if t.is_word:
+        if t.text[:1].isalnum() or t.is_word:
             runs[-1].append(i)
         elif runs[-1]:
             runs.append([])
     return [r for r in runs if r]
 
 
+@functools.lru_cache(maxsize=50_000)
+def _phrases_by_second(first: str) -> dict[str, tuple[tuple[tuple[str, ...], LexEntry], ...]]:
+    """Phrases starting with ``first`` (or its base forms), indexed by their second word."""
+    table: dict[str, list[tuple[tuple[str, ...], LexEntry]]] = {}
+    for e in phrases_starting(first):
+        w = e.words
+        table.setdefault(w[1], []).append((w, e))
+    return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in table.items()}
+
+
 def _phrase_at(tokens: Sequence[Token], run: list[int], k: int) -> tuple[LexEntry, int] | None:
     """The longest lexicon phrase starting at run[k]: (entry, number of words)."""
-    first = _norm(tokens[run[k]])
-    for e in phrases_starting(first):
-        n = len(e.words)
-        if k + n > len(run):
-            continue
-        ok = True
-        for j in range(1, n):
-            want = e.words[j]
-            tok = _norm(tokens[run[k + j]])
-            if tok != want and want not in variants(tok):
-                ok = False
-                break
-        if ok:
-            return e, n
-    return None
+    if k + 1 >= len(run):
+        return None
+    table = _phrases_by_second(_norm(tokens[run[k]]))
+    if not table:
+        return None
+    best: tuple[LexEntry, int] | None = None
+    for second in variants(_norm(tokens[run[k + 1]])):
+        for words, e in table.get(second, ()):
+            n = len(words)
+            if k + n > len(run) or (best is not None and n <= best[1]):
+                continue
+            ok = True
+            for j in range(2, n):
+                want = words[j]
+                tok = _norm(tokens[run[k + j]])
+                if tok != want and want not in variants(tok):
+                    ok = False
+                    break
+            if ok:
+                best = (e, n)
+    return best
 
 
 def _stop_at(tokens: Sequence[Token], run: list[int], k: int) -> int:
@@ -388,7 +406,7 @@ def _context_ok(entry: LexEntry, tokens: Sequence[Token], i: int, title: bool) -
     tok = tokens[i]
     prev = tokens[i - 1] if i > 0 else None
     nxt = next((t for t in tokens[i + 1 :] if t.is_word), None)
-    first_word = all(not t.is_word for t in tokens[:i])
+    first_word = not any(t.is_word for t in tokens[:i])
     if entry.subtype == "approximator":
         return _is_number(nxt) or (
             nxt is not None
@@ -436,15 +454,32 @@ def _compound(tok: Token) -> tuple[LexEntry, str] | None:
     return ent, note
 
 
+@functools.lru_cache(maxsize=200_000)
+def _candidate(norm: str, backup: bool) -> bool:
+    """Quick filter: could any lexicon entry, phrase, stop phrase or rule start at this word?"""
+    if "-" in norm or norm in _SIMILE_FIRST:
+        return True
+    if lookup(norm) is not None or phrases_starting(norm):
+        return True
+    stops = stop_phrases()
+    if any(v in stops for v in variants(norm)):
+        return True
+    return backup and vader_lookup(norm) is not None
+
+
 def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]:
     tokens = s.tokens
     title = _title_case(tokens)
     cands: list[_Cand] = []
-    for run in _runs(tokens):
+    runs = _runs(tokens)
+    for run in runs:
         k = 0
         while k < len(run):
             i = run[k]
             tok = tokens[i]
+            if not _candidate(_norm(tok), backup):
+                k += 1
+                continue
             stop = _stop_at(tokens, run, k)
             if stop:
                 k += stop
@@ -497,15 +532,16 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
             )
             cands[-1].term = entry.term
             k += n
-    cands.extend(_similes(article_text, tokens))
+    if any(_norm(tokens[i]) in _SIMILE_FIRST for run in runs for i in run):
+        cands.extend(_similes(article_text, tokens, runs))
     cands = _combine(article_text, tokens, cands)
     return cands
 
 
-def _similes(text: str, tokens: Sequence[Token]) -> list[_Cand]:
+def _similes(text: str, tokens: Sequence[Token], runs: list[list[int]]) -> list[_Cand]:
     """Comparisons and analogies: "feels like a robbery", "is like", "as if", "akin to"."""
     out: list[_Cand] = []
-    for run in _runs(tokens):
+    for run in runs:
         norms = [_norm(tokens[i]) for i in run]
         k = 0
         while k < len(run):
@@ -573,6 +609,7 @@ def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Ca
     """Apply negation and intensifier-plus-head, then resolve overlaps."""
     cands.sort(key=lambda c: c.start)
     word_idx = {t.start: n for n, t in enumerate(tokens)}
+    end_idx = {t.end: n for n, t in enumerate(tokens)}
     by_start = {c.start: c for c in cands}
     merged: list[_Cand] = []
     skip: set[int] = set()
@@ -581,7 +618,7 @@ def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Ca
             continue
         # intensifier / amplifier plus head
         if c.category == "booster" and c.subtype in {"intensifier", "amplifier"} and c.rule == "":
-            end_tok = next((m for m, t in enumerate(tokens) if t.end == c.end), None)
+            end_tok = end_idx.get(c.end)
             nxt = tokens[end_tok + 1] if end_tok is not None and end_tok + 1 < len(tokens) else None
             has_head = (
                 nxt is not None
