@@ -546,6 +546,9 @@ def _similes(text: str, tokens: Sequence[Token], runs: list[list[int]]) -> list[
         k = 0
         while k < len(run):
             cue_len = 0
+            if norms[k] not in _SIMILE_FIRST:
+                k += 1
+                continue
             if norms[k] == "like" and k > 0:
                 prev = norms[k - 1]
                 nxt = norms[k + 1] if k + 1 < len(run) else ""
