@@ -4,9 +4,9 @@ A PATH is a notebook or a folder. In a folder, a notebook at the top level
 belongs to the student named by the file (``alice.ipynb``); a notebook inside
 a sub-folder belongs to the student named by that sub-folder
 (``alice/01-compare.ipynb``). A notebook given directly is named by its file,
-unless several given files share a name, then by their folder. Hidden files
-and folders (``.ipynb_checkpoints``) are skipped. Symbolic links are listed
-but never followed: :mod:`framingkit.grade.run` reports them as ``invalid``.
+unless several given files share a name, then by their folder. Hidden
+folders (``.ipynb_checkpoints``, ``.git``) and macOS ``._*`` files are skipped.
+Symbolic links are listed but never followed (the grader reports them as ``invalid``).
 
 >>> safe_name("alice")
 'alice'
@@ -86,7 +86,7 @@ def _walk(root: Path) -> Iterable[Path]:
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for f in sorted(filenames):
-            if f.endswith(".ipynb") and not f.startswith("."):
+            if f.endswith(".ipynb") and not f.startswith("._"):  # macOS resource forks
                 yield Path(dirpath) / f
 
 
