@@ -320,19 +320,20 @@ def classify(
         add(m.start(), m.end(), "deontic")
         scores["judgement"] += WEIGHTS["deontic"]
     eval_spans = [
-        (m.start(), m.end())
+        (m.start(), m.end(), 2)
         for m in _finds("evaluative", low)
         if not (folded[m.start()].isupper() and m.start() > 0)  # "Great Britain": a name
     ]
     for sp in spot_spans:
         if sp.category in ("attitude", "label") and offset <= sp.start and sp.end <= end:
             s, e = sp.start - offset, sp.end - offset
-            if not any(a < e and s < b for a, b in eval_spans):
-                eval_spans.append((s, e))
-    for s, e in sorted(eval_spans):
+            if not any(a < e and s < b for a, b, _ in eval_spans):
+                eval_spans.append((s, e, int(getattr(sp, "intensity", 2) or 2)))
+    for s, e, intensity in sorted(eval_spans):
         add(s, e, "evaluative")
-        scores["judgement"] += WEIGHTS["evaluative"]
-        if _COPULA.search(low[max(0, s - 60) : s]):
+        # a mild word counts less than a strong one (spotter intensity 1..3; our lexicon: 2)
+        scores["judgement"] += WEIGHTS["evaluative"] * min(intensity, 3) / 2
+        if intensity >= 2 and _COPULA.search(low[max(0, s - 60) : s]):
             scores["judgement"] += WEIGHTS["evaluative_predicate"]
 
     # -- interpretation
