@@ -21,22 +21,37 @@ __all__ = [
     "CATEGORY_ORDER",
     "EvalSpan",
     "ParagraphDensity",
+    "Profile",
+    "SpanScore",
     "SpotResult",
+    "kappa",
+    "profile",
+    "score_spans",
     "spot",
 ]
 
+_LAZY = {
+    "spot": "core",
+    "SpotResult": "core",
+    "ParagraphDensity": "core",
+    "EvalSpan": "rules",
+    "profile": "profile",
+    "Profile": "profile",
+    "score_spans": "scoring",
+    "SpanScore": "scoring",
+    "kappa": "scoring",
+}
+
 if TYPE_CHECKING:  # pragma: no cover
     from .core import ParagraphDensity, SpotResult, spot
+    from .profile import Profile, profile
     from .rules import EvalSpan
+    from .scoring import SpanScore, kappa, score_spans
 
 
 def __getattr__(name: str) -> Any:
-    if name in {"spot", "SpotResult", "ParagraphDensity"}:
-        from . import core
+    if name in _LAZY:
+        import importlib
 
-        return getattr(core, name)
-    if name == "EvalSpan":
-        from .rules import EvalSpan
-
-        return EvalSpan
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'framingkit.spot' has no attribute {name!r}")
