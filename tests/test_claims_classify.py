@@ -87,3 +87,17 @@ def test_scores_explain_the_choice() -> None:
     res = classify("The plan will fail.")
     assert res.type == "prediction"
     assert res.scores["prediction"] > res.scores["fact"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "kind"),
+    [
+        ("Ministers to scrap free school meals", "prediction"),
+        ("Council moves to Leeds", "fact"),
+        ("Teachers return to work", "fact"),
+    ],
+)
+def test_headlinese_future(headline: str, kind: str) -> None:
+    cm = claims(headline + "\n\nThe council met on Monday.", use_spot=False)
+    assert cm.claims[0].position == "headline"
+    assert cm.claims[0].type == kind

@@ -45,3 +45,14 @@ def test_very_long_text() -> None:
     assert len(cm.claims) >= 450
     assert len({c.id for c in cm.claims}) == len(cm.claims)
     assert len(cm.links) >= len(cm.claims) - 2
+
+
+def test_text_in_another_script_gets_a_note() -> None:
+    cm = claims("北京は新しい政策を発表した。これは重要な一歩だ。", use_spot=False)
+    assert cm.language_note and "English" in cm.language_note
+
+
+def test_html_input() -> None:
+    page = "<html><body><h1>Prices to soar</h1><p>The bank said prices will rise.</p></body></html>"
+    cm = claims(page, use_spot=False)
+    assert [c.position for c in cm.claims] == ["headline", "body"]

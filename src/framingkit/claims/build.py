@@ -8,17 +8,18 @@
 from __future__ import annotations
 
 import os
+import re
 import warnings
 from typing import Any
 
 from ..document import Article, load_article
 from ..errors import InputError
 from .actors import actor_mentions, group_mentions
-from .classify import classify
+from .classify import Classification, classify
 from .details import find_details
 from .lexicon import check_hints, load
 from .links import draft_links
-from .model import Claim, ClaimMap
+from .model import Claim, ClaimMap, Cue
 from .terms import STOPWORDS, words
 
 #: Types that get a "how to check" hint.
@@ -48,16 +49,43 @@ def check_hint(text: str, claim_type: str, n_dates: int = 0, n_places: int = 0) 
 
 def language_note(article: Article) -> str | None:
     """A note when the text does not look like English (cue words are English)."""
-    ws = words(" ".join(s.clean for s in article.all_sentences))
-    if len(ws) < 8:
-        return None
-    share = sum(w in STOPWORDS for w in ws) / len(ws)
-    if share < 0.12:
+    text = " ".join(s.clean for s in article.all_sentences)
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(ch.isascii() for ch in letters) / len(letters) if letters else 1.0
+    ws = words(text)
+    share = sum(w in STOPWORDS for w in ws) / len(ws) if ws else 0.0
+    if (len(letters) >= 10 and latin < 0.5) or (len(ws) >= 8 and share < 0.12):
         return (
             "This text does not look like English: claim types and certainty are read from "
             "English cue words, so treat them as unreliable here."
         )
     return None
+
+
+#: Headlinese for the future: "Council to close library", "Prices set to soar".
+_HEADLINE_FUTURE = re.compile(
+    r"^(?P<before>[^.?!]*?)\b(?:[Ss]et\s+)?[Tt]o\s+"
+    r"(?!(?:be|the|a|an|his|her|its|their|our|my|this|that|these|those|work|school)\b)[a-z]+"
+)
+
+
+def _headline_future(text: str, offset: int, res: Classification) -> Classification:
+    """A headline in the "X to do Y" form announces a future event: a prediction.
+
+    Not when the word before "to" looks like a verb ("Council moves to Leeds").
+    """
+    m = _HEADLINE_FUTURE.match(text)
+    if not m or not re.match(r"^\s*[A-Z]", text):
+        return res
+    before = m.group("before").split()
+    if not before:
+        return res
+    if len(before) > 1 and (before[-1].endswith(("s", "ed")) and before[-1] != "set"):
+        return res
+    s = m.group().rfind("to ") if "to " in m.group() else m.group().rfind("To ")
+    cue = Cue(offset + s, offset + s + 2, text[s : s + 2], "prediction")
+    cues = tuple(sorted((*res.cues, cue), key=lambda c: c.start))
+    return res._replace(type="prediction", cues=cues)
 
 
 def _spot(article: Article, use_spot: bool) -> tuple[list[Any], str | None]:
@@ -109,6 +137,8 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
             n_details=len(details),
         )
         lo = len(mentions)
+        if u.position == "headline" and res.type == "fact":
+            res = _headline_future(u.text, u.start, res)
         for name, kind, m in actor_mentions(u.text):
             mentions.append(
                 (name, kind, type(m)(m.start + u.start, m.end + u.start, m.text, m.kind))
