@@ -180,3 +180,19 @@ def test_references_are_cited_with_their_details() -> None:
     )
     assert "*Metadiscourse: Exploring Interaction in Writing*. London: Continuum" in text
     assert "*The Uses of Argument*. Cambridge: Cambridge University Press" in text
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_model_answers_get_full_marks(name: str) -> None:
+    from framingkit.exercises import read_answers, score
+
+    nb = _nb(SOLUTIONS, name)
+    key = load_key(lb.lesson_id(nb))
+    answers = read_answers(nb)
+    for eid, ex in key.exercises.items():
+        assert eid in answers, f"{eid}: no model answer in the solution notebook"
+        result = score(ex, answers[eid].value)
+        if ex.type == "text":
+            assert result.points is None
+        else:
+            assert result.points == result.max_points == ex.points, eid
