@@ -61,10 +61,10 @@ def test_spans_widget_restores_toggles_and_checks(key):
 def test_classify_widget(key):
     ex = make(key, "kinds", {"c1": ["wording", "weaker"]})
     rows = body(ex).children
-    kind, effect = rows[0].children[1].children
+    kind, effect = rows[0].children[:2]
     assert (kind.value, effect.value) == ("wording", "weaker")
     effect.value = "stronger"
-    rows[1].children[1].children[0].value = "paratext"
+    rows[1].children[0].value = "paratext"
     assert ex.widget_value == {"c1": ["wording", "stronger"], "c2": ["paratext", None]}
     assert "Checked your labels for 2 of the 2 items" in check(ex)
 
@@ -86,7 +86,8 @@ def test_text_widget_and_self_check_off(key):
     ex = make(key, "why")
     body(ex).value = "The headline claims a plan."
     assert ex.widget_value == "The headline claims a plan."
-    assert "not checked automatically" in check(ex)
+    html = check(ex)
+    assert "not checked automatically" in html and "r2 (2 points): says how it frames" in html
     off = Exercise(key.exercises[f"{LESSON}/graded"], self_check=False)
     off.widget = exercise_widget(off)
     off.widget.children[0].children[0].children[0].value = True

@@ -171,6 +171,39 @@ def describe(defn: ExerciseDef, value: Any) -> str:
     return repr(value)
 
 
+def typed_example(defn: ExerciseDef) -> str:
+    """An example ``answer = ...`` line in the shape of this exercise (not its solution).
+
+    >>> from framingkit.exercises.model import parse_key
+    >>> k = parse_key({"lesson": "d", "exercises": {"d/c": {"type": "classify", "prompt": "p",
+    ...     "items": {"i1": "x", "i2": "y"}, "axes": {"kind": ["a", "b"], "effect": ["c"]},
+    ...     "reference": {"i1": ["a", "c"], "i2": ["b", "c"]}}}})
+    >>> typed_example(k.exercises["d/c"])
+    'answer = {"i1": ["a", "c"], "i2": ["a", "c"]}'
+    """
+    import json
+
+    if defn.type == "spans":
+        words = [w.strip(".,;:!?\"'“”‘’()") for w in defn.text.split()[:5]]
+        words = [w for w in words if w][:2]
+        value: Any = [" ".join(words[:2])] if words else ["a phrase"]
+    elif defn.type == "classify":
+        first = [labels[0] for labels in defn.axes.values()]
+        one = first[0] if len(first) == 1 else first
+        value = {i.id: one for i in defn.items[:2]}
+    elif defn.type == "choice":
+        value = next(iter(defn.options))
+    elif defn.type == "links":
+        ids = [c.id for c in defn.claims]
+        value = [(ids[1], ids[0], defn.relations[0])] if len(ids) > 1 else []
+    else:
+        value = "Your answer in a few sentences."
+    text = json.dumps(value, ensure_ascii=False)
+    if defn.type == "links":
+        text = "[" + ", ".join(f"({', '.join(json.dumps(x) for x in v)})" for v in value) + "]"
+    return f"answer = {text}"
+
+
 def prompt_html(defn: ExerciseDef) -> str:
     """The prompt, the material in plain prose and how to answer by typing."""
     t = TYPES[defn.type]
@@ -204,7 +237,8 @@ def prompt_html(defn: ExerciseDef) -> str:
         f"({esc(what)}, {pts})</p>"
         f"<p>{esc(defn.prompt)}</p>{material}"
         f"<p style='font-size:0.85em;color:#555'>To answer by typing instead of clicking, set "
-        f"<code>answer</code> in this cell to {esc(t.answer)}, e.g. <code>{esc(t.example)}</code>, "
+        f"<code>answer</code> in this cell to {esc(t.answer)}, e.g. "
+        f"<code>{esc(typed_example(defn))}</code>, "
         f"and run it; <code>check(&quot;{esc(defn.id)}&quot;, answer)</code> checks it.</p></div>"
     )
 

@@ -469,7 +469,6 @@ def _score_links(ex: ExerciseDef, value: Any) -> Score:
 
 
 def _score_text(ex: ExerciseDef, value: Any, rubric_points: Mapping[str, float] | None) -> Score:
-    crit = "; ".join(f"{r.id}: {r.text} ({r.points:g})" for r in ex.rubric)
     answered = not is_empty(value)
     problems = [] if value is None or isinstance(value, str) else [f"{value!r} is not text."]
     if rubric_points is None:
@@ -479,8 +478,11 @@ def _score_text(ex: ExerciseDef, value: Any, rubric_points: Mapping[str, float] 
             None,
             ex.points,
             "Written answers are not checked automatically; your instructor scores them "
-            f"with the rubric ({crit}).",
+            f"with the rubric of {len(ex.rubric)} criteria below (check your answer against it).",
             problems=problems,
+            feedback=[
+                f"{r.id} ({r.points:g} point{'s' * (r.points != 1)}): {r.text}" for r in ex.rubric
+            ],
             answered=answered,
         )
     pts = 0.0

@@ -197,9 +197,11 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
             d = w.Dropdown(
                 options=opts,
                 value=v if v in defn.axes[axis] else None,
-                description=axis,
-                layout=w.Layout(width="230px"),
-                style={"description_width": "60px"},
+                description=axis if len(axes) > 1 else "",
+                description_allow_html=False,
+                tooltip=f"{axis} of {item.id}",
+                layout=w.Layout(width="210px" if len(axes) > 1 else "160px", flex="0 0 auto"),
+                style={"description_width": "50px" if len(axes) > 1 else "0px"},
             )
 
             def changed(change: dict[str, Any], item_id: str = item.id, axis: str = axis) -> None:
@@ -208,8 +210,11 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
 
             d.observe(changed, names="value")
             drops.append(d)
-        label = w.HTML(f"<b>{esc(item.id)}</b>: {esc(item.text)}", layout=w.Layout(width="100%"))
-        rows.append(w.VBox([label, w.HBox(drops)], layout=w.Layout(margin="0 0 0.5em 0")))
+        label = w.HTML(
+            f"<div style='line-height:1.3'><b>{esc(item.id)}</b>: {esc(item.text)}</div>",
+            layout=w.Layout(flex="1 1 auto", margin="0 0 0 8px"),
+        )
+        rows.append(w.HBox([*drops, label], layout=w.Layout(align_items="center", margin="2px 0")))
     return w.VBox(rows)
 
 
@@ -258,7 +263,7 @@ def text_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None])
     t = w.Textarea(
         value=value if isinstance(value, str) else "",
         placeholder="Write your answer here.",
-        layout=w.Layout(width="100%", height="8em"),
+        layout=w.Layout(width="96%", height="8em"),
     )
     t.observe(lambda change: on_change(change["new"]), names="value")
     return t
