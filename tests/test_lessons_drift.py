@@ -196,3 +196,23 @@ def test_model_answers_get_full_marks(name: str) -> None:
             assert result.points is None
         else:
             assert result.points == result.max_points == ex.points, eid
+
+
+@pytest.mark.parametrize("name", EXPECTED)
+def test_the_typed_example_never_gives_an_answer_away(name: str) -> None:
+    """The engine shows an example `answer = ...` per exercise; it must not be a right answer."""
+    from framingkit.exercises import score
+    from framingkit.exercises.api import typed_example
+
+    key = load_key(name.removesuffix(".ipynb"))
+    for eid, ex in key.exercises.items():
+        if ex.type == "text":
+            continue
+        example = ast.literal_eval(typed_example(ex).split("=", 1)[1].strip())
+        result = score(ex, example)
+        if ex.type == "classify":
+            for item_id in list(example)[:2]:
+                one = score(ex, {item_id: example[item_id]})
+                assert one.points == 0, f"{eid}: the typed example labels {item_id} correctly"
+        else:
+            assert not result.points, f"{eid}: the typed example scores {result.points}"
