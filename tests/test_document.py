@@ -187,3 +187,13 @@ def test_scare_quote_vs_name_vs_quotation():
 def test_non_string_input_is_one_sentence():
     with pytest.raises(InputError, match="takes a file path or a text string"):
         load_article(42)  # type: ignore[arg-type]
+
+
+def test_units_after_numbers_end_sentences():
+    a = load_article("The fund lost £2m. Ministers were told. It grew by 5km. Then it stopped.")
+    assert [s.text for s in a.sentences] == [
+        "The fund lost £2m.",
+        "Ministers were told.",
+        "It grew by 5km.",
+        "Then it stopped.",
+    ]

@@ -108,7 +108,7 @@ ABBREVIATIONS: frozenset[str] = frozenset(
 )
 
 _END_RE = re.compile(r"[.!?]+[\"'\u201d\u2019)\]]*")
-_WORD_BEFORE_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+_WORD_BEFORE_RE = re.compile(r"(?<![\w])([A-Za-z][A-Za-z.]*)\.$")
 _TOKEN_RE = re.compile(
     r"""\d+(?:[.,:/-]\d+)*(?:[A-Za-z%]+)?      # numbers: 4,200km 1858-60 2023-03-28 3.5%
       | \w+(?:[-'\u2019]\w+)*                  # words, with hyphens and apostrophes
@@ -135,9 +135,10 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     m = _WORD_BEFORE_RE.search(text, max(0, dot - 12), dot + 1)
     if not m:
         return False
-    word = m.group(1).lower().rstrip(".")
-    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
+    word = m.group(1).rstrip(".")
+    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return True
+    word = word.lower()
     return word in ABBREVIATIONS
 
 
