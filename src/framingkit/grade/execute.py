@@ -51,8 +51,10 @@ class Execution:
     nb: dict[str, Any] | None = None
 
 
-def execute_notebook(data: bytes, limits: Limits, name: str = "submission.ipynb") -> Execution:
+def execute_notebook(data: bytes, limits: Limits, key_dir: str | None = None) -> Execution:
     """Run the notebook ``data`` (its bytes) on a temporary copy and return the executed copy.
+
+    ``key_dir`` (the grader's ``--key``) is passed to the kernel as ``FRAMINGKIT_KEY_DIR``.
 
     Example (needs a Python kernel, so it is not run as a doctest)::
 
@@ -85,7 +87,7 @@ def execute_notebook(data: bytes, limits: Limits, name: str = "submission.ipynb"
             stdout=subprocess.DEVNULL,
             stderr=open(tmp / "stderr.txt", "wb"),  # noqa: SIM115 - closed with the process
             start_new_session=True,
-            env=_child_env(tmp),
+            env=_child_env(tmp, key_dir),
         )
         try:
             proc.wait(timeout=limits.total_timeout)
@@ -111,8 +113,10 @@ def execute_notebook(data: bytes, limits: Limits, name: str = "submission.ipynb"
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _child_env(tmp: Path) -> dict[str, str]:
+def _child_env(tmp: Path, key_dir: str | None) -> dict[str, str]:
     env = dict(os.environ)
+    if key_dir:
+        env["FRAMINGKIT_KEY_DIR"] = str(Path(key_dir).resolve())
     env["IPYTHONDIR"] = str(tmp / "ipython")  # no startup scripts or history of the instructor
     env["MPLBACKEND"] = "Agg"
     env["JPY_SESSION_NAME"] = str(tmp / "work" / "submission.ipynb")

@@ -191,7 +191,7 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
         return result
     result.status = "ok"
     if opts.execute:
-        ex = execute_notebook(data, opts.limits)
+        ex = execute_notebook(data, opts.limits, opts.key_dir)
         if ex.status != "ok":
             result.status = ex.status
             result.notes.append(f"{ex.message}; scores come from the notebook as saved")

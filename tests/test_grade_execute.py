@@ -1,0 +1,72 @@
+"""``framingkit grade --execute``: own kernel, limits, statuses; and an interrupted run."""
+
+from __future__ import annotations
+
+import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from grade_helpers import AUTO_POINTS, SOLUTION, cell, code, notebook, write_key, write_nb
+
+from framingkit.cli import main
+
+SETUP = code("from framingkit.exercises import exercise")
+
+
+def nb_with(*cells):
+    return notebook(cells=[SETUP, *cells, *(cell(e, v) for e, v in SOLUTION.items())])
+
+
+def test_execute_statuses(tmp_path):
+    keys = write_key(tmp_path / "keys")
+    c = tmp_path / "class"
+    write_nb(c / "ok.ipynb", nb_with())
+    write_nb(c / "crash.ipynb", nb_with(code("1 / 0")))
+    write_nb(c / "loop.ipynb", nb_with(code("while True:\n    pass")))
+    write_nb(c / "exit.ipynb", nb_with(code("import os\nos._exit(3)")))
+    write_nb(c / "hog.ipynb", nb_with(code("x = bytearray(4 * 1024**3)")))
+    write_nb(c / "broken.ipynb", '{"cells": [')  # never reaches a kernel
+    write_nb(c / "writer.ipynb", nb_with(code("open('written.txt', 'w').write('x')")))
+    before = {p: p.read_bytes() for p in c.iterdir()}
+    out = tmp_path / "out"
+    args = ["grade", str(c), "--out", str(out), "--key", str(keys), "--execute", "-q"]
+    args += ["--jobs", "2", "--cell-timeout", "3", "--timeout", "40", "--memory-mb", "1024"]
+    assert main(args) == 0
+    rows = {r["student"]: r for r in csv.DictReader((out / "grades.csv").open())}
+    assert rows["ok"]["status"] == "ok" and float(rows["ok"]["score"]) == AUTO_POINTS
+    assert rows["crash"]["status"] == "error" and "ZeroDivisionError" in rows["crash"]["message"]
+    assert rows["loop"]["status"] == "timeout" and "longer than 3 s" in rows["loop"]["message"]
+    assert rows["exit"]["status"] == "error" and "kernel died" in rows["exit"]["message"]
+    assert rows["hog"]["status"] == "error" and "MemoryError" in rows["hog"]["message"]
+    assert rows["broken"]["status"] == "invalid"
+    # scores still come from the saved answers, and the message says so
+    assert float(rows["crash"]["score"]) == AUTO_POINTS and "as saved" in rows["crash"]["message"]
+    # each notebook ran on a temporary copy in a temporary folder: a relative write lands
+    # there, and the submitted files are unchanged
+    assert rows["writer"]["status"] == "ok"
+    assert {p: p.read_bytes() for p in c.iterdir()} == before
+
+
+def test_interrupted_run_keeps_the_previous_grades(tmp_path):
+    keys = write_key(tmp_path / "keys")
+    c = tmp_path / "class"
+    write_nb(c / "ann.ipynb", notebook())
+    out = tmp_path / "out"
+    assert main(["grade", str(c), "--out", str(out), "--key", str(keys), "-q"]) == 0
+    previous = (out / "grades.csv").read_bytes()
+    for i in range(4):
+        write_nb(c / f"slow{i}.ipynb", nb_with(code("import time\ntime.sleep(60)")))
+    cmd = [sys.executable, "-m", "framingkit", "grade", str(c), "--out", str(out)]
+    cmd += ["--key", str(keys), "--execute", "--jobs", "2", "-q", "--cell-timeout", "120"]
+    proc = subprocess.Popen(cmd, start_new_session=True, stderr=subprocess.DEVNULL)
+    try:
+        time.sleep(6)  # kernels are running the sleeping cells by now
+        assert proc.poll() is None
+    finally:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert (out / "grades.csv").read_bytes() == previous
+    assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
