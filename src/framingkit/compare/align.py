@@ -23,6 +23,7 @@ Links below a similarity floor are never made: unaligned material stays unaligne
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter
@@ -162,6 +163,8 @@ STOPWORDS: frozenset[str] = frozenset(
 MIN_SCORE = 0.3
 #: Stems found in more sentences than this are not used as anchors.
 ANCHOR_CAP = 25
+#: How many of a sentence's rarest stems vote for its candidate partners.
+ANCHOR_STEMS = 6
 #: Largest gap (sentences of A × sentences of B) aligned by dynamic programming.
 MAX_GAP_CELLS = 40_000
 _SUFFIXES = (
@@ -182,6 +185,7 @@ _SUFFIXES = (
 )
 
 
+@functools.lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude, fast suffix-stripping stem (enough to match 'declined' with 'decline').
 
@@ -205,7 +209,7 @@ def signature(words: Sequence[str]) -> frozenset[str]:
     >>> sorted(signature(["It", "is", "a", "clear", "breach"]))
     ['breach', 'clear']
     """
-    content = [stem(w) for w in words if w.lower() not in STOPWORDS]
+    content = [stem(w) for w in words if w not in STOPWORDS and w.lower() not in STOPWORDS]
     return frozenset(content or (stem(w) for w in words))
 
 
@@ -230,26 +234,41 @@ class Group:
     moved: bool = False
 
 
+def anchor_keys(words: Sequence[str]) -> frozenset[str]:
+    """Anchor keys of a sentence: its content stems and pairs of neighbouring stems.
+
+    >>> sorted(anchor_keys(["clear", "breach", "of", "law"]))
+    ['breach', 'breach law', 'clear', 'clear breach', 'law']
+    """
+    stems = [stem(w) for w in words if w not in STOPWORDS]
+    return frozenset([*stems, *(f"{x} {y}" for x, y in itertools.pairwise(stems))])
+
+
 def _candidates(
-    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]
+    a: Sequence[frozenset[str]],
+    b: Sequence[frozenset[str]],
+    ka: Sequence[frozenset[str]],
+    kb: Sequence[frozenset[str]],
 ) -> list[tuple[int, int, float]]:
-    """Mutual-best pairs found through rare shared stems (linear in the text length)."""
-    df_a: Counter[str] = Counter(s for sig in a for s in sig)
-    df_b: Counter[str] = Counter(s for sig in b for s in sig)
+    """Mutual-best pairs found through rare shared anchor keys (linear in the text length)."""
+    df_a: Counter[str] = Counter(k for keys in ka for k in keys)
+    df_b: Counter[str] = Counter(k for keys in kb for k in keys)
     index: dict[str, list[int]] = {}
-    for j, sig in enumerate(b):
-        for s in sig:
-            if 0 < df_b[s] <= ANCHOR_CAP and 0 < df_a.get(s, 0) <= ANCHOR_CAP:
-                index.setdefault(s, []).append(j)
+    for j, keys in enumerate(kb):
+        for k in keys:
+            if df_b[k] <= ANCHOR_CAP and 0 < df_a.get(k, 0) <= ANCHOR_CAP:
+                index.setdefault(k, []).append(j)
     best_a: dict[int, tuple[float, int]] = {}
     best_b: dict[int, tuple[float, int]] = {}
-    for i, sig in enumerate(a):
-        votes: Counter[int] = Counter()
-        for s in sig:
-            for j in index.get(s, ()):
-                votes[j] += 1
-        for j, _ in votes.most_common(4):
-            sc = dice(sig, b[j])
+    for i, keys in enumerate(ka):
+        votes: dict[int, int] = {}
+        rare = sorted((k for k in keys if k in index), key=lambda k: len(index[k]))
+        for k in rare[:ANCHOR_STEMS]:
+            for j in index[k]:
+                votes[j] = votes.get(j, 0) + 1
+        top = sorted(votes, key=votes.__getitem__, reverse=True)[:4]
+        for j in top:
+            sc = dice(a[i], b[j])
             if sc < MIN_SCORE:
                 continue
             if sc > best_a.get(i, (0.0, -1))[0]:
@@ -352,17 +371,15 @@ def _absorb(
     a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], groups: list[Group]
 ) -> list[Group]:
     """Let a leftover unit join the neighbouring link when the other side holds its words."""
-    used_a = {i for g in groups for i in g.a}
-    used_b = {j for g in groups for j in g.b}
     out = list(groups)
+    by_a = {i: k for k, g in enumerate(out) for i in g.a}
+    by_b = {j: k for k, g in enumerate(out) for j in g.b}
     changed = True
     while changed:
         changed = False
-        by_a = {i: k for k, g in enumerate(out) for i in g.a}
-        by_b = {j: k for k, g in enumerate(out) for j in g.b}
-        for side, sigs, used, by, other in (("a", a, used_a, by_a, b), ("b", b, used_b, by_b, a)):
+        for side, sigs, by, other in (("a", a, by_a, b), ("b", b, by_b, a)):
             for u in range(len(sigs)):
-                if u in used or not sigs[u]:
+                if u in by or not sigs[u]:
                     continue
                 for nb in (u - 1, u + 1):
                     k = by.get(nb)
@@ -379,8 +396,7 @@ def _absorb(
                     if _contained(rest, other_sig - own_sig) < 0.5 or len(rest & other_sig) < 2:
                         continue
                     new_own = tuple(sorted((*own, u)))
-                    new_sig = own_sig | sigs[u]
-                    sc = dice(new_sig, other_sig)
+                    sc = dice(own_sig | sigs[u], other_sig)
                     if sc + 0.02 < g.score:
                         continue
                     out[k] = (
@@ -388,23 +404,27 @@ def _absorb(
                         if side == "a"
                         else Group(g.a, new_own, sc, g.moved)
                     )
-                    used.add(u)
+                    by[u] = k
                     changed = True
                     break
-                if changed:
-                    break
-            if changed:
-                break
     return out
 
 
-def align_units(a: Sequence[frozenset[str]], b: Sequence[frozenset[str]]) -> list[Group]:
+def align_units(
+    a: Sequence[frozenset[str]],
+    b: Sequence[frozenset[str]],
+    a_keys: Sequence[frozenset[str]] | None = None,
+    b_keys: Sequence[frozenset[str]] | None = None,
+) -> list[Group]:
     """Align two sequences of sentence signatures; see the module docstring.
+
+    ``a_keys``/``b_keys`` are the anchor keys of each sentence (:func:`anchor_keys`);
+    by default the signatures themselves.
 
     Returns the links in the order of A (moved links included, flagged ``moved``).
     Units of either side found in no link are unaligned.
     """
-    pairs = _candidates(a, b)
+    pairs = _candidates(a, b, a_keys or a, b_keys or b)
     chain = _chain(pairs, len(b))
     in_chain = {(i, j) for i, j, _ in chain}
     groups: list[Group] = [Group((i,), (j,), sc) for i, j, sc in chain]

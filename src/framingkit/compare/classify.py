@@ -137,6 +137,30 @@ def expand(
     return i1 - left, i2 + right, j1 - left, j2 + right
 
 
+#: Words either side of a change searched for lexicon phrases that overlap it.
+WINDOW = 4
+
+
+def _window_cues(words: Sequence[str], names: frozenset[int], i1: int, i2: int) -> list[Cue]:
+    """Cues in the words around ``words[i1:i2]``, with positions in the whole sequence."""
+    lo, hi = max(0, i1 - WINDOW), min(len(words), i2 + WINDOW)
+    sub = frozenset(k - lo for k in names if lo <= k < hi)
+    return [
+        Cue(
+            c.i + lo,
+            c.j + lo,
+            c.term,
+            c.category,
+            c.subtype,
+            c.polarity,
+            c.intensity,
+            c.note,
+            c.source,
+        )
+        for c in find_cues(words[lo:hi], sub)
+    ]
+
+
 def classify_hunk(
     h: Hunk,
     a_tokens: Sequence[Token],
@@ -213,8 +237,8 @@ def classify_hunk(
 
     a_words = [t.norm for t in at_all]
     b_words = [t.norm for t in bt_all]
-    a_cues_all = find_cues(a_words, _names(at_all))
-    b_cues_all = find_cues(b_words, _names(bt_all))
+    a_cues_all = _window_cues(a_words, _names(at_all), h.i1, h.i2)
+    b_cues_all = _window_cues(b_words, _names(bt_all), h.j1, h.j2)
     i1, i2, j1, j2 = expand(h, a_cues_all, b_cues_all, len(at_all), len(bt_all))
     at, bt = at_all[i1:i2], bt_all[j1:j2]
     if at:

@@ -197,6 +197,15 @@ def _wordlike(w: str) -> bool:
 
 
 def find_cues(words: Sequence[str], names: frozenset[int] = frozenset()) -> list[Cue]:
+    """Evaluative and grammatical cues in a sequence of lower-case words (cached).
+
+    See :func:`_find_cues`.
+    """
+    return list(_find_cues(tuple(words), names))
+
+
+@functools.lru_cache(maxsize=512)
+def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> tuple[Cue, ...]:
     """Evaluative and grammatical cues in a sequence of lower-case words.
 
     Lexicon phrases (up to four words) are tried before single words; positions in
@@ -249,7 +258,7 @@ def find_cues(words: Sequence[str], names: frozenset[int] = frozenset()) -> list
                 c = Cue(i, i + 2, f"{w} like", *(getattr(c, f) for f in _REST))
             out.append(c)
         i += c.j - c.i if c is not None else 1
-    return out
+    return tuple(out)
 
 
 _REST = ("category", "subtype", "polarity", "intensity", "note", "source")

@@ -1,0 +1,204 @@
+"""Benchmark ``framingkit.compare`` against Python's difflib on the same input.
+
+Run on demand (not part of the test suite)::
+
+    python benchmarks/bench_compare.py            # seeds + 1k, 10k, 50k sentences
+    python benchmarks/bench_compare.py 1000 10000 # chosen sizes
+
+A book-length version A is generated from a random vocabulary (paragraphs of 3-6
+sentences); version B perturbs it: word substitutions (8% of sentences), merges of
+two sentences (2%), splits (2%), paragraph moves (0.5%), dropped and added sentences
+(0.5% each), and the paragraph breaks are kept. Timings exclude text generation;
+peak memory is measured with tracemalloc in a separate run (tracemalloc slows code).
+difflib is timed on the same two texts: sentence lines (``unified_diff``) and words
+(``SequenceMatcher.get_opcodes``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import gc
+import random
+import re
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from framingkit.compare import compare
+
+ROOT = Path(__file__).resolve().parents[1]
+SYLL = [
+    "ka",
+    "lo",
+    "mi",
+    "ne",
+    "ru",
+    "sa",
+    "ti",
+    "vo",
+    "pe",
+    "da",
+    "gri",
+    "sto",
+    "mar",
+    "len",
+    "bel",
+    "tor",
+    "fin",
+    "quo",
+    "zan",
+    "vek",
+]
+
+
+def vocabulary(rng: random.Random, n: int = 20000) -> list[str]:
+    words = set()
+    while len(words) < n:
+        words.add("".join(rng.choice(SYLL) for _ in range(rng.randint(1, 4))))
+    common = [
+        "the",
+        "a",
+        "of",
+        "to",
+        "and",
+        "in",
+        "that",
+        "is",
+        "was",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "it",
+        "at",
+        "from",
+    ]
+    return common * 100 + sorted(words)
+
+
+def sentence(rng: random.Random, vocab: list[str]) -> str:
+    ws = [rng.choice(vocab) for _ in range(rng.randint(8, 24))]
+    if len(ws) > 12:
+        ws[len(ws) // 2] += ","
+    return " ".join(ws).capitalize() + "."
+
+
+def make_pair(n: int, seed: int = 1) -> tuple[str, str]:
+    """Version A with ``n`` sentences and a perturbed version B."""
+    rng = random.Random(seed)
+    vocab = vocabulary(rng)
+    sents = [sentence(rng, vocab) for _ in range(n)]
+    paras: list[list[str]] = []
+    i = 0
+    while i < n:
+        k = rng.randint(3, 6)
+        paras.append(sents[i : i + k])
+        i += k
+    a = "\n\n".join(" ".join(p) for p in paras)
+    out: list[list[str]] = []
+    for p in paras:
+        q: list[str] = []
+        j = 0
+        while j < len(p):
+            s = p[j]
+            r = rng.random()
+            if r < 0.08:  # substitution
+                ws = s.split()
+                ws[rng.randrange(1, len(ws))] = rng.choice(vocab)
+                s = " ".join(ws)
+                if not s.endswith("."):
+                    s += "."
+            elif r < 0.10 and j + 1 < len(p):  # merge with the next sentence
+                s = s[:-1] + " and " + p[j + 1][0].lower() + p[j + 1][1:]
+                j += 1
+            elif r < 0.12 and "," in s:  # split at the comma
+                left, right = s.split(",", 1)
+                right = right.strip()
+                s = left + ". " + right[0].upper() + right[1:]
+            elif r < 0.125:  # dropped
+                j += 1
+                continue
+            elif r < 0.13:  # added
+                q.append(sentence(rng, vocab))
+            q.append(s)
+            j += 1
+        out.append(q)
+    for _ in range(max(1, len(out) // 200)):  # paragraph moves
+        src = rng.randrange(len(out))
+        p = out.pop(src)
+        out.insert(rng.randrange(len(out) + 1), p)
+    b = "\n\n".join(" ".join(p) for p in out if p)
+    return a, b
+
+
+def _sentences(text: str) -> list[str]:
+    return re.split(r"(?<=[.!?])\s+", text)
+
+
+def timed(fn, *args):  # type: ignore[no-untyped-def]
+    gc.collect()
+    t = time.perf_counter()
+    res = fn(*args)
+    return time.perf_counter() - t, res
+
+
+def peak_mb(fn, *args) -> float:  # type: ignore[no-untyped-def]
+    gc.collect()
+    tracemalloc.start()
+    fn(*args)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return peak / 2**20
+
+
+def bench(label: str, a: str, b: str, memory: bool = True) -> dict[str, object]:
+    t_cmp, cmp = timed(compare, a, b)
+    t_lines, _ = timed(lambda x, y: list(difflib.unified_diff(_sentences(x), _sentences(y))), a, b)
+    t_words, _ = timed(
+        lambda x, y: difflib.SequenceMatcher(None, x.split(), y.split()).get_opcodes(), a, b
+    )
+    row = {
+        "input": label,
+        "sentences": len(cmp.a.sentences),
+        "compare s": round(t_cmp, 3),
+        "difflib lines s": round(t_lines, 3),
+        "difflib words s": round(t_words, 3),
+        "links": len(cmp.alignment),
+        "moved": sum(ln.moved for ln in cmp.alignment),
+        "changes": len(cmp.changes),
+        "coverage A": f"{cmp.coverage_a:.1%}",
+    }
+    if memory:
+        row["compare peak MB"] = round(peak_mb(compare, a, b), 1)
+        row["difflib words peak MB"] = round(
+            peak_mb(
+                lambda x, y: difflib.SequenceMatcher(None, x.split(), y.split()).get_opcodes(), a, b
+            ),
+            1,
+        )
+    return row
+
+
+def main(argv: list[str]) -> None:
+    sizes = [int(x) for x in argv] or [1000, 10000, 50000]
+    rows = []
+    seeds = (
+        ROOT / "seeds" / "original_telegraph.txt",
+        ROOT / "seeds" / "republished_2023-03-28.txt",
+    )
+    rows.append(bench("seeds", seeds[0].read_text("utf-8"), seeds[1].read_text("utf-8")))
+    for n in sizes:
+        a, b = make_pair(n)
+        rows.append(bench(f"generated {n}", a, b))
+        print(rows[-1], file=sys.stderr, flush=True)
+    keys = list(rows[0])
+    print("| " + " | ".join(keys) + " |")
+    print("|" + " --- |" * len(keys))
+    for r in rows:
+        print("| " + " | ".join(str(r.get(k, "")) for k in keys) + " |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
