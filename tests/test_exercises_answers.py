@@ -68,6 +68,9 @@ def test_latest_widget_record_counts():
         record_output("l/q", "c", "2026-01-02T10:00:00+00:00"),
     ]
     assert read_answers(notebook(code_cell("exercise('l/q')", None, outs)))["l/q"].value == "c"
+    cleared = [*outs, record_output("l/q", None, "2026-01-03T10:00:00+00:00")]
+    rec = read_answers(notebook(code_cell("exercise('l/q')", None, cleared)))["l/q"]
+    assert rec.value is None and rec.status == "empty"
 
 
 def test_unreadable_answers_are_reported_not_dropped():

@@ -168,6 +168,17 @@ def test_links_f1_with_half_credit_and_duplicates(key):
     assert half.points == 1.0 and len(half.partial) == 2
     assert "direction" in half.partial[0] and "relation" in half.partial[1]
     assert score(e, []).points == 0
+    k = sample_key()
+    k["exercises"][f"{LESSON}/map"]["reference"][1] = {
+        "source": "c3",
+        "target": "c2",
+        "relation": "contrasts",
+        "why": "bold words, no deal",
+    }
+    e2 = parse_key(k).exercises[f"{LESSON}/map"]
+    assert score(e2, [("c2", "c1", "supports")]).missed == [
+        "c3 -contrasts-> c2 (bold words, no deal)"
+    ]
     bad = score(
         e, [("c1", "c9", "supports"), ("c1", "c2", "loves"), ("c1",), ("c1", "c1", "supports")]
     )

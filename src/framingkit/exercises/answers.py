@@ -225,10 +225,11 @@ def _merge_widget(rec: AnswerRecord, wrec: dict[str, Any] | None, problem: str |
     if problem or wrec is None:
         rec.problems.append(problem or "A saved widget answer cannot be read.")
         return
-    if wrec.get("value") is not None and (rec.saved is None or str(wrec.get("saved")) >= rec.saved):
+    saved = str(wrec.get("saved") or "")
+    if rec.saved is None or saved >= rec.saved:  # the latest record counts, even a cleared one
         rec.widget = wrec["value"]
-        rec.saved = str(wrec.get("saved")) if wrec.get("saved") else rec.saved
-        rec.via = "widget" if wrec.get("via", "widget") == "widget" else str(wrec.get("via"))
+        rec.saved = saved or rec.saved
+        rec.via = "widget" if wrec["value"] is not None else None
 
 
 def _settle(rec: AnswerRecord) -> None:

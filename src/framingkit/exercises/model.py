@@ -84,7 +84,7 @@ TYPES: dict[str, ExerciseType] = {
             "link claims into a small map",
             "`claims`: [{'id', 'text'}], optional `relations` (default: supports, elaborates, "
             "contrasts, exemplifies)",
-            "list of [source_id, target_id, relation]",
+            "list of [source_id, target_id, relation] (a fourth entry: the reason)",
             "list of (source_id, target_id, relation)",
             'answer = [("c2", "c1", "supports")]',
             "link-level F1 (half credit for the right pair with the wrong relation or direction)",
@@ -143,6 +143,8 @@ class ExerciseDef:
     relations: tuple[str, ...] = LINK_RELATIONS
     rubric: tuple[Item, ...] = ()
     reference: Any = None
+    #: Reasons shown when a reference link is missed, by "source -relation-> target".
+    link_why: dict[str, str] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -612,10 +614,18 @@ def _parse_links(raw: dict[str, Any], where: str) -> dict[str, Any]:
         raise InputError(f"{where} needs 'reference': a list of [source_id, target_id, relation].")
     ids = {c.id for c in claims}
     links: list[tuple[str, str, str]] = []
+    why: dict[str, str] = {}
     for r in ref:
+        note = ""
+        if isinstance(r, Mapping):
+            note = str(r.get("why", "") or "")
+            r = [r.get("source"), r.get("target"), r.get("relation")]
+        elif isinstance(r, (list, tuple)) and len(r) == 4 and isinstance(r[3], str):
+            note, r = r[3], list(r[:3])
         if not isinstance(r, (list, tuple)) or len(r) != 3:
             raise InputError(
-                f"{where} has the reference link {r!r}; use [source_id, target_id, relation]."
+                f"{where} has the reference link {r!r}; use [source_id, target_id, relation] "
+                "(optionally with a fourth entry, the reason)."
             )
         s, t, rel = r
         if s not in ids or t not in ids:
@@ -627,7 +637,9 @@ def _parse_links(raw: dict[str, Any], where: str) -> dict[str, Any]:
                 f"{where} has the relation {rel!r}; it must be one of: {', '.join(relations)}."
             )
         links.append((s, t, rel))
-    return {"claims": claims, "relations": relations, "reference": tuple(links)}
+        if note:
+            why[f"{s} -{rel}-> {t}"] = note
+    return {"claims": claims, "relations": relations, "reference": tuple(links), "link_why": why}
 
 
 def types_markdown() -> str:

@@ -436,7 +436,9 @@ def _score_links(ex: ExerciseDef, value: Any) -> Score:
             extra.append(f"{s} -{rel}-> {t} is not in the reference map")
     for j, (rs, rt, rrel) in enumerate(refs):
         if credit_ref[j] == 0:
-            missed.append(f"{rs} -{rrel}-> {rt}")
+            name = f"{rs} -{rrel}-> {rt}"
+            why = ex.link_why.get(name)
+            missed.append(f"{name} ({why})" if why else name)
     if not refs:
         f1 = 1.0 if not links else 0.0
     elif not links:
