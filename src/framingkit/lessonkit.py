@@ -39,6 +39,17 @@ def seed_path(name: str) -> Path:
     raise InputError(f"The seed text {name} is not in the kit's seeds/ folder.")
 
 
+def load_seed(name: str) -> Any:
+    """Load a seed text as an ``Article`` named ``seeds/<name>`` (short, the same on every machine).
+
+    >>> load_seed("original_telegraph.txt").source
+    'seeds/original_telegraph.txt'
+    """
+    from .document import load_article
+
+    return load_article(seed_path(name), name=f"seeds/{name}")
+
+
 def figure_html(fig: Any, alt: str, *, dpi: int = 110) -> str:
     """HTML for a matplotlib figure: an ``<img>`` with ``alt`` and a visible description.
 
