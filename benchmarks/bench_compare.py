@@ -26,6 +26,7 @@ import tracemalloc
 from pathlib import Path
 
 from framingkit.compare import compare
+from framingkit.document import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
 SYLL = [
@@ -154,6 +155,8 @@ def peak_mb(fn, *args) -> float:  # type: ignore[no-untyped-def]
 
 
 def bench(label: str, a: str, b: str, memory: bool = True) -> dict[str, object]:
+    t_parse, (art_a, art_b) = timed(lambda x, y: (load_article(x), load_article(y)), a, b)
+    t_align, _ = timed(compare, art_a, art_b)
     t_cmp, cmp = timed(compare, a, b)
     t_lines, _ = timed(lambda x, y: list(difflib.unified_diff(_sentences(x), _sentences(y))), a, b)
     t_words, _ = timed(
@@ -163,6 +166,8 @@ def bench(label: str, a: str, b: str, memory: bool = True) -> dict[str, object]:
         "input": label,
         "sentences": len(cmp.a.sentences),
         "compare s": round(t_cmp, 3),
+        "of which parsing s": round(t_parse, 3),
+        "compare parsed s": round(t_align, 3),
         "difflib lines s": round(t_lines, 3),
         "difflib words s": round(t_words, 3),
         "links": len(cmp.alignment),

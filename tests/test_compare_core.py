@@ -177,3 +177,11 @@ def test_json_fields():
         ):
             assert key in c
     assert data["alignment"] and {"type", "score", "a", "b", "moved"} <= set(data["alignment"][0])
+
+
+def test_docs_tables_derive_from_code():
+    from framingkit.compare.model import markdown_table
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "compare.md").read_text("utf-8")
+    assert markdown_table(KINDS) in doc
+    assert markdown_table(EFFECTS) in doc

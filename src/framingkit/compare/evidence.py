@@ -12,7 +12,7 @@ modal verbs, and appearance/perception verbs that hedge a claim ("seems", "feels
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -150,23 +150,11 @@ class Cue:
         return FORCE_SIGN.get(self.category, 0) * self.intensity
 
 
-@functools.cache
-def _lookup() -> Callable[[str], Any] | None:
-    try:
-        from ..spot.lexicon import lookup
-    except ImportError:  # the spotter is not installed: grammar cues only
-        return None
-    return lookup
-
-
 def _lex(term: str) -> Any:
-    fn = _lookup()
-    if fn is None:
-        return None
-    try:
-        return fn(term)
-    except (OSError, ValueError):
-        return None
+    """The spotter's lexicon entry for ``term`` (loaded lazily, once), or ``None``."""
+    from ..spot.lexicon import lookup
+
+    return lookup(term)
 
 
 def _grammar(w: str, i: int) -> Cue | None:

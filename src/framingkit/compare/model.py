@@ -95,16 +95,20 @@ EFFECTS: dict[str, Category] = _table(
 )
 
 
-@dataclass(frozen=True)
-class Unit:
-    """An aligned unit: a sentence of one version (``side`` is ``"a"`` or ``"b"``)."""
+def markdown_table(table: dict[str, Category]) -> str:
+    """A Markdown table of a category table (docs/compare.md embeds these; a test checks).
 
-    side: str
-    index: int
-    paragraph: int
-    start: int
-    end: int
-    text: str
+    >>> markdown_table(EFFECTS).splitlines()[2]
+    '| `stronger` | stronger | intensified or less hedged | vermillion `#D55E00`, marker `^` |'
+    """
+    names = {v: k for k, v in OKABE_ITO.items()}
+    rows = ["| name | label | meaning | colour and marker |", "| --- | --- | --- | --- |"]
+    for c in table.values():
+        rows.append(
+            f"| `{c.name}` | {c.label} | {c.description} | "
+            f"{names.get(c.colour, '')} `{c.colour}`, marker `{c.marker}` |"
+        )
+    return "\n".join(rows)
 
 
 @dataclass(frozen=True)
