@@ -38,6 +38,7 @@ def test_moved_paragraph_with_word_change():
     add = one(cmp, "addition", "stronger", b_part="bitterly")
     assert add.link == cmp.alignment.index(moved[0])
     assert not [c for c in cmp.changes if c.kind == "omission"]
+    assert [p["moved"] for p in cmp.paragraphs] == [False, True, False, False, False]
 
 
 def test_split_and_merge():

@@ -254,11 +254,14 @@ def _paragraph_links(a: Article, b: Article, links: Sequence[Link]) -> list[dict
         return x
 
     weight: dict[tuple[str, int], list[float]] = {}
+    moved_nodes: set[tuple[str, int]] = set()
     for ln in links:
         nodes = [("a", sa[i].paragraph) for i in ln.a] + [("b", sb[j].paragraph) for j in ln.b]
         for n in nodes[1:]:
             parent[find(n)] = find(nodes[0])
         weight.setdefault(nodes[0], []).append(ln.score)
+        if ln.moved:
+            moved_nodes.add(nodes[0])
     for p in a.body:
         find(("a", p.index))
     for p in b.body:
@@ -280,6 +283,7 @@ def _paragraph_links(a: Article, b: Article, links: Sequence[Link]) -> list[dict
                 "a": pa,
                 "b": pb,
                 "score": round(sum(sc) / len(sc), 3) if sc else 0.0,
+                "moved": any(find(n) == root for n in moved_nodes),
             }
         )
     out.sort(key=lambda d: (d["a"][0] if d["a"] else 10**9, d["b"][0] if d["b"] else 10**9))
