@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from grade_helpers import AUTO_POINTS, LESSON, SOLUTION, cell, code, notebook, write_key, write_nb
@@ -38,6 +39,7 @@ def test_blank_notebook_gets_zero(tmp_path, opts):
     assert r.status == "ok" and r.score == 0 and r.max_score == AUTO_POINTS
     assert not any(g.answered for g in r.exercises.values())
     assert r.exercises[f"{LESSON}/boosters"].missed_units == ["boldly", "massive"]
+    assert r.exercises[f"{LESSON}/kinds"].missed_units == ["i1 (a swap)", "i2 (a move)"]
 
 
 def test_widget_answers_are_read(tmp_path, opts):
@@ -137,3 +139,6 @@ def test_symlink_submission_is_not_followed(tmp_path, opts):
 
 def test_statuses_table_is_the_documented_one():
     assert list(STATUSES) == ["ok", "error", "timeout", "invalid", "not_a_lesson"]
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "grading.md").read_text("utf-8")
+    for status, meaning in STATUSES.items():
+        assert f"| `{status}` | {meaning} |" in doc

@@ -25,7 +25,8 @@ from .execute import Limits, execute_notebook
 #: The one table of row statuses in grades.csv (docs and tests derive from it).
 STATUSES: dict[str, str] = {
     "ok": "graded (exercise problems, such as a deleted cell, are in the message)",
-    "error": "the notebook crashed when run with --execute (scores come from the saved file)",
+    "error": "the notebook crashed when run with --execute (scores come from the saved file)"
+    " or the grader itself failed on it",
     "timeout": "the notebook ran past a time limit with --execute (scores from the saved file)",
     "invalid": "the file cannot be graded: not JSON, not a notebook, too big, no key, wrong lesson",
     "not_a_lesson": "a valid notebook, but not one of the kit's lesson notebooks",
@@ -272,7 +273,12 @@ def missed_units(ex: Any, s: Any, value: Any) -> list[str]:
     if ex.type == "spans":
         return [r.text for r in ex.reference if not any(g.startswith(f"“{r.text}”") for g in got)]
     if ex.type == "classify":
-        return [i for i in ex.reference if not any(g.startswith((f"{i} (", f"{i}:")) for g in got)]
+        texts = {i.id: " ".join(i.text.split()) for i in ex.items}
+        return [
+            f"{i} ({texts[i][:40]}{'…' * (len(texts[i]) > 40)})" if texts.get(i) else i
+            for i in ex.reference
+            if not any(g.startswith((f"{i} (", f"{i}:")) for g in got)
+        ]
     if ex.type == "links":
         return [f"{a} -{rel}-> {b}" for a, b, rel in ex.reference if f"{a} -{rel}-> {b}" not in got]
     if ex.type == "choice":
