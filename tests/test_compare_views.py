@@ -111,3 +111,14 @@ def test_import_stays_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_filter_ui_builds_and_filters(cmp):
+    from framingkit.compare.views import filter_ui
+
+    ui = filter_ui(cmp)
+    _kinds, effect_row, out = ui.children
+    assert "declined" in out.value
+    boxes = {b.description: b for b in effect_row.children[1:]}
+    boxes["stronger"].value = False
+    assert "wording · stronger" not in out.value and "quote marks · voice" in out.value
