@@ -9,6 +9,7 @@ Only submissions whose answers could be read (``ok``, ``error``, ``timeout``) co
 from __future__ import annotations
 
 import statistics
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -105,6 +106,7 @@ def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bo
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
+    from matplotlib.ticker import MaxNLocator
 
     cols = min(3, len(shown))
     rows = (len(shown) + cols - 1) // cols
@@ -131,7 +133,10 @@ def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bo
             )
         ax.set_xticks(range(len(BINS)), labels, fontsize=8)
         ax.set_ylim(0, max(max(s.bins), 1) * 1.25)
-        ax.set_title(f"{s.title}\n({s.lesson}, max {num(s.max_points)} pts)", fontsize=9)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        title = textwrap.shorten(s.title, 60, placeholder="…")
+        title = "\n".join(textwrap.wrap(title, 34))
+        ax.set_title(f"{title}\n({s.lesson}, max {num(s.max_points)} pts)", fontsize=9)
         ax.set_ylabel("students", fontsize=8)
         ax.tick_params(axis="y", labelsize=8)
         ax.spines[["top", "right"]].set_visible(False)
