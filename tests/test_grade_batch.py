@@ -157,3 +157,21 @@ def test_duplicate_cells_do_not_stop_the_batch(tmp_path):
         ("ok", "ok", "7"),
     ]
     assert "appears in cells" in rows[0]["message"]
+
+
+def test_reading_never_imports_jupyter_packages(tmp_path):
+    import subprocess
+    import sys
+
+    keys = write_key(tmp_path / "keys")
+    write_nb(tmp_path / "c" / "ann.ipynb", notebook())
+    code = (
+        "import sys\nfrom framingkit.cli import main\n"
+        f"rc = main(['grade', {str(tmp_path / 'c')!r}, '--out', {str(tmp_path / 'o')!r}, "
+        f"'--key', {str(keys)!r}, '-q', '--jobs', '1'])\n"
+        "bad = [m for m in ('nbformat', 'nbclient', 'jupyter_client', 'ipykernel', 'ipywidgets')"
+        " if m in sys.modules]\n"
+        "print(rc, bad)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0 []"
