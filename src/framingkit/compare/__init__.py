@@ -1,7 +1,8 @@
 """Compare two versions of a text: alignment, phrase-level changes, kinds and effects.
 
 >>> from framingkit.compare import compare, KINDS, EFFECTS
->>> cmp = compare("It is a clear breach.", "It is a flagrant violation.")
+>>> cmp = compare("Smuggling goes on. It is a clear breach of the treaty.",
+...               "Smuggling goes on. It is a flagrant violation of the treaty.")
 >>> [(c.a_text, c.b_text, c.effect) for c in cmp.changes]
 [('clear breach', 'flagrant violation', 'stronger')]
 
