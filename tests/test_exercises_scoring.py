@@ -119,6 +119,11 @@ def test_classify_empty_missing_extra_and_bad_labels(key):
     assert any("'nonsense'" in p for p in s2.problems)
     assert any("one label per axis" in p for p in s2.problems)
     assert score(e, "wording").problems
+    half = score(e, {"c1": ["wording", None]})
+    assert half.partial == [
+        "c1 (declined -> refused): kind right, but effect not given (it is "
+        "'stronger'). A word swap."
+    ]
 
 
 def test_classify_single_axis_label():

@@ -97,8 +97,11 @@ def phrase_diff(
     """
     a = diff_tokens(a)
     b = diff_tokens(b)
-    sm = difflib.SequenceMatcher(None, [t.norm for t in a], [t.norm for t in b], autojunk=False)
-    ops = sm.get_opcodes()
+    na, nb = [t.norm for t in a], [t.norm for t in b]
+    if na == nb:  # the common case in long texts: same words
+        ops = [("equal", 0, len(na), 0, len(nb))] if na else []
+    else:
+        ops = difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes()
     # merge edits separated by short word-only gaps
     merged: list[list[int]] = []
     for tag, i1, i2, j1, j2 in ops:

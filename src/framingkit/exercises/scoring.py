@@ -285,6 +285,8 @@ def _score_classify(ex: ExerciseDef, value: Any) -> Score:
                 )
             if g in ref[axis]:
                 ok_axes.append(axis)
+            elif g is None:
+                bad_axes.append(f"{axis} not given (it is {' or '.join(map(repr, ref[axis]))})")
             else:
                 bad_axes.append(f"{axis} {g!r} should be {' or '.join(map(repr, ref[axis]))}")
         credit = len(ok_axes) / len(axes)

@@ -131,7 +131,7 @@ def feedback_html(r: GradeResult) -> str:
         f"<tr><th>notebook</th><td>{esc(r.file)}</td></tr>",
         f"<tr><th>lesson</th><td>{esc(r.lesson or '(none)')}</td></tr>",
         f"<tr><th>status</th><td><span class='status'>{esc(r.status)}</span> "
-        f"<span class='muted'>({esc(STATUSES.get(r.status, ''))})</span></td></tr>",
+        f"<span class='muted'>– {esc(STATUSES.get(r.status, ''))}</span></td></tr>",
         f"<tr><th>score</th><td>{esc(score)}</td></tr>",
         "</table>",
     ]
