@@ -47,7 +47,9 @@ def _bad_inputs(tmp_path):
         fh.write(b"x")
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "blank.txt").write_bytes(b"  \n\n \t\n")
-    (tmp_path / "binary.bin").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    (tmp_path / "binary.bin").write_bytes(
+        b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256))
+    )
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 au lait, na\xefve.".encode("latin-1"))
     (tmp_path / "utf16.txt").write_bytes("Hello there.".encode("utf-16"))
     (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.7\n1 0 obj\n")

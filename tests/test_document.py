@@ -96,7 +96,9 @@ def test_damaged_boundaries_are_repaired(republished):
 
 
 def test_abbreviations_do_not_split():
-    a = load_article("Mr. Smith met Dr. J. Jones in the U.S. on Jan. 5. They talked. Prices rose 3.5 per cent.")
+    a = load_article(
+        "Mr. Smith met Dr. J. Jones in the U.S. on Jan. 5. They talked. Prices rose 3.5 per cent."
+    )
     assert [s.text for s in a.sentences] == [
         "Mr. Smith met Dr. J. Jones in the U.S. on Jan. 5.",
         "They talked.",
@@ -113,7 +115,7 @@ def test_tokens_keep_numbers_and_apostrophes(republished):
 def test_typography_fold_keeps_length():
     s = "Xi\u2019s \u201cdeal\u201d \u2013 now\u00a0"
     assert len(fold(s)) == len(s)
-    assert fold(s) == "Xi's \"deal\" - now "
+    assert fold(s) == 'Xi\'s "deal" - now '
     assert is_typography_only("Xi\u2019s plan", "Xi's plan")
     assert not is_typography_only("Xi's plan", "Xi's scheme")
 
@@ -121,9 +123,27 @@ def test_typography_fold_keeps_length():
 @pytest.mark.parametrize(
     "text, headline, author, label, outlet",
     [
-        ("Ministers face a hard winter\nBy Jane Doe, The Guardian\n\nIt will be cold.", "Ministers face a hard winter", "Jane Doe", None, "The Guardian"),
-        ("Why the vote matters\nAlex Kim | Analysis\n\nVotes count.", "Why the vote matters", "Alex Kim", None, "Analysis"),
-        ("Our view on trains\nSam Lee (Comment) - Daily Bugle\n\nTrains run.", "Our view on trains", "Sam Lee", "Comment", "Daily Bugle"),
+        (
+            "Ministers face a hard winter\nBy Jane Doe, The Guardian\n\nIt will be cold.",
+            "Ministers face a hard winter",
+            "Jane Doe",
+            None,
+            "The Guardian",
+        ),
+        (
+            "Why the vote matters\nAlex Kim | Analysis\n\nVotes count.",
+            "Why the vote matters",
+            "Alex Kim",
+            None,
+            "Analysis",
+        ),
+        (
+            "Our view on trains\nSam Lee (Comment) - Daily Bugle\n\nTrains run.",
+            "Our view on trains",
+            "Sam Lee",
+            "Comment",
+            "Daily Bugle",
+        ),
     ],
 )
 def test_bylines_of_other_shapes(text, headline, author, label, outlet):
@@ -136,7 +156,11 @@ def test_bylines_of_other_shapes(text, headline, author, label, outlet):
 
 @pytest.mark.parametrize(
     "line, iso",
-    [("Published 28 March 2023", "2023-03-28"), ("March 28, 2023", "2023-03-28"), ("date 2023-03-28", "2023-03-28")],
+    [
+        ("Published 28 March 2023", "2023-03-28"),
+        ("March 28, 2023", "2023-03-28"),
+        ("date 2023-03-28", "2023-03-28"),
+    ],
 )
 def test_date_lines(line, iso):
     a = load_article(f"{line}\n\nA first sentence here. A second one.")
@@ -151,7 +175,9 @@ def test_plain_text_without_paratext():
 
 
 def test_windows_line_endings():
-    a = load_article("Headline here\r\nBy Jo Bloggs\r\n\r\nFirst para. Still.\r\n\r\nSecond para.\r\n")
+    a = load_article(
+        "Headline here\r\nBy Jo Bloggs\r\n\r\nFirst para. Still.\r\n\r\nSecond para.\r\n"
+    )
     assert a.paratext.headline.text == "Headline here"
     assert a.paratext.author == "Jo Bloggs"
     assert [s.text for s in a.sentences] == ["First para.", "Still.", "Second para."]
@@ -168,16 +194,20 @@ def test_hard_wrapped_paragraph_stays_one():
 
 
 def test_html_input_is_converted():
-    a = load_article("<html><body><h1>Big news today</h1><p>It happened. Then more.</p>"
-                     "<script>alert(1)</script></body></html>")
+    a = load_article(
+        "<html><body><h1>Big news today</h1><p>It happened. Then more.</p>"
+        "<script>alert(1)</script></body></html>"
+    )
     assert a.source_format == "html"
     assert a.paratext.headline.text == "Big news today"
     assert "alert" not in a.text
 
 
 def test_scare_quote_vs_name_vs_quotation():
-    a = load_article('The regime calls it "stability". The "Belt and Road" grows. '
-                     'She said "we will win this war soon".')
+    a = load_article(
+        'The regime calls it "stability". The "Belt and Road" grows. '
+        'She said "we will win this war soon".'
+    )
     kinds = {q.text: q.kind for q in a.quotations}
     assert kinds["Belt and Road"] == "name"
     assert kinds["we will win this war soon"] == "quotation"

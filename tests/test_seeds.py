@@ -8,7 +8,9 @@ from conftest import ROOT, SEEDS
 
 EXPECTED = {
     "original_telegraph.txt": "bdb985941477e077b3d1457fa51abc910fc35e9c2b967e907ca1840f0f003d4a",
-    "republished_2023-03-28.txt": "737508a144cfec7ad8e55707c23d067a874a64e350c6039edd8e3dcbbb296d76",
+    "republished_2023-03-28.txt": (
+        "737508a144cfec7ad8e55707c23d067a874a64e350c6039edd8e3dcbbb296d76"
+    ),
 }
 SHARED = {
     "original_telegraph.txt": "001_6cf96ae53b9147ee.txt",

@@ -6,7 +6,8 @@ Every unit carries ``start``/``end`` character offsets into :attr:`Article.text`
 ``*italic*``, ``[link](url)``) is recorded as paratext and blanked out in
 :attr:`Article.masked` (same length as the text), which analyses read.
 
->>> a = load_article("A plan is there for all to see\\nJo Bloggs (Opinion) - The Daily\\n\\nIt is. It was.")
+>>> src = "A plan is there for all to see\\nJo Bloggs (Opinion) - The Daily\\n\\nIt is. It was."
+>>> a = load_article(src)
 >>> a.paratext.headline.text, a.paratext.author, a.paratext.label, a.paratext.outlet
 ('A plan is there for all to see', 'Jo Bloggs', 'Opinion', 'The Daily')
 >>> [s.text for s in a.sentences]
@@ -104,7 +105,8 @@ _BYLINE_RES = [
     ),
 ]
 _CREDIT_RE = re.compile(
-    r"\s[-\u2013\u2014|/]\s*(?P<credit>(?:[A-Z][A-Z.'\u2019&/ -]{1,40}|(?:Photo|Image|Credit|Getty|Reuters|AP|AFP|EPA)\b.{0,40}))\s*$"
+    r"\s[-\u2013\u2014|/]\s*(?P<credit>(?:[A-Z][A-Z.'\u2019&/ -]{1,40}"
+    r"|(?:Photo|Image|Credit|Getty|Reuters|AP|AFP|EPA)\b.{0,40}))\s*$"
 )
 _CAPTION_START_RE = re.compile(r"^(?:Photo|Picture|Image|Caption|Pictured)\s*[:\-\u2013]", re.I)
 _BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
@@ -162,7 +164,10 @@ class Paragraph(Span):
 
 @dataclass(frozen=True)
 class Markup(Span):
-    """Emphasis or a link: ``kind`` is ``bold``, ``italic`` or ``link``; ``inner`` is the shown text."""
+    """Emphasis or a link.
+
+    ``kind`` is ``bold``, ``italic`` or ``link``; ``inner`` is the shown text.
+    """
 
     kind: str = ""
     inner: Span | None = None
@@ -366,18 +371,18 @@ def _parse_date(s: str) -> str | None:
 
 
 def _match_byline(line: str) -> dict[str, str | None] | None:
-    if _words(line) > 14 or (re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")")):
-        if not line.lower().startswith("by "):
-            return None
+    sentence_like = re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")")
+    if (_words(line) > 14 or sentence_like) and not line.lower().startswith("by "):
+        return None
     for rx in _BYLINE_RES:
         m = rx.match(line)
         if m:
             d = m.groupdict()
             label = d.get("label")
-            if label and label.strip().title() not in {g.title() for g in GENRE_LABELS}:
-                # "(Opinion)" style labels must be genre words; else it is not a byline label
-                if rx is _BYLINE_RES[0]:
-                    continue
+            # "(Opinion)" style labels must be genre words; else it is not a byline label
+            genres = {g.title() for g in GENRE_LABELS}
+            if label and label.strip().title() not in genres and rx is _BYLINE_RES[0]:
+                continue
             return {
                 "author": d["author"].strip(),
                 "label": label.strip() if label else None,

@@ -271,9 +271,8 @@ def _is_name(inner: str) -> bool:
 
 
 def _speaker(context: str) -> str | None:
-    m = None
-    for m in _POSSESSIVE_WORDS_RE.finditer(context):
-        pass
+    matches = list(_POSSESSIVE_WORDS_RE.finditer(context))
+    m = matches[-1] if matches else None
     if m:
         return m.group(1)
     runs = [r for r in _CAP_RUN_RE.finditer(context)]

@@ -83,7 +83,8 @@ def decode_text(data: bytes, *, name: str = "The text") -> str:
         )
     if head.startswith(b"%PDF") or head.startswith(b"PK\x03\x04"):
         raise InputError(
-            f"{name} is a PDF or Word/zip file, not plain text; copy the text into a UTF-8 .txt file."
+            f"{name} is a PDF or Word/zip file, not plain text; "
+            "copy the text into a UTF-8 .txt file."
         )
     try:
         text = data.decode("utf-8")
