@@ -43,13 +43,22 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(2)
 
 
-def _load(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(f"framingkit.commands.{name.replace('-', '_')}")
-    except ModuleNotFoundError as exc:
-        if exc.name == f"framingkit.commands.{name.replace('-', '_')}":
-            return None  # not built yet
-        raise
+def _load(name: str) -> ModuleType:
+    return importlib.import_module(f"framingkit.commands.{name.replace('-', '_')}")
+
+
+def command_table() -> str:
+    """The README's command table (Markdown), derived from :data:`COMMANDS`.
+
+    >>> command_table().splitlines()[2].startswith("| `framingkit lab` | Start JupyterLab")
+    True
+    """
+    rows = ["| command | what it does | example |", "| --- | --- | --- |"]
+    for name in COMMANDS:
+        mod = _load(name)
+        example = mod.EXAMPLE.split("  #")[0].strip()
+        rows.append(f"| `framingkit {name}` | {mod.HELP} | `{example}` |")
+    return "\n".join(rows)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,8 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in COMMANDS:
         mod = _load(name)
-        if mod is None:
-            continue
         p = sub.add_parser(
             name,
             help=mod.HELP,
