@@ -209,7 +209,8 @@ def prompt_html(defn: ExerciseDef) -> str:
     t = TYPES[defn.type]
     what = t.what
     if defn.type == "classify":
-        what = "label each item by " + " and ".join(defn.axes)
+        axes = [a for a in defn.axes if a != "label"]
+        what = "label each item by " + " and ".join(axes) if axes else "label each item"
     material = ""
     if defn.type == "spans":
         material = "".join(f"<p>{esc(p)}</p>" for p in defn.text.split("\n\n"))
