@@ -186,3 +186,41 @@ def test_docs_tables_derive_from_code():
     doc = (Path(__file__).resolve().parents[1] / "docs" / "compare.md").read_text("utf-8")
     assert markdown_table(KINDS) in doc
     assert markdown_table(EFFECTS) in doc
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "effect", "words"),
+    [
+        # a correction that reverses the meaning is shifted, whatever the boosters say
+        ("Prices rose last year.", "Prices fell sharply last year.", "wording", "shifted", "rose"),
+        (
+            "The court accepted the appeal.",
+            "The court rejected the appeal.",
+            "wording",
+            "shifted",
+            "opposite",
+        ),
+        # a different person named is not a spelling variant
+        (
+            "The fund was run by Smith, officials said.",
+            "The fund was run by Jones, officials said.",
+            "wording",
+            "shifted",
+            "different name",
+        ),
+        # variant names of one place in the gazetteer are spelling
+        (
+            "He met officials in Peking last week.",
+            "He met officials in Beijing last week.",
+            "spelling",
+            "neutral",
+            "variant",
+        ),
+        # two function words are not a spelling variant
+        ("She read these words.", "She read those words.", "wording", "neutral", "same force"),
+    ],
+)
+def test_opposites_names_and_function_words(a, b, kind, effect, words):
+    (c,) = compare(a, b).changes
+    assert (c.kind, c.effect) == (kind, effect), c.explanation
+    assert words in c.explanation

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from ..document import Token
 from .align import STOPWORDS
 from .diff import Hunk, diff_tokens
-from .evidence import Cue, find_cues, force
+from .evidence import Cue, find_cues, force, opposites, same_referent
 
 _NUM_RE = re.compile(r"\d")
 _CAT_NAMES = {
@@ -105,17 +105,30 @@ def _short(s: str, n: int = 60) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _names_on_both_sides(
+    at: Sequence[Token], bt: Sequence[Token], first_a: bool, first_b: bool
+) -> bool:
+    """Both sides are one or two capitalised words, not at the start of a sentence."""
+    if not at or not bt or len(at) > 2 or len(bt) > 2:
+        return False
+    caps_a = all(t.text[:1].isupper() for t in at) and not first_a
+    caps_b = all(t.text[:1].isupper() for t in bt) and not first_b
+    return caps_a and caps_b
+
+
 def _is_spelling(at: Sequence[Token], bt: Sequence[Token], first_a: bool, first_b: bool) -> bool:
     if not at or not bt or len(at) > 2 or len(bt) > 2:
         return False
+    if all(t.norm in STOPWORDS for t in (*at, *bt) if t.is_word):
+        return False  # "these" / "those": different function words, not a spelling
     a = " ".join(t.norm for t in at)
     b = " ".join(t.norm for t in bt)
     if difflib.SequenceMatcher(None, a, b).ratio() >= 0.7:
         return True
-    # variant names: capitalised words (not sentence-initial) on both sides
-    caps_a = all(t.text[:1].isupper() for t in at) and not first_a
-    caps_b = all(t.text[:1].isupper() for t in bt) and not first_b
-    return caps_a and caps_b
+    # variant names: capitalised words on both sides that the gazetteer knows as one actor
+    if _names_on_both_sides(at, bt, first_a, first_b):
+        return bool(same_referent(" ".join(t.text for t in at), " ".join(t.text for t in bt)))
+    return False
 
 
 def expand(
@@ -288,6 +301,16 @@ def classify_hunk(
             evidence,
             offs,
         )
+    flipped = opposites([t.norm for t in at if t.is_word], [t.norm for t in bt if t.is_word])
+    if flipped:
+        return (
+            kind,
+            "shifted",
+            f"Meaning shifted: '{flipped[0]}' and '{flipped[1]}' point in opposite directions, "
+            f"so '{a_str}' / '{b_str}' says the reverse.",
+            evidence,
+            offs,
+        )
     fa, fb = force(ca), force(cb)
     if fa != fb:
         effect = "stronger" if fb > fa else "weaker"
@@ -328,6 +351,16 @@ def classify_hunk(
             "shifted",
             f"Meaning shifted: the figures differ ('{' '.join(nums_a) or '-'}' / "
             f"'{' '.join(nums_b) or '-'}').",
+            evidence,
+            offs,
+        )
+    if kind == "wording" and _names_on_both_sides(at, bt, i1 == 0, j1 == 0):
+        return (
+            kind,
+            "shifted",
+            f"A different name: '{a_str}' / '{b_str}'. Unless both name the same person, place "
+            f"or body (an older or variant name), the text now speaks of someone or somewhere "
+            f"else.",
             evidence,
             offs,
         )

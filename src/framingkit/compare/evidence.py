@@ -259,3 +259,59 @@ def force(cues: Sequence[Cue]) -> int:
     2
     """
     return sum(c.force for c in cues)
+
+
+@functools.cache
+def _opposite_table() -> dict[str, frozenset[str]]:
+    """Word form -> forms of the words pointing the other way (``data/lexicons/opposites.tsv``)."""
+    from importlib.resources import files
+
+    table: dict[str, set[str]] = {}
+    text = files("framingkit").joinpath("data/lexicons/opposites.tsv").read_text("utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        left, right = (set(col.split()) for col in line.split("\t")[:2])
+        for w in left:
+            table.setdefault(w, set()).update(right)
+        for w in right:
+            table.setdefault(w, set()).update(left)
+    return {w: frozenset(v) for w, v in table.items()}
+
+
+def opposites(a_words: Sequence[str], b_words: Sequence[str]) -> tuple[str, str] | None:
+    """The first pair of words, one from each side, that point in opposite directions.
+
+    >>> opposites(["prices", "rose"], ["prices", "fell", "sharply"])
+    ('rose', 'fell')
+    >>> opposites(["agreement"], ["deal"]) is None
+    True
+    """
+    table = _opposite_table()
+    b_set = set(b_words)
+    for w in a_words:
+        hit = table.get(w, frozenset()) & b_set
+        if hit and w not in b_set:
+            return w, sorted(hit)[0]
+    return None
+
+
+def same_referent(a: str, b: str) -> bool | None:
+    """Whether two names stand for the same actor in the claims gazetteer, in the same way.
+
+    ``True`` for variant names of one actor used the same way (a capital's old and new
+    name), ``False`` for two known names of different actors or roles, ``None`` when the
+    gazetteer does not know one of them.
+
+    >>> same_referent("Peking", "Beijing"), same_referent("Beijing", "Moscow")
+    (True, False)
+    >>> same_referent("Smith", "Jones") is None
+    True
+    """
+    from ..claims.actors import _table
+
+    alias = _table()[1]
+    if a not in alias or b not in alias:
+        return None
+    (actor_a, _, kind_a), (actor_b, _, kind_b) = alias[a], alias[b]
+    return actor_a == actor_b and kind_a == kind_b
