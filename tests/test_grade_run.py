@@ -31,13 +31,14 @@ def test_solution_gets_full_marks(tmp_path, opts):
             assert g.points is None and g.answer.startswith("Because")
         else:
             assert g.points == g.max_points and g.missed_units == []
-    assert "written answer" in r.message
+    assert "written answer to score by hand" in r.message and "left blank" not in r.message
 
 
 def test_blank_notebook_gets_zero(tmp_path, opts):
     r = grade(tmp_path, notebook({}), opts)
     assert r.status == "ok" and r.score == 0 and r.max_score == AUTO_POINTS
     assert not any(g.answered for g in r.exercises.values())
+    assert "written answer left blank" in r.message and "score by hand" not in r.message
     assert r.exercises[f"{LESSON}/boosters"].missed_units == ["boldly", "massive"]
     assert r.exercises[f"{LESSON}/kinds"].missed_units == ["i1 (a swap)", "i2 (a move)"]
 

@@ -216,7 +216,7 @@ def _score_all(result: GradeResult, key: Any, answers: dict[str, Any]) -> None:
     from ..exercises import score
 
     total = maximum = 0.0
-    manual = 0
+    manual = blank = 0
     for eid, ex in key.exercises.items():
         rec = answers.get(eid)
         if rec is None:
@@ -251,7 +251,10 @@ def _score_all(result: GradeResult, key: Any, answers: dict[str, Any]) -> None:
         g.missed_units = missed_units(ex, s, value)
         result.exercises[eid] = g
         if s.points is None:
-            manual += 1
+            if g.answered:
+                manual += 1
+            else:
+                blank += 1
             continue
         total += s.points
         maximum += s.max_points
@@ -261,6 +264,8 @@ def _score_all(result: GradeResult, key: Any, answers: dict[str, Any]) -> None:
         result.notes.append(
             f"{manual} written answer{'s' * (manual != 1)} to score by hand (not in the score)"
         )
+    if blank:
+        result.notes.append(f"{blank} written answer{'s' * (blank != 1)} left blank")
 
 
 def missed_units(ex: Any, s: Any, value: Any) -> list[str]:
