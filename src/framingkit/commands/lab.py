@@ -45,6 +45,8 @@ def command(args: argparse.Namespace) -> list[str]:
         cmd.append("--no-browser")
     if args.port:
         cmd.append(f"--port={args.port}")
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        cmd.append("--allow-root")  # containers and CI run as root; Jupyter refuses otherwise
     return cmd
 
 
