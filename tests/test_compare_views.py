@@ -122,3 +122,28 @@ def test_filter_ui_builds_and_filters(cmp):
     boxes = {b.description: b for b in effect_row.children[1:]}
     boxes["stronger"].value = False
     assert "wording · stronger" not in out.value and "quote marks · voice" in out.value
+
+
+def test_summary_alt_uses_the_labels_the_figure_shows(cmp):
+    from framingkit.compare.views import summary_alt
+
+    alt = summary_alt(cmp)
+    assert "quote marks" in alt and "voice" in alt
+    assert "quotation" not in alt.split(". By effect")[0] and "attribution" not in alt
+
+
+def test_show_displays_once_and_returns_nothing(cmp, monkeypatch):
+    """A ``show(...)`` on a cell's last line must not be displayed a second time as Out[n]."""
+    import IPython.display
+
+    from framingkit.compare import views as cviews
+    from framingkit.lessonkit import show_text
+    from framingkit.spot import spot
+    from framingkit.spot import views as sviews
+
+    shown = []
+    monkeypatch.setattr(IPython.display, "display", lambda *objs, **kw: shown.extend(objs))
+    assert cviews.show(cmp) is None
+    assert sviews.show(spot("It is a clear breach.")) is None
+    assert show_text("It is a clear breach.", "T") is None
+    assert len(shown) == 3

@@ -111,15 +111,18 @@ def text_html(article: Any, title: str) -> str:
     return "".join(parts)
 
 
-def show_text(source: Any, title: str | None = None) -> Any:
-    """Display a whole text for reading, paragraph by paragraph; return its ``Article``."""
+def show_text(source: Any, title: str | None = None) -> None:
+    """Display a whole text for reading, paragraph by paragraph.
+
+    Returns nothing, so the last line of a cell shows the text, not the ``Article``'s repr;
+    load the text first (``load_seed`` or ``load_article``) when a later cell needs it.
+    """
     from IPython.display import HTML, display
 
     from .document import load_article
 
     article = load_article(source)
     display(HTML(text_html(article, title or str(article.source))))
-    return article
 
 
 def table_html(headers: list[str], rows: list[tuple[Any, ...]], caption: str | None = None) -> str:

@@ -99,7 +99,11 @@ _CSS = """
 .fk-cmp table.fk-list{
   border-collapse:collapse;
   width:100%;
+  table-layout:auto;
   font:13px Helvetica,Arial,sans-serif}
+.fk-cmp .fk-list th:nth-child(-n+3),.fk-cmp .fk-list td:nth-child(-n+3){
+  width:1%;
+  white-space:nowrap}
 .fk-cmp .fk-list td,.fk-cmp .fk-list th{
   border-bottom:1px solid #ddd;
   padding:4px 6px;
@@ -309,13 +313,11 @@ def html_page(
 
 def show(
     cmp: Comparison, kinds: Iterable[str] | None = None, effects: Iterable[str] | None = None
-) -> Any:
-    """Display the side-by-side view in a notebook; returns the IPython HTML object."""
+) -> None:
+    """Display the side-by-side view in a notebook (returns nothing, so it shows once)."""
     from IPython.display import HTML, display
 
-    obj = HTML(side_by_side(cmp, kinds, effects))
-    display(obj)
-    return obj
+    display(HTML(side_by_side(cmp, kinds, effects)))
 
 
 def filter_ui(cmp: Comparison) -> Any:
@@ -383,7 +385,7 @@ def summary_figure(cmp: Comparison, kinds: Iterable[str] | None = None) -> Any:
     ax1.invert_yaxis()
     ax1.set_xlabel("number of changes")
     ax1.set_title("Changes by kind and effect")
-    ax1.legend(title="effect", loc="lower right", frameon=True)
+    ax1.legend(title="effect", loc="best", frameon=True)
     n = max(len(cmp.a.text), 1)
     names = list(EFFECTS)
     for y, e in enumerate(names):
@@ -407,3 +409,27 @@ def summary_figure(cmp: Comparison, kinds: Iterable[str] | None = None) -> Any:
     ax2.set_title("Where the changes fall")
     ax2.grid(axis="x", color="#ddd")
     return fig
+
+
+def summary_alt(cmp: Comparison, kinds: Iterable[str] | None = None) -> str:
+    """The text description of :func:`summary_figure`, in the labels the figure shows.
+
+    >>> from framingkit.compare import compare
+    >>> summary_alt(compare("It is bad.", "It is very bad.")).split(". ")[:2]
+    ['Bar chart of the changes by kind, split by effect: 1 added change', 'By effect: 1 stronger']
+    """
+    changes = _selected(cmp, kinds, None)
+
+    def counts(table: dict[str, Any], attr: str) -> list[str]:
+        n = {k: sum(1 for c in changes if getattr(c, attr) == k) for k in table}
+        return [f"{v} {table[k].label}" for k, v in sorted(n.items(), key=lambda kv: -kv[1]) if v]
+
+    by_kind = counts(KINDS, "kind")
+    unit = " change" if len(changes) == 1 else " changes"
+    return (
+        "Bar chart of the changes by kind, split by effect: "
+        + (", ".join(by_kind) + unit if by_kind else "no changes")
+        + ". By effect: "
+        + (", ".join(counts(EFFECTS, "effect")) or "none")
+        + ". A strip below marks where in version A each change falls, one row per effect."
+    )

@@ -47,7 +47,8 @@ _CSS = """
   padding: 0.4em 0.7em; margin-bottom: 0.8em; }
 .fk-summary { font-family: sans-serif; font-size: 0.9em; color: #333; margin-bottom: 0.5em; }
 table.fk-profile { border-collapse: collapse; font-family: sans-serif; font-size: 0.9em; }
-table.fk-profile td, table.fk-profile th { border: 1px solid #bbb; padding: 3px 8px; }
+.fk-spot table.fk-profile td, .fk-spot table.fk-profile th { border: 1px solid #bbb;
+  padding: 3px 8px; text-align: left; vertical-align: top; }
 table.fk-profile th { background: #eee; }
 """
 
@@ -120,11 +121,11 @@ def html(result: SpotResult, title: str | None = None, full_page: bool = False) 
     return body
 
 
-def show(result: SpotResult, title: str | None = None) -> Any:
-    """Display the highlighted text in a notebook (returns an IPython HTML object)."""
-    from IPython.display import HTML
+def show(result: SpotResult, title: str | None = None) -> None:
+    """Display the highlighted text in a notebook (returns nothing, so it shows once)."""
+    from IPython.display import HTML, display
 
-    return HTML(html(result, title))
+    display(HTML(html(result, title)))
 
 
 def density_chart(result: SpotResult, title: str | None = None) -> Any:
