@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+from conftest import ROOT
 
 from framingkit import textio
 from framingkit.cli import main
@@ -107,3 +108,38 @@ def test_import_framingkit_is_light():
     )
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert r.stdout.strip() == "[]", r.stdout + r.stderr
+
+
+def test_unwritable_output_is_one_line(tmp_path, capsys):
+    missing = tmp_path / "no" / "such" / "folder"
+    for argv in (
+        [
+            "claims",
+            str(ROOT / "seeds" / "original_telegraph.txt"),
+            "--figure",
+            str(missing / "m.png"),
+        ],
+        [
+            "compare",
+            str(ROOT / "seeds" / "original_telegraph.txt"),
+            str(ROOT / "seeds" / "republished_2023-03-28.txt"),
+            "--html",
+            str(missing / "c.html"),
+        ],
+    ):
+        assert main(argv) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "Traceback" not in err, err
+        assert not missing.exists()
+
+
+def test_unexpected_errors_are_one_line(monkeypatch, capsys):
+    import framingkit.commands.show as show
+
+    def boom(args):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(show, "run", boom)
+    assert main(["show", "x.txt"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "internal error (RuntimeError: boom)" in err

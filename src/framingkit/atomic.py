@@ -13,16 +13,26 @@ file or the new one, never half of one.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
 
 
-def write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically (the old file stays until the new one is complete)."""
+def write_bytes(path: str | Path, data: bytes, *, parents: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically (the old file stays until the new one is complete).
+
+    Missing folders are created unless ``parents`` is false (then ``FileNotFoundError``).
+    """
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    if parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except FileNotFoundError:
+        raise FileNotFoundError(
+            errno.ENOENT, f"the folder {str(path.parent)!r} does not exist", str(path)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -36,6 +46,6 @@ def write_bytes(path: str | Path, data: bytes) -> None:
         raise
 
 
-def write_text(path: str | Path, text: str) -> None:
+def write_text(path: str | Path, text: str, *, parents: bool = True) -> None:
     """Write UTF-8 ``text`` to ``path`` atomically."""
-    write_bytes(path, text.encode("utf-8"))
+    write_bytes(path, text.encode("utf-8"), parents=parents)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from types import ModuleType
@@ -105,3 +106,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # an output folder that does not exist, a full disk, no permission
+        where = f" '{exc.filename}'" if exc.filename else ""
+        sys.stderr.write(
+            f"framingkit {args.command}: cannot read or write{where}: {exc.strerror or exc}.\n"
+        )
+        return 2
+    except Exception as exc:  # a bug: one line for the user, the traceback on request
+        if os.environ.get("FRAMINGKIT_DEBUG"):
+            raise
+        sys.stderr.write(
+            f"framingkit {args.command}: internal error ({type(exc).__name__}: {exc}); "
+            "please report it (set FRAMINGKIT_DEBUG=1 to see the traceback).\n"
+        )
+        return 1

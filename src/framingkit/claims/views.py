@@ -205,8 +205,16 @@ def save_figure(
     """Save ``fig`` once per format (suffix of ``path`` replaced); returns the paths written."""
     out = []
     for fmt in formats:
+        import io
+
+        from ..atomic import write_bytes
+
         p = Path(path).with_suffix("." + fmt.lstrip("."))
-        fig.savefig(p, format=fmt.lstrip("."), bbox_inches="tight")
+        buf = io.BytesIO()
+        fig.savefig(buf, format=fmt.lstrip("."), bbox_inches="tight")
+        write_bytes(
+            p, buf.getvalue(), parents=False
+        )  # an interrupted run leaves no half-written figure
         out.append(p)
     return out
 

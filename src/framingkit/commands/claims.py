@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import textwrap
-from pathlib import Path
 
+from ..atomic import write_text
 from ..errors import InputError
 
 HELP = "Map the claims of a text: type, certainty (with cues), actors, details, links."
@@ -27,7 +27,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 def _write(path: str, text: str) -> None:
     try:
-        Path(path).write_text(text, encoding="utf-8")
+        write_text(path, text, parents=False)
     except OSError as exc:
         raise InputError(f"Cannot write '{path}': {exc.strerror or exc}.") from None
 

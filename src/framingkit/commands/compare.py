@@ -6,6 +6,7 @@ import argparse
 import textwrap
 from pathlib import Path
 
+from ..atomic import write_text
 from ..errors import InputError
 from ..jsonable import dumps
 
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
 
         out = Path(args.html)
         try:
-            out.write_text(html_page(cmp), encoding="utf-8")
+            write_text(out, html_page(cmp), parents=False)
         except OSError as exc:
             raise InputError(f"Cannot write '{out}': {exc.strerror or exc}.") from exc
         if not args.json:

@@ -263,11 +263,11 @@ def force(cues: Sequence[Cue]) -> int:
 
 @functools.cache
 def _opposite_table() -> dict[str, frozenset[str]]:
-    """Word form -> forms of the words pointing the other way (``data/lexicons/opposites.tsv``)."""
+    """Word form -> forms of the words pointing the other way (``data/compare/opposites.tsv``)."""
     from importlib.resources import files
 
     table: dict[str, set[str]] = {}
-    text = files("framingkit").joinpath("data/lexicons/opposites.tsv").read_text("utf-8")
+    text = files("framingkit").joinpath("data/compare/opposites.tsv").read_text("utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -17,8 +17,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import write_text
 from ..errors import InputError
-from .atomic import write_text
 from .discover import Submission, find_submissions, inside, safe_name
 from .report import feedback_names, grades_csv, write_feedback
 from .run import GradeOptions, GradeResult, grade_submission

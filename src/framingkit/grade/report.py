@@ -17,8 +17,8 @@ import io
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..atomic import write_text
 from ..style import OKABE_ITO, esc
-from .atomic import write_text
 from .discover import inside, safe_name
 from .run import STATUSES, GradeResult
 
