@@ -227,3 +227,14 @@ def test_units_after_numbers_end_sentences():
         "It grew by 5km.",
         "Then it stopped.",
     ]
+
+
+def test_speaker_named_after_the_quotation():
+    """'"…," said Name' and '"…," Name said' name the speaker; a pronoun names nobody."""
+    art = load_article(
+        'Critics disagreed. "This budget will never hold," said Councillor Ana Ruiz, a critic.\n\n'
+        '"We were never told," Tom Bell told reporters.\n\n'
+        '"It will pass," she said.'
+    )
+    speakers = [q.speaker for q in art.quotations]
+    assert speakers == ["Councillor Ana Ruiz", "Tom Bell", None]

@@ -288,6 +288,30 @@ def _speaker(context: str) -> str | None:
     return None
 
 
+#: Pronouns that may follow a quotation in place of a name ("…," she said): no speaker named.
+_PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "one"])
+_NAME_RUN = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|van|von|da|al|bin|le|la))*"
+_AFTER_VERB_NAME_RE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<verb>[a-z]+)\s+(?P<name>{_NAME_RUN})")
+_AFTER_NAME_VERB_RE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<name>{_NAME_RUN})\s+(?P<verb>[a-z]+)\b")
+
+
+def _speaker_after(after: str) -> str | None:
+    """The speaker named right after a quotation: '"…," said Jo Bloggs' or '"…," Jo Bloggs said'.
+
+    >>> _speaker_after(', said Councillor Jo Bloggs, who chairs it.')
+    'Councillor Jo Bloggs'
+    >>> _speaker_after(' Jo Bloggs told reporters.'), _speaker_after(', she said.')
+    ('Jo Bloggs', None)
+    """
+    for rx in (_AFTER_VERB_NAME_RE, _AFTER_NAME_VERB_RE):
+        m = rx.match(after)
+        if m and m.group("verb") in SPEECH_CUES:
+            name = m.group("name").rstrip(".")
+            if name.lower() not in _PRONOUNS and name.split()[0].lower() not in _SENTENCE_STARTERS:
+                return re.sub(r"['\u2019]s$", "", name)
+    return None
+
+
 def find_quotations(
     text: str, sentences: list[tuple[int, int]], start: int = 0, end: int | None = None
 ) -> list[Quotation]:
@@ -308,7 +332,7 @@ def find_quotations(
         after = text[qe : min(sent[1], qe + 60)]
         cue_words = {w.lower() for w in re.findall(r"[A-Za-z\u00e9]+", before[-120:] + " " + after)}
         has_cue = bool(cue_words & SPEECH_CUES) or re.search(r":\s*$", before) is not None
-        speaker = _speaker(before) if has_cue else None
+        speaker = (_speaker(before) or _speaker_after(after)) if has_cue else None
         if has_cue or words > 3:
             kind = "name" if (not has_cue and _is_name(inner)) else "quotation"
         elif _is_name(inner):
