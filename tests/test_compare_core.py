@@ -224,3 +224,23 @@ def test_opposites_names_and_function_words(a, b, kind, effect, words):
     (c,) = compare(a, b).changes
     assert (c.kind, c.effect) == (kind, effect), c.explanation
     assert words in c.explanation
+
+
+def test_quotation_in_a_dropped_or_added_sentence_is_not_a_quote_mark_change():
+    """A quoted sentence that is dropped (or added) whole is an omission (addition), not
+    'quotation marks gone'; a quotation retold in other words is 'not kept'."""
+    a = (
+        'Police fired tear gas at the crowd. "We came in peace," said Ana Ruiz, a nurse. '
+        '"Then the gas came and everyone ran."'
+    )
+    b = (
+        "Police fired tear gas at the crowd. A nurse said the crowd had been calm. "
+        'The minister added: "Nobody will be left behind."'
+    )
+    cmp = compare(a, b)
+    quotes = [c for c in cmp.changes if c.kind == "quotation"]
+    assert [c.a_text for c in quotes] == ['"We came in peace,"']
+    assert "not kept" in quotes[0].explanation
+    drop = one(cmp, "omission", a_part="Then the gas came")
+    assert drop.explanation.endswith("so the content is lost.")
+    one(cmp, "addition", b_part="Nobody will be left behind")

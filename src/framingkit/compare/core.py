@@ -41,8 +41,10 @@ def _run_change(side: str, art: Article, sents: Sequence[Sentence], other_pos: i
     what = "this sentence" if n == 1 else f"these {n} sentences"
     ev = tuple(f"{side.upper()}: '{c.term}' ({c.category})" for c in cues)
     if side == "a":
-        expl = f"Dropped: {what} of A {'has' if n == 1 else 'have'} no counterpart in B, "
-        "so the content is lost."
+        expl = (
+            f"Dropped: {what} of A {'has' if n == 1 else 'have'} no counterpart in B, "
+            "so the content is lost."
+        )
         return Change("omission", "weaker", text, "", start, end, other_pos, other_pos, expl, ev)
     if f > 0:
         effect = "stronger"

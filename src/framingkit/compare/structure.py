@@ -12,7 +12,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from ..document import Article
+from ..document import Article, Sentence
 from ..typography import fold
 from .model import Change, Link
 
@@ -56,6 +56,16 @@ class OffsetMap:
             return min(p[2] for p in bs), max(p[3] for p in bs)
         p = self.a_to_b(start)
         return p, p
+
+    def kept_share(self, side: str, start: int, end: int, words: int) -> float:
+        """The share of the ``words`` words in ``start:end`` of ``side`` matched in the other text.
+
+        >>> OffsetMap([(0, 2, 10, 12), (5, 8, 20, 23)]).kept_share("a", 0, 9, 4)
+        0.5
+        """
+        keys = self.a_keys if side == "a" else self.b_keys
+        n = bisect.bisect_left(keys, end) - bisect.bisect_left(keys, start)
+        return n / words if words else 0.0
 
     def b_span_to_a(self, start: int, end: int) -> tuple[int, int]:
         """The span of A matched to ``B[start:end]``, or a point."""
@@ -287,8 +297,19 @@ def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(qs < e and s < qe for qs, qe in spans)
 
 
+#: Quotation marks count as gone (or new) only when at least this share of the quoted words
+#: is in the other version too; otherwise the words themselves were dropped, added or
+#: paraphrased, and the sentence and wording changes already say so.
+QUOTE_KEPT_SHARE = 0.5
+
+
+def _sentence_kept(omap: OffsetMap, sent: Sentence) -> bool:
+    """True when some words of ``sent`` (of A) are matched in B: the sentence is aligned."""
+    return omap.kept_share("a", sent.start, sent.end, 1) > 0
+
+
 def quotation_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
-    """Quotation marks present in one version and gone in the other."""
+    """Quotation marks present in one version and gone in the other (around the same words)."""
     out: list[Change] = []
     qb = [(q.inner_start, q.inner_end) for q in b.quotations]
     qa = [(q.inner_start, q.inner_end) for q in a.quotations]
@@ -296,9 +317,27 @@ def quotation_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
         bs, be = omap.a_span_to_b(q.inner_start, q.inner_end)
         if be > bs and _overlaps(bs, be, qb):
             continue
-        if be == bs and not b.text.strip():
-            continue
         inner = _short(q.text)
+        if omap.kept_share("a", q.inner_start, q.inner_end, q.words) < QUOTE_KEPT_SHARE:
+            sent = a.sentence_at(q.start)
+            if q.kind != "quotation" or sent is None or not _sentence_kept(omap, sent):
+                continue  # the sentence itself is dropped: the omission says so
+            out.append(
+                Change(
+                    "quotation",
+                    "attribution",
+                    a.text[q.start : q.end],
+                    b.text[bs:be],
+                    q.start,
+                    q.end,
+                    bs,
+                    be,
+                    f"The quotation '{inner}' is not kept: B drops or retells it in other "
+                    "words, so readers no longer hear the source's own words.",
+                    (f"A: {q.kind} in quotation marks, its words not in B",),
+                )
+            )
+            continue
         if q.kind == "scare":
             effect = "attribution"
             expl = (
@@ -335,6 +374,8 @@ def quotation_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
     for q in b.quotations:
         as_, ae = omap.b_span_to_a(q.inner_start, q.inner_end)
         if ae > as_ and _overlaps(as_, ae, qa):
+            continue
+        if omap.kept_share("b", q.inner_start, q.inner_end, q.words) < QUOTE_KEPT_SHARE:
             continue
         inner = _short(q.text)
         if q.kind == "scare":
