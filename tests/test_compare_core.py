@@ -244,3 +244,16 @@ def test_quotation_in_a_dropped_or_added_sentence_is_not_a_quote_mark_change():
     drop = one(cmp, "omission", a_part="Then the gas came")
     assert drop.explanation.endswith("so the content is lost.")
     one(cmp, "addition", b_part="Nobody will be left behind")
+
+
+def test_equal_force_names_each_sides_cue_and_new_lexicon_entries():
+    """'Different words, same force' names A's and B's own cues (not A's twice); 'rioters'
+    is a loaded label and 'almost certain' a booster."""
+    cmp = compare("They paid an enormous price.", "They paid a huge price.")
+    c = one(cmp, "wording", "neutral", "enormous", "huge")
+    assert "'enormous'" in c.explanation and "'huge'" in c.explanation
+    assert "both carry" not in c.explanation
+    cmp = compare("Protesters gathered at noon.", "Rioters gathered at noon.")
+    one(cmp, "wording", "stronger", "Protesters", "Rioters")
+    cmp = compare("Another heatwave is likely soon.", "Another heatwave is almost certain soon.")
+    one(cmp, "wording", "stronger", "likely", "almost certain")

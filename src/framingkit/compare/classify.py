@@ -380,9 +380,14 @@ def classify_hunk(
         )
     if kind == "omission":
         return (kind, "neutral", f"Function words dropped: '{a_str}'.", evidence, offs)
-    same = (
-        f"both carry {', '.join(c.term for c in ca)}" if ca else "neither carries an evaluative cue"
-    )
+    terms_a = ", ".join(dict.fromkeys(f"'{c.term}'" for c in ca))
+    terms_b = ", ".join(dict.fromkeys(f"'{c.term}'" for c in cb))
+    if not ca and not cb:
+        same = "neither carries an evaluative cue"
+    elif terms_a == terms_b:
+        same = f"both carry {terms_a}"
+    else:
+        same = f"A carries {terms_a or 'no cue'}, B {terms_b or 'no cue'}, of equal weight"
     return (
         kind,
         "neutral",
