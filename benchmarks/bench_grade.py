@@ -52,6 +52,9 @@ def run(paths: list[Path], out: Path, jobs: int, execute: bool, timeout: float) 
     statuses = dict(Counter(r["status"] for r in rows))
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     mode = "--execute" if execute else "reading answers"
+    for r in rows:
+        if r["status"] != "ok":
+            print(f"  {r['student']}: {r['status']}: {r['message']}", flush=True)
     print(
         f"{mode:>16}: {n} notebooks in {took:6.1f} s ({took / n * 1000:6.0f} ms each, "
         f"jobs={jobs}); statuses {statuses}; peak RSS of a child {peak:.0f} MB",
