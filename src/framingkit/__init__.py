@@ -19,6 +19,18 @@ if TYPE_CHECKING:  # pragma: no cover
     from .errors import InputError
 
 
+def _notebook_errors() -> None:
+    import sys
+
+    if "IPython" in sys.modules:  # only inside IPython/Jupyter; never imports it
+        from .errors import install_notebook_handler
+
+        install_notebook_handler()
+
+
+_notebook_errors()
+
+
 def __getattr__(name: str) -> Any:
     if name == "load_article":
         from .document import load_article

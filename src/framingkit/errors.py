@@ -14,3 +14,36 @@ class InputError(ValueError):
     >>> str(InputError("The file 'x.txt' does not exist."))
     "The file 'x.txt' does not exist."
     """
+
+
+def install_notebook_handler() -> bool:
+    """In a Jupyter kernel, show an :class:`InputError` as its one sentence, no traceback.
+
+    The cell still fails (Run All stops there), but the student reads one clear
+    sentence instead of a stack of library frames. Called when ``framingkit`` is
+    imported inside IPython; returns whether a handler is in place.
+
+    >>> install_notebook_handler()  # outside a kernel: nothing to do
+    False
+    """
+    import sys
+
+    if "IPython" not in sys.modules:
+        return False
+    from IPython import get_ipython
+
+    ip = get_ipython()
+    if ip is None or getattr(ip, "kernel", None) is None:
+        return False
+    if getattr(ip, "_framingkit_handler", False):
+        return True
+    if getattr(ip, "custom_exceptions", ()):
+        return False  # someone else's handler: leave it alone
+
+    def handler(shell: object, etype: type, value: BaseException, tb: object, tb_offset=None):
+        sys.stderr.write(f"{etype.__name__}: {value}\n")
+        return [str(value)]
+
+    ip.set_custom_exc((InputError,), handler)
+    ip._framingkit_handler = True
+    return True

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from ..errors import InputError
+from ..errors import install_notebook_handler
 from ..style import OKABE_ITO, esc
 from . import answers as _answers
 from .feedback import SELF_CHECK_OFF, feedback_html, feedback_text, message_html
@@ -256,23 +256,6 @@ def _in_ipython() -> Any:
     return ip if ip is not None and getattr(ip, "kernel", None) is not None else None
 
 
-def _install_error_handler(ip: Any) -> None:
-    """Show InputError as its one sentence (no traceback); the cell still fails."""
-    if getattr(ip, "_framingkit_handler", False):
-        return
-
-    def handler(shell: Any, etype: Any, value: Any, tb: Any, tb_offset: Any = None) -> Any:
-        import sys
-
-        sys.stderr.write(f"{value}\n")
-        return [str(value)]
-
-    existing = getattr(ip, "custom_exceptions", ())
-    if not existing:
-        ip.set_custom_exc((InputError,), handler)
-    ip._framingkit_handler = True
-
-
 def self_check_on(defn: ExerciseDef, nb_metadata: dict[str, Any] | None = None) -> bool:
     """False when the key or the notebook metadata switch self-check off for ``defn``.
 
@@ -299,7 +282,7 @@ def exercise(
     """
     ip = _in_ipython()
     if ip is not None:
-        _install_error_handler(ip)
+        install_notebook_handler()
     defn = find_exercise(exercise_id, key_dir)
     saved, meta, problem = _answers.saved_in_notebook()
     ex = Exercise(
