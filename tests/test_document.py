@@ -238,3 +238,23 @@ def test_speaker_named_after_the_quotation():
     )
     speakers = [q.speaker for q in art.quotations]
     assert speakers == ["Councillor Ana Ruiz", "Tom Bell", None]
+
+
+def test_markdown_headings_and_list_items():
+    """'# ' marks are blanked (no '#' in the headline); a '## ' line inside the text is a
+    subheading, not a caption; list items are running text, not captions."""
+    art = load_article(
+        "# Heatwave pushes hospitals to the limit\n\nBy Ana Ruiz\n\n"
+        "Hospitals reported record admissions this week.\n\n## What the minister said\n\n"
+        "Measures announced on Monday:\n\n- cooling centres opened in 14 towns\n"
+        "- outdoor work banned at noon\n\n1. schools closed early\n"
+    )
+    assert art.paratext.headline.text == "Heatwave pushes hospitals to the limit"
+    assert art.paratext.captions == ()
+    roles = {p.clean: p.role for p in art.paragraphs}
+    assert roles["What the minister said"] == "subheading"
+    for item in ("cooling centres opened in 14 towns", "outdoor work banned at noon"):
+        assert roles[item] == "body"
+    assert roles["schools closed early"] == "body"
+    assert "cooling centres opened in 14 towns" in [s.clean for s in art.sentences]
+    assert "#" not in art.masked and "- cooling" not in art.masked

@@ -16,6 +16,7 @@ Every unit carries ``start``/``end`` character offsets into :attr:`Article.text`
 
 from __future__ import annotations
 
+import functools
 import html
 import os
 import re
@@ -37,10 +38,11 @@ PARAGRAPH_ROLES: dict[str, str] = {
     "dateline": "a line giving the date of publication",
     "standfirst": "the summary under the headline (often in italics)",
     "caption": "the words under a photo, often with a photo credit",
+    "subheading": "a heading inside the text (a Markdown '## ' line)",
     "body": "the running text",
 }
 #: Roles whose sentences are the running text (analysed for claims and evaluation).
-TEXT_ROLES = frozenset({"standfirst", "body"})
+TEXT_ROLES = frozenset({"standfirst", "subheading", "body"})
 #: Genre labels a byline may carry.
 GENRE_LABELS = (
     "Opinion",
@@ -114,6 +116,10 @@ _ITALIC_RE = re.compile(r"(?<![*\w])[*_](?=\S)(.+?)(?<=\S)[*_](?![*\w])", re.DOT
 _LINK_RE = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
 _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
 _BLOCK_SPLIT_RE = re.compile(r"(?:\r?\n[ \t\u00a0]*){2,}")
+#: Markdown block markers at the start of a line: an ATX heading ("## ") or a list bullet
+#: ("- ", "* ", "+ ", "1. "). They are blanked in the masked text, like inline markup.
+_HEADING_MARK_RE = re.compile(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
+_BULLET_MARK_RE = re.compile(r"(?m)^[ \t]{0,3}(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -269,6 +275,9 @@ def _find_markup(text: str) -> tuple[str, list[Markup]]:
             if chars[i] not in "\r\n":
                 chars[i] = " "
 
+    for rx in (_HEADING_MARK_RE, _BULLET_MARK_RE):
+        for m in rx.finditer(text):
+            blank(m.start(), m.end())
     for m in _LINK_RE.finditer(text):
         inner = Span(m.start(1), m.end(1), m.group(1))
         found.append(Markup(m.start(), m.end(), m.group(), "link", inner, m.group(2)))
@@ -303,6 +312,16 @@ def _find_markup(text: str) -> tuple[str, list[Markup]]:
         )
     found.sort(key=lambda x: (x.start, x.end))
     return "".join(chars), found
+
+
+@functools.lru_cache(maxsize=16)
+def markup_of(text: str) -> tuple[Markup, ...]:
+    """The Markdown markup in ``text``, as :attr:`Article.markup` records it (for views).
+
+    >>> [(m.kind, m.inner.text) for m in markup_of("A **big** [deal](#).")]
+    [('bold', 'big'), ('link', 'deal')]
+    """
+    return tuple(_find_markup(text)[1])
 
 
 # --------------------------------------------------------------------------- blocks
@@ -348,6 +367,11 @@ def _blocks(masked: str) -> list[tuple[int, int]]:
                 blocks.extend(lines)
         pos = m.end() if m else len(masked)
     return blocks
+
+
+def _line_start(text: str, pos: int) -> int:
+    """The offset where the line holding ``pos`` starts."""
+    return text.rfind("\n", 0, pos) + 1
 
 
 def _words(s: str) -> int:
@@ -516,9 +540,17 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             standfirst = Span(s, e, text[s:e])
         break
 
+    # Markdown blocks: a heading after the header zone is a subheading; a list item is body
+    for i, (s, _e) in enumerate(blocks):
+        if roles[i] == "body" and _HEADING_MARK_RE.match(text, _line_start(text, s)):
+            roles[i] = "subheading"
+    listed = {
+        i for i, (s, _e) in enumerate(blocks) if _BULLET_MARK_RE.match(text, _line_start(text, s))
+    }
+
     # captions: short paragraphs with no sentence ending, or a photo credit, or "Photo:"
     for i, (s, e) in enumerate(blocks):
-        if roles[i] != "body":
+        if roles[i] != "body" or i in listed:
             continue
         line = masked[s:e].strip()
         credit = _CREDIT_RE.search(line)
