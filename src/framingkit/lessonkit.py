@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .style import esc
+from .style import esc, markup_html
 
 #: Where the seed texts live, relative to the repository root.
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -92,7 +92,10 @@ def show_figure(fig: Any, alt: str) -> None:
 
 
 def text_html(article: Any, title: str) -> str:
-    """HTML for reading a whole text: each paragraph with its role (headline, byline ...)."""
+    """HTML for reading a whole text: each paragraph with its role (headline, byline ...).
+
+    Markdown markup shows as a reader sees it: bold, italic, links underlined.
+    """
     parts = [
         '<div style="border:1px solid #999;padding:0.6em 1em;max-width:48em;'
         'font-family:Georgia,serif;line-height:1.5;color:#111;background:#fff">',
@@ -106,7 +109,8 @@ def text_html(article: Any, title: str) -> str:
             f'padding:0 0.3em;margin-right:0.4em">{esc(p.role)}</span>'
         )
         weight = "font-weight:bold;font-size:1.15em;" if p.role == "headline" else ""
-        parts.append(f'<p style="margin:0.5em 0;{weight}">{role}{esc(p.clean)}</p>')
+        shown = markup_html(article.text, p.start, p.end, article.markup)
+        parts.append(f'<p style="margin:0.5em 0;{weight}">{role}{shown}</p>')
     parts.append("</div>")
     return "".join(parts)
 

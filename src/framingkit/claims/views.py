@@ -11,10 +11,12 @@ from __future__ import annotations
 import os
 import re
 import textwrap
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
-from ..style import MARKERS, OKABE_ITO, esc, light
+from ..document import markup_of
+from ..style import FIGURE_FONT_SIZE, MARKERS, OKABE_ITO, esc, light, markup_html
 from .model import CERTAINTY, CLAIM_TYPES, POSITIONS, RELATIONS, ClaimMap
 
 #: Colour and marker of each claim type (derived from the order of CLAIM_TYPES).
@@ -69,14 +71,33 @@ def claim_map_figure(
 
     shown = list(cm.claims[:max_claims])
     n = max(1, len(shown))
-    row_h = 0.34
-    fig_h = 1.6 + row_h * n
+    fs = FIGURE_FONT_SIZE
+    unit = 0.98 * width / 10  # inches per x unit (the axes run from 0 to 10)
+    gutter = 1.6  # x of the markers; arcs live left of it
+    label_x = gutter + 0.2
+    # the monospace label column: "c24  interpretation boosted" (0.6 em per character)
+    text_x = label_x + (4 + 1 + 14 + 1 + 7 + 2) * 0.602 * fs / 72 / unit
+
+    def lines(c: Any) -> list[str]:
+        em = 0.6 if c.is_thesis else 0.55  # average character width (bold is wider)
+        chars = max(20, int(((10 - text_x) * unit - 0.1) * 72 / (fs * em)))
+        wrapped = textwrap.wrap(display_text(c.text), chars)
+        if len(wrapped) > 2:
+            rest = " ".join(wrapped[1:])
+            wrapped = [wrapped[0], textwrap.shorten(rest, chars, placeholder=" …")]
+        return wrapped or [""]
+
+    texts = [lines(c) for c in shown]
+    line_h = fs * 1.25 / 72
+    row_h = 0.12 + line_h * max((len(t) for t in texts), default=1)
+    header = (14 + 2 * fs) * 1.5 / 72 + 2 * line_h + 0.2  # title, key line, two legend rows
+    fig_h = header + row_h * n + 0.15
     fig, ax = plt.subplots(figsize=(width, fig_h), dpi=110)
+    fig.subplots_adjust(left=0.01, right=0.99, top=1 - header / fig_h, bottom=0.15 / fig_h)
     ax.set_xlim(0, 10)
-    ax.set_ylim(n + 0.2, -1.3)
+    ax.set_ylim(n - 0.5, -0.5)
     ax.axis("off")
     y_of = {c.id: i for i, c in enumerate(shown)}
-    gutter = 1.6  # x of the markers; arcs live left of it
     max_span = max(
         (
             abs(y_of[lk.source] - y_of[lk.target])
@@ -109,15 +130,14 @@ def claim_map_figure(
             xytext=(gutter - 0.3, yt),
             arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.2},
         )
-    chars = int((width - 2.2) * 13)
-    for i, c in enumerate(shown):
+    for i, (c, text) in enumerate(zip(shown, texts, strict=True)):
         colour = TYPE_COLOURS[c.type]
         face = "white" if c.certainty == "hedged" else colour
         edge = "black" if c.certainty == "boosted" else colour
         ax.scatter(
             [gutter],
             [i],
-            s=90,
+            s=110,
             marker=TYPE_MARKERS[c.type],
             facecolors=face,
             edgecolors=edge,
@@ -127,58 +147,73 @@ def claim_map_figure(
         weight = "bold" if c.is_thesis else "normal"
         label = f"{c.id:<4} {c.type:<14} {c.certainty:<7}"
         ax.text(
-            gutter + 0.2,
+            label_x,
             i,
             label,
             va="center",
             ha="left",
-            fontsize=8.2,
+            fontsize=fs,
             family="monospace",
             fontweight=weight,
         )
-        text = textwrap.shorten(display_text(c.text), chars - 30, placeholder=" …")
-        ax.text(gutter + 2.45, i, text, va="center", ha="left", fontsize=8.6, fontweight=weight)
+        ax.text(
+            text_x,
+            i,
+            "\n".join(text),
+            va="center",
+            ha="left",
+            fontsize=fs,
+            fontweight=weight,
+            linespacing=1.1,
+        )
     title = "Claim map" + (f": {Path(cm.source).name}" if cm.source != "<text>" else "")
     if len(cm.claims) > len(shown):
         title += f" (first {len(shown)} of {len(cm.claims)} claims)"
-    ax.text(0, -0.95, title, fontsize=12, fontweight="bold", va="center")
-    ax.text(
-        0,
-        -0.45,
+    top = 1 - 0.1 / fig_h
+    fig.text(0.01, top, title, fontsize=14, fontweight="bold", va="top")
+    fig.text(
+        0.01,
+        top - 14 * 1.5 / 72 / fig_h,
         "bold rows: thesis (headline, standfirst, lead, closing)   "
         "fill: hollow = hedged, filled = plain, black rim = boosted",
-        fontsize=8,
-        va="center",
+        fontsize=fs,
+        va="top",
         color="#333333",
     )
-    handles = [
+    types = [
         Line2D(
             [],
             [],
             marker=TYPE_MARKERS[t],
             color=TYPE_COLOURS[t],
             linestyle="",
-            markersize=8,
+            markersize=9,
             label=t,
         )
         for t in CLAIM_TYPES
-    ] + [
+    ]
+    relations = [
         Line2D(
             [], [], linestyle=RELATION_STYLES[r][0], color=RELATION_STYLES[r][1], lw=1.6, label=r
         )
         for r in RELATIONS
     ]
+    # the legend fills column by column: interleaved, types make the first row, links the second
+    handles = [h for pair in zip_longest(types, relations) for h in pair if h is not None]
     ax.legend(
         handles=handles,
-        loc="upper right",
-        bbox_to_anchor=(1.0, 1.0),
-        ncol=9,
-        fontsize=8,
+        title="claim types (marker) and links (line):",
+        title_fontsize=fs,
+        alignment="left",
+        loc="lower left",
+        bbox_to_anchor=(0.0, 1.0),
+        ncol=len(CLAIM_TYPES),
+        fontsize=fs,
         frameon=False,
-        handletextpad=0.3,
-        columnspacing=1.0,
+        handletextpad=0.4,
+        columnspacing=1.4,
+        borderaxespad=0.1,
     )
-    fig.subplots_adjust(left=0.01, right=0.99, top=0.99, bottom=0.01)
     if path is not None:
         save_figure(fig, path, formats)
     return fig
@@ -219,21 +254,27 @@ def save_figure(
     return out
 
 
-def _highlight(text: str, start: int, cues: Any) -> str:
-    """HTML of ``text`` with cue spans marked (title says what the cue signals)."""
-    spans = sorted(((q.start - start, q.end - start, q.kind) for q in cues), key=lambda x: x[0])
-    out, pos = [], 0
-    for s, e, kind in spans:
-        if s < pos or s < 0 or e > len(text):
+def _highlight(
+    text: str, start: int, end: int, cues: list[tuple[int, int, str]], markups: Any = ()
+) -> str:
+    """HTML of ``text[start:end]`` with cue spans marked (title says what the cue signals).
+
+    ``cues`` are ``(start, end, kind)`` offsets into ``text``; Markdown ``markups``
+    show as a reader sees them.
+    """
+    out, pos = [], start
+    for s, e, kind in sorted(cues, key=lambda x: x[0]):
+        if s < pos or e > end:
             continue
         colour = light(_CUE_COLOURS.get(kind, OKABE_ITO["grey"]), 0.35)
-        out.append(esc(text[pos:s]))
+        out.append(markup_html(text, pos, s, markups))
         out.append(
             f'<mark title="{esc(kind)}" style="background:{colour};border-bottom:2px solid '
-            f'{_CUE_COLOURS.get(kind, "#999")}">{esc(text[s:e])}<sub>{esc(kind)}</sub></mark>'
+            f'{_CUE_COLOURS.get(kind, "#999")}">{markup_html(text, s, e, markups)}'
+            f"<sub>{esc(kind)}</sub></mark>"
         )
         pos = e
-    out.append(esc(text[pos:]))
+    out.append(markup_html(text, pos, end, markups))
     return "".join(out)
 
 
@@ -243,13 +284,34 @@ def _type_badge(t: str) -> str:
 
 
 _CSS = """
-body{font-family:system-ui,sans-serif;margin:1.5em;color:#111;max-width:1400px}
-table{border-collapse:collapse;width:100%;font-size:14px}
-th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
-th{background:#f2f2f2} tr.thesis td{background:#fafafa;font-weight:600}
-mark{padding:0 1px;border-radius:2px} mark sub{font-size:9px;color:#333;margin-left:1px}
-.badge{font-size:16px} .small{font-size:12px;color:#333} .legend span{margin-right:1.2em}
+.fk-claims{font-family:system-ui,sans-serif;margin:1.5em;color:#111;max-width:1400px}
+.fk-claims table{border-collapse:collapse;width:100%;font-size:14px}
+.fk-claims th,.fk-claims td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;
+  text-align:left}
+.fk-claims th{background:#f2f2f2}
+.fk-claims tr.thesis td{background:#fafafa;font-weight:600}
+.fk-claims mark{padding:0 1px;border-radius:2px}
+.fk-claims mark sub{font-size:9px;color:#333;margin-left:1px}
+.fk-claims .badge{font-size:16px}
+.fk-claims .small{font-size:12px;color:#333}
+.fk-claims .legend span{margin-right:1.2em}
 """
+
+
+def claim_html(cm: ClaimMap, claim: Any, *, cues: bool = True) -> str:
+    """A claim's text as HTML, cues marked, Markdown markup shown as a reader sees it."""
+    found = [(q.start, q.end, q.kind) for q in claim.cues] if cues else []
+    if cm.text[claim.start : claim.end] == claim.text:
+        return _highlight(cm.text, claim.start, claim.end, found, markup_of(cm.text))
+    # a map without its article's text: cue offsets shifted into the claim's own text
+    found = [(s - claim.start, e - claim.start, kind) for s, e, kind in found]
+    return _highlight(claim.text, 0, len(claim.text), found, markup_of(claim.text))
+
+
+def _claim_text(cm: ClaimMap, claim_id: str | None, text: str) -> str:
+    """HTML of one claim of ``cm`` as a reader sees it (``text`` escaped when not found)."""
+    claim = next((c for c in cm.claims if c.id == claim_id and c.text == text), None)
+    return claim_html(cm, claim, cues=False) if claim is not None else esc(text)
 
 
 def table_html(cm: ClaimMap, *, support: Any = None, title: str | None = None) -> str:
@@ -267,7 +329,7 @@ def table_html(cm: ClaimMap, *, support: Any = None, title: str | None = None) -
         rows.append(
             f'<tr class="{"thesis" if c.is_thesis else ""}"><td>{esc(c.id)}</td>'
             f"<td>{esc(c.position)}</td>"
-            f"<td>{_highlight(c.text, c.start, c.cues)}</td><td>{_type_badge(c.type)}</td>"
+            f"<td>{claim_html(cm, c)}</td><td>{_type_badge(c.type)}</td>"
             f"<td>{esc(c.certainty)}<div class=small>{cert_cues}</div></td>"
             f"<td>{esc(', '.join(c.actors))}</td><td class=small>{'<br>'.join(details)}</td>"
             f"<td class=small>{esc(c.check_hint or '')}</td>"
@@ -285,14 +347,14 @@ def table_html(cm: ClaimMap, *, support: Any = None, title: str | None = None) -
     )
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><title>{head}</title>"
-        f"<style>{_CSS}</style></head><body><h1>{head}</h1>{notes}"
+        f"<style>{_CSS}</style></head><body><div class='fk-claims'><h1>{head}</h1>{notes}"
         f"<p class='legend small'>{legend}</p>"
         f"<p class=small>Certainty: {esc('; '.join(f'{k}: {v}' for k, v in CERTAINTY.items()))}."
         f" Positions: {esc('; '.join(f'{k}: {v}' for k, v in POSITIONS.items()))}.</p>"
         "<table><tr><th>id</th><th>where</th><th>claim (cues marked)</th><th>type</th>"
         "<th>certainty</th><th>actors</th><th>details</th><th>how to check</th><th>links</th></tr>"
         + "".join(rows)
-        + f"</table>{sup}<h2>Actors</h2><ul>{actors}</ul></body></html>"
+        + f"</table>{sup}<h2>Actors</h2><ul>{actors}</ul></div></body></html>"
     )
 
 
@@ -326,8 +388,10 @@ def comparison_html(cmp: Any, title: str = "Claims in two versions") -> str:
         kinds = ", ".join(p.changes) or "unchanged"
         style = "" if p.changes and p.changes != ("reworded",) else " style='color:#555'"
         rows.append(
-            f"<tr{style}><td>{esc(p.a_id or '')}</td><td>{esc(p.a_text)}</td>"
-            f"<td>{esc(p.b_id or '')}</td><td>{esc(p.b_text)}</td><td><b>{esc(kinds)}</b>"
+            f"<tr{style}><td>{esc(p.a_id or '')}</td>"
+            f"<td>{_claim_text(cmp.a, p.a_id, p.a_text)}</td><td>{esc(p.b_id or '')}</td>"
+            f"<td>{_claim_text(cmp.b, p.b_id, p.b_text)}</td>"
+            f"<td><b>{esc(kinds)}</b>"
             f"<div class=small>{esc(p.explanation)}</div></td></tr>"
         )
     counts = {k: len(cmp.of_kind(k)) for k in CLAIM_CHANGES}
@@ -335,10 +399,10 @@ def comparison_html(cmp: Any, title: str = "Claims in two versions") -> str:
     key = "".join(f"<li><b>{esc(k)}</b>: {esc(v)}</li>" for k, v in CLAIM_CHANGES.items())
     return (
         f"<!doctype html><html><head><meta charset='utf-8'><title>{esc(title)}</title>"
-        f"<style>{_CSS}</style></head><body><h1>{esc(title)}</h1>"
+        f"<style>{_CSS}</style></head><body><div class='fk-claims'><h1>{esc(title)}</h1>"
         f"<p>{esc(cmp.a.source)} → {esc(cmp.b.source)}. {esc(summary)}</p>"
         f"<ul class=small>{key}</ul>"
         "<table><tr><th>A</th><th>version A</th><th>B</th><th>version B</th><th>changes</th></tr>"
         + "".join(rows)
-        + "</table></body></html>"
+        + "</table></div></body></html>"
     )

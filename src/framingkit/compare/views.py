@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..style import esc, light
+from ..style import FIGURE_FONT_SIZE, esc, light, markup_html
 from .model import EFFECTS, KINDS, Change, Comparison
 
 _CSS = """
@@ -151,10 +151,12 @@ def _render(
     end: int,
     marks: Sequence[tuple[int, Change, str]],
     whole: bool = False,
+    markups: Sequence[Any] = (),
 ) -> str:
     """Text ``text[start:end]`` with the given changes marked inline (``side`` a or b).
 
     A change covering the whole stretch is marked only when ``whole`` is true.
+    Markdown ``markups`` show as a reader sees them (bold, italic, underlined links).
     """
     spans: list[tuple[int, int, int, Change]] = []
     for n, c, side in marks:
@@ -169,7 +171,7 @@ def _render(
     for s, e, n, c in spans:
         if s < pos:
             continue  # overlapping: listed below, not marked twice
-        out.append(esc(text[pos:s]))
+        out.append(markup_html(text, pos, s, markups))
         eff = EFFECTS[c.effect]
         title = esc(f"{n}. {KINDS[c.kind].label} · {eff.label}: {c.explanation}")
         if s == e:
@@ -177,10 +179,11 @@ def _render(
         else:
             out.append(
                 f'<mark title="{title}" style="background:{light(eff.colour, 0.3)};'
-                f'border-bottom:3px solid {eff.colour}">{esc(text[s:e])}</mark>{_tag(n, c)}'
+                f'border-bottom:3px solid {eff.colour}">{markup_html(text, s, e, markups)}</mark>'
+                f"{_tag(n, c)}"
             )
         pos = e
-    out.append(esc(text[pos:end]))
+    out.append(markup_html(text, pos, end, markups))
     return "".join(out)
 
 
@@ -245,7 +248,7 @@ def side_by_side(
             cells.append(
                 "".join(
                     f'<div><span class="fk-role">{esc(p.role)}</span>'
-                    f"{_render(art.text, p.start, p.end, marks, whole=True)}</div>"
+                    f"{_render(art.text, p.start, p.end, marks, True, art.markup)}</div>"
                     for p in paras
                 )
                 or "—"
@@ -264,12 +267,22 @@ def side_by_side(
             sents = art.sentences
             start, end = sents[idx[0]].start, sents[idx[-1]].end
             moved = ' <span class="fk-moved">moved</span>' if ln is not None and ln.moved else ""
-            cells.append(f"<td>{_render(art.text, start, end, marks)}{moved}</td>")
+            body = _render(art.text, start, end, marks, markups=art.markup)
+            cells.append(f"<td>{body}{moved}</td>")
         html.append(f'<tr><td class="fk-n">{label}</td>{cells[0]}{cells[1]}</tr>')
     html.append("</table>")
     html.append(changes_table(cmp, chosen))
     html.append("</div>")
     return "\n".join(html)
+
+
+def _excerpt(art: Any, start: int, end: int, text: str, limit: int = 160) -> str:
+    """HTML of a change's text (``text[start:end]`` of ``art``) as a reader sees it, shortened."""
+    if art.text[start:end] != text:  # not an excerpt of the article: show it as it is
+        return esc(text if len(text) < limit else text[: limit - 3] + "…")
+    if end - start < limit:
+        return markup_html(art.text, start, end, art.markup)
+    return markup_html(art.text, start, start + limit - 3, art.markup) + "…"
 
 
 def changes_table(cmp: Comparison, chosen: Sequence[Change] | None = None) -> str:
@@ -283,13 +296,13 @@ def changes_table(cmp: Comparison, chosen: Sequence[Change] | None = None) -> st
         if c not in chosen:
             continue
         eff = EFFECTS[c.effect]
-        short_a = c.a_text if len(c.a_text) < 160 else c.a_text[:157] + "…"
-        short_b = c.b_text if len(c.b_text) < 160 else c.b_text[:157] + "…"
+        short_a = _excerpt(cmp.a, c.a_start, c.a_end, c.a_text)
+        short_b = _excerpt(cmp.b, c.b_start, c.b_end, c.b_text)
         rows.append(
             f"<tr><td>{n}</td><td>{esc(KINDS[c.kind].label)}</td>"
             f'<td><span class="fk-sw" style="background:{light(eff.colour, 0.45)};'
             f'border-bottom:3px solid {eff.colour}"></span>{esc(eff.label)}</td>'
-            f"<td>{esc(short_a) or '—'}</td><td>{esc(short_b) or '—'}</td>"
+            f"<td>{short_a or '—'}</td><td>{short_b or '—'}</td>"
             f"<td>{esc(c.explanation)}</td></tr>"
         )
     rows.append("</table>")
@@ -383,9 +396,18 @@ def summary_figure(cmp: Comparison, kinds: Iterable[str] | None = None) -> Any:
         )
         left = [x + y for x, y in zip(left, counts, strict=True)]
     ax1.invert_yaxis()
-    ax1.set_xlabel("number of changes")
-    ax1.set_title("Changes by kind and effect")
-    ax1.legend(title="effect", loc="best", frameon=True)
+    fs = FIGURE_FONT_SIZE
+    ax1.set_xlabel("number of changes", fontsize=fs)
+    ax1.set_title("Changes by kind and effect", fontsize=fs + 1)
+    # outside the bars, right of the plot: a legend never hides data
+    ax1.legend(
+        title="effect",
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1.0),
+        frameon=True,
+        fontsize=fs,
+        title_fontsize=fs,
+    )
     n = max(len(cmp.a.text), 1)
     names = list(EFFECTS)
     for y, e in enumerate(names):
@@ -405,8 +427,10 @@ def summary_figure(cmp: Comparison, kinds: Iterable[str] | None = None) -> Any:
     ax2.set_ylim(-0.6, len(names) - 0.4)
     ax2.invert_yaxis()
     ax2.set_xlim(0, 100)
-    ax2.set_xlabel("position in version A (% of the text)")
-    ax2.set_title("Where the changes fall")
+    ax2.set_xlabel("position in version A (% of the text)", fontsize=fs)
+    ax2.set_title("Where the changes fall", fontsize=fs + 1)
+    for ax in (ax1, ax2):
+        ax.tick_params(labelsize=fs)
     ax2.grid(axis="x", color="#ddd")
     return fig
 

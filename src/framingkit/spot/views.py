@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..style import esc, light
+from ..document import markup_of
+from ..style import FIGURE_FONT_SIZE, esc, light, markup_html
 from .categories import CATEGORIES, CATEGORY_ORDER
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -40,16 +41,18 @@ _CSS = """
 .fk-spot mark { color: #000; padding: 0 2px; border-bottom-width: 3px; border-radius: 2px; }
 .fk-spot mark sup { font: bold 0.62em sans-serif; margin-left: 2px; color: #000; }
 .fk-spot mark:hover { outline: 2px solid #000; }
-.fk-legend { font-family: sans-serif; font-size: 0.85em; margin: 0 0 1em 0; padding: 0.5em;
-  border: 1px solid #ccc; display: flex; flex-wrap: wrap; gap: 0.4em 1.2em; }
-.fk-legend span.fk-key { padding: 0 4px; border-bottom-width: 3px; }
-.fk-note { font-family: sans-serif; background: #fff7d6; border-left: 4px solid #E69F00;
+.fk-spot .fk-legend { font-family: sans-serif; font-size: 0.85em; margin: 0 0 1em 0;
+  padding: 0.5em; border: 1px solid #ccc; display: flex; flex-wrap: wrap; gap: 0.4em 1.2em; }
+.fk-spot .fk-legend span.fk-key { padding: 0 4px; border-bottom-width: 3px; }
+.fk-spot .fk-note { font-family: sans-serif; background: #fff7d6; border-left: 4px solid #E69F00;
   padding: 0.4em 0.7em; margin-bottom: 0.8em; }
-.fk-summary { font-family: sans-serif; font-size: 0.9em; color: #333; margin-bottom: 0.5em; }
-table.fk-profile { border-collapse: collapse; font-family: sans-serif; font-size: 0.9em; }
+.fk-spot .fk-summary { font-family: sans-serif; font-size: 0.9em; color: #333;
+  margin-bottom: 0.5em; }
+.fk-spot table.fk-profile { border-collapse: collapse; font-family: sans-serif;
+  font-size: 0.9em; }
 .fk-spot table.fk-profile td, .fk-spot table.fk-profile th { border: 1px solid #bbb;
   padding: 3px 8px; text-align: left; vertical-align: top; }
-table.fk-profile th { background: #eee; }
+.fk-spot table.fk-profile th { background: #eee; }
 """
 
 
@@ -75,7 +78,9 @@ def html(result: SpotResult, title: str | None = None, full_page: bool = False) 
 
     ``full_page=True`` wraps it in a complete HTML document (for saving to a file).
     """
-    text = result.masked or result.text
+    # the text as given (offsets point into it); Markdown markup shows as a reader sees it
+    text = result.text or result.masked
+    markups = markup_of(result.text) if result.text else ()
     spans = sorted(result.spans, key=lambda s: s.start)
     parts: list[str] = [f"<style>{_CSS}</style>", '<div class="fk-spot">']
     if title:
@@ -98,17 +103,17 @@ def html(result: SpotResult, title: str | None = None, full_page: bool = False) 
         for s in spans:
             if s.start < p.start or s.start >= p.end:
                 continue
-            out.append(esc(text[pos : s.start]))
+            out.append(markup_html(text, pos, s.start, markups))
             c = CATEGORIES[s.category]
             pol = f", {s.polarity}" if s.polarity else ""
             tip = f"{c.label} ({s.subtype}{pol}, intensity {s.intensity}): {s.explanation}"
             out.append(
                 f'<mark class="fk-{s.category}" style="{_style(s.category)}" '
                 f'title="{esc(tip)}" data-category="{esc(s.category)}">'
-                f"{esc(text[s.start : s.end])}<sup>{esc(c.mark)}</sup></mark>"
+                f"{markup_html(text, s.start, s.end, markups)}<sup>{esc(c.mark)}</sup></mark>"
             )
             pos = s.end
-        out.append(esc(text[pos : p.end]))
+        out.append(markup_html(text, pos, p.end, markups))
         tag = "h4" if p.role == "headline" else "p"
         parts.append(f"<{tag}>{''.join(out)}</{tag}>")
     parts.append("</div>")
@@ -162,14 +167,26 @@ def density_chart(result: SpotResult, title: str | None = None) -> Any:
             label=c.label,
         )
         left = [a + b for a, b in zip(left, vals, strict=True)]
+    fs = FIGURE_FONT_SIZE
     ax.set_yticks(range(len(paras)), labels)
+    ax.tick_params(labelsize=fs)
     ax.invert_yaxis()
-    ax.set_xlabel("evaluative spans per 100 words")
-    ax.set_title(title or f"Evaluative language by paragraph ({result.per_100} per 100 words)")
+    ax.set_xlabel("evaluative spans per 100 words", fontsize=fs)
+    ax.set_title(
+        title or f"Evaluative language by paragraph ({result.per_100} per 100 words)",
+        fontsize=fs + 1,
+    )
     if any(left):
-        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=8, frameon=True)
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=fs, frameon=True)
     else:
-        ax.text(0.5, 0.5, "no evaluative language found", transform=ax.transAxes, ha="center")
+        ax.text(
+            0.5,
+            0.5,
+            "no evaluative language found",
+            transform=ax.transAxes,
+            ha="center",
+            fontsize=fs,
+        )
     ax.grid(axis="x", alpha=0.3)
     fig.tight_layout()
     return fig
