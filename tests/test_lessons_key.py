@@ -75,3 +75,18 @@ def test_bad_input_is_one_sentence(
 def test_empty_text_is_refused() -> None:
     with pytest.raises(InputError):
         draft_key("", "Something.", "demo")
+
+
+@pytest.mark.parametrize("suffix", ["/", ""])
+def test_out_folder_that_does_not_exist_yet_is_created(tmp_path: Path, suffix: str) -> None:
+    out = str(tmp_path / "new" / "keys") + suffix
+    assert main(["key", "draft", str(A), str(B), "--lesson", "pair", "--out", out]) == 0
+    assert parse_key(json.loads((tmp_path / "new" / "keys" / "pair.json").read_text("utf-8")))
+
+
+def test_out_json_in_a_missing_folder_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["key", "draft", str(A), str(B), "--out", str(tmp_path / "no" / "k.json")]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert not (tmp_path / "no").exists()

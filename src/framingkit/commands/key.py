@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_text
 from ..errors import InputError
 
 HELP = "Draft a reference key (exercises and answers) for a new pair of texts, to correct by hand."
@@ -200,25 +201,28 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
     }
 
 
-def _target(out: str, lesson: str) -> Path:
+def _target(out: str, lesson: str) -> tuple[Path, bool]:
+    """The key file to write, and whether ``out`` names a folder (created if missing).
+
+    A path that is a folder, ends with a slash or does not end in ``.json`` is a folder.
+    """
     p = Path(out)
-    return p / f"{lesson}.json" if p.is_dir() else p
+    folder = p.is_dir() or out.endswith(("/", "\\")) or p.suffix.lower() != ".json"
+    return (p / f"{lesson}.json" if folder else p), folder
 
 
 def run(args: argparse.Namespace) -> int:
     """Draft the key and write it to ``--out``."""
     from ..exercises import model
 
-    target = _target(args.out, args.lesson)
+    target, folder = _target(args.out, args.lesson)
     if target.exists() and not args.force:
         raise InputError(f"{target} already exists; use --force to overwrite it.")
-    if not target.parent.is_dir():
+    if not target.parent.is_dir() and not folder:
         raise InputError(f"The folder {target.parent} does not exist.")
     key = draft_key(args.a, args.b, args.lesson)
     model.parse_key(key, name=target.name)  # the draft must load as a key
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(json.dumps(key, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    tmp.replace(target)
+    write_text(target, json.dumps(key, indent=2, ensure_ascii=False) + "\n", parents=folder)
     print(f"wrote {target}: {len(key['exercises'])} exercises drafted for lesson '{args.lesson}'")
     for ex_id, ex in key["exercises"].items():
         n = len(ex.get("items", ex.get("reference", ex.get("rubric", []))))
