@@ -14,7 +14,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .style import esc, markup_html
+from .style import display_text, esc, markup_html
 
 #: Where the seed texts live, relative to the repository root.
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -129,16 +129,23 @@ def show_text(source: Any, title: str | None = None) -> None:
     display(HTML(text_html(article, title or str(article.source))))
 
 
+def _cell(v: Any) -> Any:
+    return display_text(v) if isinstance(v, str) else v
+
+
 def table_html(headers: list[str], rows: list[tuple[Any, ...]], caption: str | None = None) -> str:
-    """A plain, left-aligned HTML table (every cell escaped).
+    """A plain, left-aligned HTML table (every cell escaped; Markdown markup shown as words).
 
     >>> table_html(["id"], [("<c1>",)]).count("&lt;c1&gt;")
     1
+    >>> "**" in table_html(["claim"], [("It is **clear**.",)])
+    False
     """
     cell = "padding:0.25em 0.6em;border-bottom:1px solid #ccc;text-align:left;vertical-align:top"
     head = "".join(f'<th scope="col" style="{cell}">{esc(h)}</th>' for h in headers)
     body = "".join(
-        "<tr>" + "".join(f'<td style="{cell}">{esc(v)}</td>' for v in row) + "</tr>" for row in rows
+        "<tr>" + "".join(f'<td style="{cell}">{esc(_cell(v))}</td>' for v in row) + "</tr>"
+        for row in rows
     )
     cap = f'<caption style="text-align:left;font-weight:bold">{esc(caption)}</caption>'
     return (

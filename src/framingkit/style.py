@@ -8,6 +8,7 @@ also has a text label, a marker shape or a hatch pattern.
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from itertools import pairwise
 from typing import Any
@@ -127,3 +128,18 @@ def markup_html(text: str, start: int, end: int, markups: Iterable[Any] = ()) ->
         out.append(esc(text[s:e]))
     out.extend(tag[2] for tag in reversed(stack))
     return "".join(out)
+
+
+def display_text(text: str) -> str:
+    """``text`` with Markdown links and emphasis reduced to their words, white space collapsed.
+
+    >>> display_text("He [seeks to](#) act **now**.")
+    'He seeks to act now.'
+    """
+    text = re.sub(r"\[([^\]\n]+)\]\([^)\s]*\)", r"\1", text)
+    text = re.sub(
+        r"\*\*(\S(?:.*?\S)?)\*\*|(?<![*\w])[*_](\S(?:.*?\S)?)[*_](?![*\w])",
+        lambda m: m.group(1) or m.group(2),
+        text,
+    )
+    return " ".join(text.split())

@@ -9,14 +9,13 @@ matplotlib is imported inside :func:`claim_map_figure` only.
 from __future__ import annotations
 
 import os
-import re
 import textwrap
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
 from ..document import markup_of
-from ..style import FIGURE_FONT_SIZE, MARKERS, OKABE_ITO, esc, light, markup_html
+from ..style import FIGURE_FONT_SIZE, MARKERS, OKABE_ITO, display_text, esc, light, markup_html
 from .model import CERTAINTY, CLAIM_TYPES, POSITIONS, RELATIONS, ClaimMap
 
 #: Colour and marker of each claim type (derived from the order of CLAIM_TYPES).
@@ -217,21 +216,6 @@ def claim_map_figure(
     if path is not None:
         save_figure(fig, path, formats)
     return fig
-
-
-def display_text(text: str) -> str:
-    """``text`` with Markdown links and emphasis reduced to their words, white space collapsed.
-
-    >>> display_text("He [seeks to](#) act **now**.")
-    'He seeks to act now.'
-    """
-    text = re.sub(r"\[([^\]\n]+)\]\([^)\s]*\)", r"\1", text)
-    text = re.sub(
-        r"\*\*(\S(?:.*?\S)?)\*\*|(?<![*\w])[*_](\S(?:.*?\S)?)[*_](?![*\w])",
-        lambda m: m.group(1) or m.group(2),
-        text,
-    )
-    return " ".join(text.split())
 
 
 def save_figure(
