@@ -258,3 +258,22 @@ def test_markdown_headings_and_list_items():
     assert roles["schools closed early"] == "body"
     assert "cooling centres opened in 14 towns" in [s.clean for s in art.sentences]
     assert "#" not in art.masked and "- cooling" not in art.masked
+
+
+def test_byline_job_title_is_not_an_outlet_and_html_footer_is_skipped():
+    """'By Name, Environment Correspondent' names no outlet; a page's <footer> and <nav>
+    (copyright, menus) are not running text."""
+    art = load_article(
+        "<html><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article>"
+        "<h1>River bursts its banks</h1><p>By Owen Price, Environment Correspondent</p>"
+        "<p>Hundreds of residents were evacuated overnight &amp; shelters opened.</p>"
+        "</article><footer><p>&copy; 2024 Valley News. All rights reserved.</p></footer>"
+        "</body></html>"
+    )
+    assert art.paratext.author == "Owen Price" and art.paratext.outlet is None
+    assert [s.text for s in art.sentences] == [
+        "Hundreds of residents were evacuated overnight & shelters opened."
+    ]
+    assert load_article("Title here\n\nBy Jo Bloggs, The Daily Post\n\nIt is.").paratext.outlet == (
+        "The Daily Post"
+    )

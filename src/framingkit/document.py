@@ -394,6 +394,14 @@ def _parse_date(s: str) -> str | None:
     return None
 
 
+#: A byline's tail that names the writer's job, not the outlet ("By Jo Bloggs, Health Editor").
+_JOB_TITLE_RE = re.compile(
+    r"\b(?:correspondent|editor|reporter|writer|columnist|critic|contributor|journalist|"
+    r"staff|producer|analyst|commentator)s?\b",
+    re.IGNORECASE,
+)
+
+
 def _match_byline(line: str) -> dict[str, str | None] | None:
     sentence_like = re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")")
     if (_words(line) > 14 or sentence_like) and not line.lower().startswith("by "):
@@ -407,10 +415,13 @@ def _match_byline(line: str) -> dict[str, str | None] | None:
             genres = {g.title() for g in GENRE_LABELS}
             if label and label.strip().title() not in genres and rx is _BYLINE_RES[0]:
                 continue
+            outlet = (d.get("outlet") or "").strip() or None
+            if outlet and _JOB_TITLE_RE.search(outlet) and "," not in outlet:
+                outlet = None  # "Environment Correspondent" is the writer's job, not an outlet
             return {
                 "author": d["author"].strip(),
                 "label": label.strip() if label else None,
-                "outlet": (d.get("outlet") or "").strip() or None,
+                "outlet": outlet,
             }
     return None
 
@@ -444,7 +455,8 @@ class _HTMLText(HTMLParser):
             "header",
         ]
     )
-    SKIP = frozenset(["script", "style", "noscript", "template", "svg", "head"])
+    #: Not part of the story: scripts, styles, the head, site navigation and the page footer.
+    SKIP = frozenset(["script", "style", "noscript", "template", "svg", "head", "nav", "footer"])
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
