@@ -63,3 +63,11 @@ def test_gazetteer_is_package_data_not_code() -> None:
     gaz = load("gazetteer")
     assert gaz["licence"] and gaz["source"]
     assert len(gaz["actors"]) > 50
+
+
+def test_number_word_before_a_verb_is_no_quantity():
+    """'this one will be no different' counts nothing; 'three towns' still counts."""
+    from framingkit.claims.details import find_details
+
+    found = [d.text for d in find_details("This one will be no different, and three towns agree.")]
+    assert found == ["three towns"]

@@ -69,7 +69,46 @@ _QTY_RES = [
         re.I,
     ),
 ]
-_BAD_QTY_TAIL = frozenset(["the", "a", "an", "of", "and", "or", "to", "in", "on", "is", "was"])
+#: Words that cannot be the counted noun after a number word: "this one will" counts nothing.
+_BAD_QTY_TAIL = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "that",
+        "which",
+        "who",
+        "as",
+        "at",
+        "by",
+        "for",
+        "with",
+    ]
+)
 
 
 def find_details(text: str, offset: int = 0) -> list[Detail]:
