@@ -143,3 +143,31 @@ def test_unexpected_errors_are_one_line(monkeypatch, capsys):
     assert main(["show", "x.txt"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error (RuntimeError: boom)" in err
+
+
+def test_show_json_translator_and_notes(tmp_path, capsys):
+    """A translator's credit and a correction note are listed as paratext, not as captions."""
+    f = tmp_path / "t.txt"
+    f.write_text(
+        "Europe must act on energy\n\nBy Henrik Berg\n\nTranslated from the Danish by Anna Holt\n\n"
+        "It is cold. We must act.\n\nCorrection: An earlier version of this article misstated "
+        "the year.\n",
+        encoding="utf-8",
+    )
+    assert main(["show", str(f), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["paratext"]["translator"] == "Anna Holt"
+    assert data["paratext"]["captions"] == []
+    assert data["paratext"]["notes"] == [
+        "Correction: An earlier version of this article misstated the year."
+    ]
+    assert [p["role"] for p in data["paragraphs"]] == [
+        "headline",
+        "byline",
+        "translator",
+        "body",
+        "note",
+    ]
+    assert main(["show", str(f)]) == 0
+    out = capsys.readouterr().out
+    assert "translator Anna Holt" in out and "notes      Correction:" in out

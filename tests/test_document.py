@@ -277,3 +277,94 @@ def test_byline_job_title_is_not_an_outlet_and_html_footer_is_skipped():
     assert load_article("Title here\n\nBy Jo Bloggs, The Daily Post\n\nIt is.").paratext.outlet == (
         "The Daily Post"
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("Translated from the Spanish by Ana Ruiz", "Ana Ruiz"),
+        ("Translation: Tom Bell", "Tom Bell"),
+        ("*Translated by Jo Bloggs and Kim Lee*", "Jo Bloggs and Kim Lee"),
+        ("(Translated from the German)", ""),
+    ],
+)
+def test_translator_credit_is_paratext_not_a_caption(line, name):
+    """A translator's credit, under the byline or at the end, is paratext of its own."""
+    for text in (
+        f"Europe must act on energy\n\nBy Henrik Berg\n\n{line}\n\nIt is cold. We must act.",
+        f"Europe must act on energy\n\nBy Henrik Berg\n\nIt is cold. We must act.\n\n{line}",
+    ):
+        art = load_article(text)
+        p = art.paratext
+        assert p.captions == () and p.translator == name, text
+        assert p.translator_span.text == line.strip("*")
+        assert [x.role for x in art.paragraphs if x.text == p.translator_span.text] == [
+            "translator"
+        ]
+        assert [s.text for s in art.sentences] == ["It is cold.", "We must act."]
+        assert p.summary()["translator"] == (name or p.translator_span.text)
+
+
+def test_sentences_about_translation_are_body_text():
+    art = load_article(
+        "Headline here\n\nTranslated by machine, the treaty was full of errors.\n\n"
+        "Translation errors cost the firm dearly last year.\n\nIt is."
+    )
+    assert art.paratext.translator is None
+    assert [p.role for p in art.paragraphs] == ["headline", "body", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    ("note", "kind"),
+    [
+        (
+            "Correction: An earlier version of this article misstated the cost of the line.",
+            "correction",
+        ),
+        ("This article was amended on 3 May 2024 to correct the name of the mayor.", "amendment"),
+        ("Editor's note: The names of two witnesses have been changed.", "editor"),
+        ("Update: The minister resigned on Tuesday evening.", "update"),
+        ("*This story has been updated with a response from the council.*", "update"),
+    ],
+)
+def test_correction_and_editors_notes_are_paratext(note, kind):
+    from framingkit.document import note_kind
+
+    art = load_article(
+        f"Council approves tram line\n\nBy Maria Kowalski\n\nThe council voted for the line. "
+        f"It will cost £231m.\n\nOpponents said it was too dear.\n\n{note}"
+    )
+    assert [n.text for n in art.paratext.notes] == [note.strip("*")]
+    assert art.paragraphs[-1].role == "note"
+    assert note_kind(art.masked[art.paragraphs[-1].start : art.paragraphs[-1].end].strip()) == kind
+    assert all("note" not in s.text.lower() and "article" not in s.text for s in art.sentences)
+    assert len(art.sentences) == 3
+    assert art.paratext.summary()["notes"] == [note.strip("*")]
+
+
+def test_running_text_about_an_article_is_not_a_note():
+    art = load_article(
+        "The article was a hit with readers. Updates followed.\n\n"
+        "This article was originally published in 2019, and it still reads well."
+    )
+    assert art.paratext.notes == ()
+    assert {p.role for p in art.paragraphs} == {"body"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "A spokesperson for the contractor, Hale & Morris Engineering, said the company "
+            'would "cooperate fully" with any review.',
+            "Hale & Morris Engineering",
+        ),
+        ('The Bank of England said rates were "broadly right" for now.', "Bank of England"),
+        ('"We will appeal against the ruling," said Procter & Gamble.', "Procter & Gamble"),
+        ('"We will appeal against the ruling," said the Bank of England.', "Bank of England"),
+        ('Marks and Spencer called the result "disappointing".', "Marks and Spencer"),
+    ],
+)
+def test_speaker_names_joined_by_and_or_of(sentence, speaker):
+    """Organisation names joined by '&', 'and' or 'of' are kept whole."""
+    assert [q.speaker for q in load_article(sentence).quotations] == [speaker]

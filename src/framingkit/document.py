@@ -38,6 +38,8 @@ PARAGRAPH_ROLES: dict[str, str] = {
     "dateline": "a line giving the date of publication",
     "standfirst": "the summary under the headline (often in italics)",
     "caption": "the words under a photo, often with a photo credit",
+    "translator": 'a translator\'s credit ("Translated from the Spanish by ...")',
+    "note": "a correction, update or editor's note about the piece itself",
     "subheading": "a heading inside the text (a Markdown '## ' line)",
     "body": "the running text",
 }
@@ -110,6 +112,41 @@ _CREDIT_RE = re.compile(
     r"\s[-\u2013\u2014|/]\s*(?P<credit>(?:[A-Z][A-Z.'\u2019&/ -]{1,40}"
     r"|(?:Photo|Image|Credit|Getty|Reuters|AP|AFP|EPA)\b.{0,40}))\s*$"
 )
+#: A translator's credit: "Translated from the Spanish by Ana Ruiz", "Translation: Ana Ruiz",
+#: "Translated by Jo Bloggs and Tom Bell", "English translation by ...". The name (if any) must
+#: look like a name (capitalised), so a sentence that begins "Translated by machine, ..." is not
+#: taken for a credit.
+_TRANSLATOR_RE = re.compile(
+    r"^[(\[]?\s*(?i:(?:an?\s+)?(?:english\s+)?(?:translated|translation|translators?)\b)"
+    r"(?P<src>\s+(?i:from|into|of)\s+(?i:the\s+)?(?i:original\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?"
+    r"(?:\s*(?:\b(?i:by)\b|:|[-\u2013\u2014])\s*(?P<name>[A-Z][\w'\u2019.-]*"
+    r"(?:(?:\s+|\s*,\s*|\s*&\s*)(?:and\s+|with\s+)?(?:[A-Z][\w'\u2019.-]*|de|van|von|da|al|le|la))*))?"
+    r"\s*[.)\]]*\s*$"
+)
+#: The start of a note about the piece itself: a correction, clarification, update or editor's
+#: note ("Correction: An earlier version of this article misstated ...", "This article was
+#: amended on ...", "Editor's note: ...", "Update: ...").
+_PIECE = r"(?:article|story|piece|report|post|column|interview|review|feature|blog)"
+_NOTE_RE = re.compile(
+    r"^[*_\s]*(?:"
+    r"(?P<label>corrections?\s+and\s+clarifications?|corrections?|clarifications?|updates?|"
+    r"editors?['\u2019]?s?\s+note|note\s+from\s+the\s+editors?|authors?['\u2019]?s?\s+note|"
+    r"amendments?|erratum|errata)\s*(?:\([^)]{0,40}\)\s*)?[:\u2013\u2014-]"
+    rf"|this\s+{_PIECE}\s+(?:was|has\s+been|had\s+been|is\s+being)\s+(?:\w+\s+)?"
+    r"(?:amended|updated|corrected|changed|edited|revised|clarified|altered)\b"
+    rf"|an\s+earlier\s+version\s+of\s+this\s+{_PIECE}\b"
+    r")",
+    re.IGNORECASE,
+)
+#: Kinds of note about the piece, for explanations (a key of this table: ``note_kind``).
+NOTE_KINDS: dict[str, str] = {
+    "correction": "a correction note",
+    "clarification": "a clarification",
+    "update": "an update note",
+    "editor": "an editor's note",
+    "author": "an author's note",
+    "amendment": "a note that the piece was amended",
+}
 _CAPTION_START_RE = re.compile(r"^(?:Photo|Picture|Image|Caption|Pictured)\s*[:\-\u2013]", re.I)
 _BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
 _ITALIC_RE = re.compile(r"(?<![*\w])[*_](?=\S)(.+?)(?<=\S)[*_](?![*\w])", re.DOTALL)
@@ -182,7 +219,12 @@ class Markup(Span):
 
 @dataclass(frozen=True)
 class Paratext:
-    """What frames the text: headline, byline, label, outlet, date, captions, links, emphasis."""
+    """What frames the text: headline, byline, label, outlet, date, captions, links, emphasis.
+
+    ``translator`` is the translator named by a credit line ("Translated from the Spanish by
+    Ana Ruiz" gives ``'Ana Ruiz'``; ``""`` for a credit that names nobody), ``translator_span``
+    the line itself; ``notes`` are correction, update and editor's notes about the piece.
+    """
 
     headline: Span | None = None
     byline: Span | None = None
@@ -196,6 +238,9 @@ class Paratext:
     caption_credits: tuple[str, ...] = ()
     links: tuple[Markup, ...] = ()
     emphasis: tuple[Markup, ...] = ()
+    translator: str | None = None
+    translator_span: Span | None = None
+    notes: tuple[Span, ...] = ()
 
     def summary(self) -> dict[str, object]:
         """Plain values for display: what was found, ``None`` where nothing was."""
@@ -209,6 +254,10 @@ class Paratext:
             "captions": [c.text for c in self.captions],
             "links": [m.inner.text if m.inner else m.text for m in self.links],
             "emphasis": [f"{m.kind}: {m.inner.text if m.inner else m.text}" for m in self.emphasis],
+            "translator": (
+                (self.translator or self.translator_span.text) if self.translator_span else None
+            ),
+            "notes": [" ".join(n.text.split()) for n in self.notes],
         }
 
 
@@ -426,6 +475,45 @@ def _match_byline(line: str) -> dict[str, str | None] | None:
     return None
 
 
+def _match_translator(line: str) -> str | None:
+    """The translator named by a credit line, ``""`` for a credit with no name, else ``None``.
+
+    >>> _match_translator("Translated from the Spanish by Ana Ruiz")
+    'Ana Ruiz'
+    >>> _match_translator("Translated by machine, the text was full of errors.") is None
+    True
+    """
+    if _words(line) > 20:
+        return None
+    m = _TRANSLATOR_RE.match(line.strip())
+    if not m or not (m.group("src") or m.group("name")):
+        return None
+    return (m.group("name") or "").strip(" .,") if m.group("name") else ""
+
+
+def note_kind(line: str) -> str | None:
+    """The kind of note (a key of :data:`NOTE_KINDS`) that ``line`` opens, or ``None``.
+
+    >>> note_kind("Correction: An earlier version of this article misstated the cost.")
+    'correction'
+    >>> note_kind("This article was amended on 3 May 2024."), note_kind("It rained.")
+    ('amendment', None)
+    """
+    m = _NOTE_RE.match(line)
+    if not m:
+        return None
+    label = (m.group("label") or "").lower()
+    for key in ("clarification", "correction", "update", "editor", "author"):
+        if label.startswith(key) or (key == "correction" and label.startswith("errat")):
+            return key
+    if label.startswith("amendment"):
+        return "amendment"
+    low = m.group(0).lower()
+    if "earlier version" in low or "correct" in low:
+        return "correction"
+    return "update" if "updated" in low else "amendment"
+
+
 def _ends_like_sentence(s: str) -> bool:
     return re.search(r"[.!?:;][\"'\u201d\u2019)\]*_]*$", s.rstrip()) is not None
 
@@ -507,6 +595,9 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
     author = label = outlet = the_date = None
     captions: list[Span] = []
     credits: list[str] = []
+    notes: list[Span] = []
+    translator: str | None = None
+    translator_span: Span | None = None
 
     # header zone: up to four short lines at the top before the running text
     header_done = False
@@ -522,6 +613,10 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             roles[i] = "dateline"
             the_date = the_date or _parse_date(line)
             date_span = date_span or Span(s, e, text[s:e])
+            continue
+        if translator_span is None and _match_translator(line) is not None:
+            roles[i] = "translator"
+            translator, translator_span = _match_translator(line), Span(s, e, text[s:e])
             continue
         by = _match_byline(line) if byline is None else None
         if by:
@@ -560,6 +655,18 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         i for i, (s, _e) in enumerate(blocks) if _BULLET_MARK_RE.match(text, _line_start(text, s))
     }
 
+    # translator credits and notes about the piece (corrections, updates, editor's notes)
+    for i, (s, e) in enumerate(blocks):
+        if roles[i] != "body" or i in listed:
+            continue
+        line = masked[s:e].strip()
+        if translator_span is None and _match_translator(line) is not None:
+            roles[i] = "translator"
+            translator, translator_span = _match_translator(line), Span(s, e, text[s:e])
+        elif note_kind(line):
+            roles[i] = "note"
+            notes.append(Span(s, e, text[s:e]))
+
     # captions: short paragraphs with no sentence ending, or a photo credit, or "Photo:"
     for i, (s, e) in enumerate(blocks):
         if roles[i] != "body" or i in listed:
@@ -586,7 +693,7 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         sents: list[Sentence] = []
         bounds = (
             segment.split_sentences(masked, s, e)
-            if roles[i] in TEXT_ROLES or roles[i] == "caption"
+            if roles[i] in TEXT_ROLES or roles[i] in ("caption", "note")
             else [(s, e, "")]
         )
         for ss, se, note in bounds:
@@ -642,6 +749,9 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         caption_credits=tuple(credits),
         links=tuple(m for m in markup if m.kind == "link"),
         emphasis=tuple(m for m in markup if m.kind in ("bold", "italic")),
+        translator=translator,
+        translator_span=translator_span,
+        notes=tuple(notes),
     )
     return Article(
         text=text,

@@ -174,9 +174,12 @@ _SMALL_WORDS = frozenset(
         "'s",
     ]
 )
-_CAP_RUN_RE = re.compile(r"\b([A-Z][\w'\u2019-]*(?:\s+[A-Z][\w'\u2019-]*)*)")
+#: Joins the capitalised words of one name: "Hale & Morris Engineering", "Bank of England",
+#: "Procter and Gamble", "Bank of the North".
+_JOIN = r"(?:\s+(?:&|and|of(?:\s+the)?))?\s+"
+_CAP_RUN_RE = re.compile(rf"\b([A-Z][\w'\u2019-]*(?:{_JOIN}[A-Z][\w'\u2019-]*)*)")
 _POSSESSIVE_WORDS_RE = re.compile(
-    r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)['\u2019]s?\s+(?:\w+\s+){0,2}"
+    rf"\b([A-Z][\w-]*(?:{_JOIN}[A-Z][\w-]*)*)['\u2019]s?\s+(?:\w+\s+){{0,2}}"
     r"(?:words|remarks|statement|statements|speech|message|comments|claim|slogan|phrase)\b"
 )
 _SENTENCE_STARTERS = frozenset(
@@ -279,7 +282,8 @@ def _speaker(context: str) -> str | None:
     for run in reversed(runs):
         name = run.group(1)
         first = name.split()[0].lower()
-        if run.start() == 0 or first in _SENTENCE_STARTERS:
+        joined = len(name.split()) > 2 and name.split()[1].lower() in ("&", "and", "of")
+        if first in _SENTENCE_STARTERS or (run.start() == 0 and not joined):
             rest = name.split()[1:]
             if not rest:
                 continue
@@ -290,8 +294,13 @@ def _speaker(context: str) -> str | None:
 
 #: Pronouns that may follow a quotation in place of a name ("…," she said): no speaker named.
 _PRONOUNS = frozenset(["he", "she", "they", "it", "we", "i", "you", "one"])
-_NAME_RUN = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|de|van|von|da|al|bin|le|la))*"
-_AFTER_VERB_NAME_RE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<verb>[a-z]+)\s+(?P<name>{_NAME_RUN})")
+_NAME_RUN = (
+    r"[A-Z][\w'\u2019.-]*(?:(?:\s+(?:&|and|of(?:\s+the)?)(?=\s+[A-Z]))?"
+    r"\s+(?:[A-Z][\w'\u2019.-]*|de|van|von|da|al|bin|le|la))*"
+)
+_AFTER_VERB_NAME_RE = re.compile(
+    rf"^[\s,\u2014\u2013-]*(?P<verb>[a-z]+)\s+(?:the\s+)?(?P<name>{_NAME_RUN})"
+)
 _AFTER_NAME_VERB_RE = re.compile(rf"^[\s,\u2014\u2013-]*(?P<name>{_NAME_RUN})\s+(?P<verb>[a-z]+)\b")
 
 
@@ -302,6 +311,8 @@ def _speaker_after(after: str) -> str | None:
     'Councillor Jo Bloggs'
     >>> _speaker_after(' Jo Bloggs told reporters.'), _speaker_after(', she said.')
     ('Jo Bloggs', None)
+    >>> _speaker_after(', said the Bank of England.'), _speaker_after(', said Procter & Gamble.')
+    ('Bank of England', 'Procter & Gamble')
     """
     for rx in (_AFTER_VERB_NAME_RE, _AFTER_NAME_VERB_RE):
         m = rx.match(after)
