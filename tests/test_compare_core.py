@@ -257,3 +257,88 @@ def test_equal_force_names_each_sides_cue_and_new_lexicon_entries():
     one(cmp, "wording", "stronger", "Protesters", "Rioters")
     cmp = compare("Another heatwave is likely soon.", "Another heatwave is almost certain soon.")
     one(cmp, "wording", "stronger", "likely", "almost certain")
+
+
+_BODY = (
+    "The council voted 27 to 14 on Tuesday to approve the tram line.\n\n"
+    "The line will run from Harbour Square to Millfield and open in 2028.\n\n"
+    "Local business owners welcomed the decision on Wednesday morning."
+)
+
+
+def _text(head: str, *, top: str = "", end: str = "", caption: str = "") -> str:
+    parts = [head, "By Maria Kowalski", *([top] if top else []), _BODY]
+    if caption:
+        parts.insert(-1, caption)
+    return "\n\n".join([*parts, *([end] if end else [])])
+
+
+def test_headline_change_is_weighed_like_body_wording():
+    """A loaded word in the new headline makes the change 'stronger', with the cue named."""
+    cmp = compare(_text("Protesters gather outside parliament"), _text("Rioters storm parliament"))
+    head = one(cmp, "paratext", a_part="Protesters", b_part="Rioters")
+    assert head.effect == "stronger"
+    assert "'rioters' (label, negative, intensity 2)" in head.explanation
+    assert any("rioters" in e for e in head.evidence)
+    back = compare(_text("Rioters storm parliament"), _text("Protesters gather outside parliament"))
+    assert one(back, "paratext", a_part="Rioters").effect == "weaker"
+    plain = compare(_text("Council meets on Tuesday"), _text("Council meets on Wednesday"))
+    assert one(plain, "paratext", a_part="Council").effect == "shifted"
+
+
+def test_changed_caption_and_translator_are_one_change_each():
+    a = _text(
+        "Council approves tram line",
+        top="Translated from the Spanish by Ana Ruiz",
+        caption="Councillors leave the chamber after the vote - PHOTO: J. SMITH",
+    )
+    b = _text(
+        "Council approves tram line",
+        top="Translation: Tom Bell",
+        caption="Jubilant councillors leave the chamber after the vote - PHOTO: J. SMITH",
+    )
+    cmp = compare(a, b)
+    para = [c for c in cmp.changes if c.kind == "paratext"]
+    assert len(para) == 2, [(c.a_text, c.b_text, c.explanation) for c in para]
+    cap = one(cmp, "paratext", a_part="Councillors leave", b_part="Jubilant")
+    assert cap.explanation.startswith("The caption changed from")
+    tr = one(cmp, "paratext", a_part="Ana Ruiz", b_part="Tom Bell")
+    assert "translator's credit changed" in tr.explanation and tr.effect == "attribution"
+    added = compare(_text("Council approves tram line"), a)
+    assert "B adds the translator's credit" in one(added, "paratext", b_part="Ana Ruiz").explanation
+    assert not [c for c in added.changes if "caption" in c.explanation and "Ana" in c.b_text]
+
+
+def test_byline_and_label_change_is_one_change():
+    cmp = pair("paratext")
+    byline = [c for c in cmp.changes if c.kind == "paratext" and "Jane Smith" in c.a_text]
+    assert len(byline) == 1
+    assert "byline changed" in byline[0].explanation and "genre label" in byline[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("note", "said"),
+    [
+        (
+            "Correction: An earlier version of this article misstated the cost of the line.",
+            "B adds a correction note: readers are told that an earlier version of this "
+            "article misstated the cost of the line.",
+        ),
+        (
+            "Editor's note: The names of two witnesses have been changed.",
+            "B adds an editor's note: readers are told that the names of two witnesses",
+        ),
+        ("This article was amended on 3 May 2024.", "readers are told that this article was"),
+    ],
+)
+def test_correction_note_is_a_paratext_change(note, said):
+    """A note about the piece is paratext: not an added sentence with 'stronger' wording."""
+    a, b = _text("Council approves tram line"), _text("Council approves tram line", end=note)
+    cmp = compare(a, b)
+    assert [c.kind for c in cmp.changes] == ["paratext"], cmp.changes
+    c = cmp.changes[0]
+    assert c.effect == "shifted" and said in c.explanation
+    assert b[c.b_start : c.b_end] == c.b_text == note and c.a_start == c.a_end == len(a)
+    gone = compare(b, a)
+    assert [(c.kind, c.effect) for c in gone.changes] == [("paratext", "weaker")]
+    assert "B leaves out" in gone.changes[0].explanation

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from collections.abc import Sequence
 
-from ..document import Article, Sentence
+from ..document import NOTE_KINDS, Article, Sentence, Span, note_kind
+from ..segment import split_tokens
 from ..typography import fold
+from .align import STOPWORDS
+from .evidence import Cue, find_cues, force, opposites
 from .model import Change, Link
 
 
@@ -87,6 +91,113 @@ def _short(s: str, n: int = 70) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _line_words(text: str) -> tuple[list[str], frozenset[int]]:
+    """Lower-case folded words of a line and the positions of capitalised words inside it
+    (parts of names, not looked up alone), none when the line is in title case."""
+    toks = [text[s:e] for s, e in split_tokens(text)]
+    toks = [t for t in toks if any(ch.isalnum() for ch in t)]
+    caps = [k for k, t in enumerate(toks) if k and t[:1].isupper()]
+    content = [t for t in toks[1:] if t.lower() not in STOPWORDS]
+    title_case = bool(content) and len(caps) >= 0.6 * len(content)
+    names = frozenset() if title_case else frozenset(caps)
+    return [fold(t).lower() for t in toks], names
+
+
+def _plain_note(c: Cue) -> str:
+    """A cue's note without nested brackets: 'change of state: takes the former state ...'."""
+    return re.sub(r"\s*\((.*)\)$", r": \1", c.note)
+
+
+def _cue_text(c: Cue) -> str:
+    if c.category in ("modal", "presupposition", "negation"):
+        return f"'{c.term}' ({c.category}, {_plain_note(c)})"
+    bits = [c.category.replace("_", " ")]
+    if c.polarity:
+        bits.append(c.polarity)
+    bits.append(f"intensity {c.intensity}")
+    return f"'{c.term}' ({', '.join(bits)})"
+
+
+def weigh_lines(a_text: str, b_text: str, what: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """The effect of rewording a paratext line (a headline, a caption), weighed with the same
+    evidence as body wording (:mod:`framingkit.compare.evidence`: the spotter's lexicon,
+    negation, opposites, presupposition triggers, modal verbs); ``None`` when no cue differs.
+
+    Returns ``(effect, clause, evidence)``; the clause completes "The headline changed from
+    … to …: ".
+
+    >>> effect, why, _ = weigh_lines("Protesters gather", "Rioters storm the gates", "headline")
+    >>> effect, why.split(", so")[0]
+    ('stronger', "B's headline adds 'rioters' (label, negative, intensity 2)")
+    """
+    wa, na = _line_words(a_text)
+    wb, nb = _line_words(b_text)
+    ca, cb = find_cues(wa, na), find_cues(wb, nb)
+    count_a, count_b = Counter(c.term for c in ca), Counter(c.term for c in cb)
+    only_a = list({c.term: c for c in ca if count_a[c.term] > count_b[c.term]}.values())
+    only_b = list({c.term: c for c in cb if count_b[c.term] > count_a[c.term]}.values())
+    evidence = tuple(f"A: {_cue_text(c)}" for c in only_a) + tuple(
+        f"B: {_cue_text(c)}" for c in only_b
+    )
+    neg_a = [c for c in only_a if c.category == "negation"]
+    neg_b = [c for c in only_b if c.category == "negation"]
+    if neg_a or neg_b:
+        word = (neg_b or neg_a)[0].term
+        done = "added" if neg_b else "removed"
+        return "shifted", f"the negation '{word}' is {done}, so it says something else", evidence
+    flipped = opposites(wa, wb)
+    if flipped:
+        return (
+            "shifted",
+            f"'{flipped[0]}' and '{flipped[1]}' point in opposite directions, so it says the "
+            "reverse",
+            evidence,
+        )
+    fa, fb = force(only_a), force(only_b)
+    if fa != fb:
+        effect = "stronger" if fb > fa else "weaker"
+        parts = []
+        if only_b and force(only_b):
+            parts.append("adds " + " and ".join(_cue_text(c) for c in only_b if c.force))
+        if only_a and force(only_a):
+            parts.append("drops " + " and ".join(_cue_text(c) for c in only_a if c.force))
+        hedged = any(c.category == "hedge" for c in (*only_a, *only_b))
+        if hedged:
+            why = "less hedged" if effect == "stronger" else "more hedged"
+        else:
+            why = "more charged" if effect == "stronger" else "less charged"
+        return effect, f"B's {what} {' and '.join(parts)}, so it is {why}", evidence
+    for cat, label in (("presupposition", "presupposition trigger"), ("modal", "modal verb")):
+        diff = [c for c in (*only_a, *only_b) if c.category == cat]
+        if diff:
+            side = "B" if any(c in only_b for c in diff) else "A"
+            return (
+                "shifted",
+                f"the {label} '{diff[0].term}' ({_plain_note(diff[0])}) appears only in {side}",
+                evidence,
+            )
+    return None
+
+
+def _note_gist(x: Article, span: Span) -> tuple[str, str]:
+    """The kind of a note (a phrase of :data:`NOTE_KINDS`) and what it tells readers."""
+    line = " ".join(x.masked[span.start : span.end].split())
+    kind = note_kind(line) or "amendment"
+    body = re.sub(
+        r"^(?:corrections?\s+and\s+clarifications?|corrections?|clarifications?|updates?|"
+        r"editors?['\u2019]?s?\s+note|note\s+from\s+the\s+editors?|authors?['\u2019]?s?\s+note|"
+        r"amendments?|erratum|errata)\s*(?:\([^)]{0,40}\)\s*)?[:\u2013\u2014-]\s*",
+        "",
+        line,
+        flags=re.IGNORECASE,
+    )
+    first = body.split()[0] if body.split() else ""
+    if first.lower() in STOPWORDS:
+        body = body[:1].lower() + body[1:]
+    gist = _short(body, 240)
+    return NOTE_KINDS[kind], gist if gist.endswith(("…", ".", "!", "?")) else gist + "."
+
+
 def _first_body(x: Article) -> int:
     body = x.body
     return body[0].start if body else 0
@@ -98,9 +209,17 @@ def paratext_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
     out: list[Change] = []
     a0, b0 = _first_body(a), _first_body(b)
 
-    def add(effect: str, sa, sb, expl: str) -> None:  # type: ignore[no-untyped-def]
-        a_s, a_e = (sa.start, sa.end) if sa is not None else (a0, a0)
-        b_s, b_e = (sb.start, sb.end) if sb is not None else (b0, b0)
+    def add(effect: str, sa, sb, expl: str, evidence: tuple[str, ...] = ()) -> None:  # type: ignore[no-untyped-def]
+        if sa is None and sb is not None and sb.start > b0:
+            p = omap.b_to_a(sb.start)  # where the missing line would stand in A
+            a_s = a_e = p if p > a0 else a0
+        else:
+            a_s, a_e = (sa.start, sa.end) if sa is not None else (a0, a0)
+        if sb is None and sa is not None and sa.start > a0:
+            p = omap.a_to_b(sa.start)
+            b_s = b_e = p if p > b0 else b0
+        else:
+            b_s, b_e = (sb.start, sb.end) if sb is not None else (b0, b0)
         out.append(
             Change(
                 "paratext",
@@ -112,7 +231,7 @@ def paratext_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
                 b_s,
                 b_e,
                 expl,
-                ("paratext",),
+                ("paratext", *evidence),
             )
         )
 
@@ -134,45 +253,76 @@ def paratext_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
             "before it begins.",
         )
     elif pa.headline and pb.headline and _norm(pa.headline.text) != _norm(pb.headline.text):
-        add(
+        weighed = weigh_lines(pa.headline.text, pb.headline.text, "headline")
+        effect, why, evidence = weighed or (
             "shifted",
+            "readers meet a different frame first",
+            (),
+        )
+        add(
+            effect,
             pa.headline,
             pb.headline,
             f"The headline changed from '{_short(pa.headline.text)}' to "
-            f"'{_short(pb.headline.text)}': readers meet a different frame first.",
+            f"'{_short(pb.headline.text)}': {why}.",
+            evidence,
         )
-    # byline: author and outlet
+    # byline: author and outlet, and the genre label it carries (one change for the line)
     who_a = ", ".join(x for x in (pa.author, pa.outlet) if x)
     who_b = ", ".join(x for x in (pb.author, pb.outlet) if x)
+    said: list[str] = []
     if who_a and not who_b:
-        add(
-            "attribution",
-            pa.byline,
-            pb.byline,
+        said.append(
             f"The byline ({who_a}) is missing in B: readers no longer see who wrote the "
-            "text or where it first appeared.",
+            "text or where it first appeared."
         )
     elif who_b and not who_a:
-        add("attribution", pa.byline, pb.byline, f"B adds a byline ({who_b}).")
+        said.append(f"B adds a byline ({who_b}).")
     elif who_a and who_b and _norm(who_a) != _norm(who_b):
-        add(
-            "attribution",
-            pa.byline,
-            pb.byline,
-            f"The byline changed from {who_a} to {who_b}: the text is credited to someone else.",
+        said.append(
+            f"The byline changed from {who_a} to {who_b}: the text is credited to someone else."
         )
-    # genre label
     if (pa.label or "").lower() != (pb.label or "").lower():
         if pa.label and not pb.label:
-            expl = (
+            said.append(
                 f"The genre label '{pa.label}' is gone: B no longer tells readers the "
                 "text is one writer's view."
             )
         elif pb.label and not pa.label:
-            expl = f"B adds the genre label '{pb.label}', telling readers what kind of text it is."
+            said.append(
+                f"B adds the genre label '{pb.label}', telling readers what kind of text it is."
+            )
         else:
-            expl = f"The genre label changed from '{pa.label}' to '{pb.label}'."
-        add("attribution", pa.byline, pb.byline, expl)
+            said.append(f"The genre label changed from '{pa.label}' to '{pb.label}'.")
+    if said:
+        add("attribution", pa.byline, pb.byline, " ".join(said))
+    # translator's credit
+    ta, tb = pa.translator_span, pb.translator_span
+    if ta and not tb:
+        add(
+            "attribution",
+            ta,
+            None,
+            f"The translator's credit '{_short(ta.text)}' is missing in B: readers are no "
+            "longer told that the words are a translator's.",
+        )
+    elif tb and not ta:
+        add(
+            "attribution",
+            None,
+            tb,
+            f"B adds the translator's credit '{_short(tb.text)}': readers are told that the "
+            "words are a translator's.",
+        )
+    elif ta and tb and _norm(ta.text) != _norm(tb.text):
+        other = (pa.translator or "") != (pb.translator or "")
+        add(
+            "attribution" if other else "neutral",
+            ta,
+            tb,
+            f"The translator's credit changed from '{_short(ta.text)}' to '{_short(tb.text)}'"
+            + (": the wording is another translator's." if other else "."),
+        )
     # date
     if pa.date != pb.date:
         if pb.date and not pa.date:
@@ -218,21 +368,61 @@ def paratext_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
                 ("paratext",),
             )
         )
-    # captions
+    # captions: a caption reworded is one change (pairs in order); the rest gone or new
     caps_b = {_norm(c.text): c for c in pb.captions}
     caps_a = {_norm(c.text): c for c in pa.captions}
-    for key, c in caps_a.items():
-        if key not in caps_b:
-            add(
-                "weaker",
-                c,
-                None,
-                f"The caption '{_short(c.text)}' is missing in B: the picture's framing and "
-                "credit are lost.",
-            )
-    for key, c in caps_b.items():
-        if key not in caps_a:
-            add("shifted", None, c, f"B adds the caption '{_short(c.text)}'.")
+    gone = [c for key, c in caps_a.items() if key not in caps_b]
+    new = [c for key, c in caps_b.items() if key not in caps_a]
+    for ca_, cb_ in zip(gone, new, strict=False):
+        weighed = weigh_lines(ca_.text, cb_.text, "caption")
+        effect, why, evidence = weighed or ("shifted", "the picture is framed differently", ())
+        add(
+            effect,
+            ca_,
+            cb_,
+            f"The caption changed from '{_short(ca_.text)}' to '{_short(cb_.text)}': {why}.",
+            evidence,
+        )
+    for c in gone[len(new) :]:
+        add(
+            "weaker",
+            c,
+            None,
+            f"The caption '{_short(c.text)}' is missing in B: the picture's framing and "
+            "credit are lost.",
+        )
+    for c in new[len(gone) :]:
+        add("shifted", None, c, f"B adds the caption '{_short(c.text)}'.")
+    # notes about the piece: corrections, updates, editor's notes
+    notes_b = {_norm(n.text): n for n in pb.notes}
+    notes_a = {_norm(n.text): n for n in pa.notes}
+    gone = [n for key, n in notes_a.items() if key not in notes_b]
+    new = [n for key, n in notes_b.items() if key not in notes_a]
+    for na, nb in zip(gone, new, strict=False):
+        kind, gist = _note_gist(b, nb)
+        add(
+            "shifted",
+            na,
+            nb,
+            f"The note about the piece changed from '{_short(na.text)}' to "
+            f"'{_short(nb.text)}': in B, {kind} tells readers that {gist}",
+        )
+    for n in gone[len(new) :]:
+        kind, gist = _note_gist(a, n)
+        add(
+            "weaker",
+            n,
+            None,
+            f"A carries {kind} that B leaves out: readers of B are no longer told that {gist}",
+        )
+    for n in new[len(gone) :]:
+        kind, gist = _note_gist(b, n)
+        add(
+            "shifted",
+            None,
+            n,
+            f"B adds {kind}: readers are told that {gist}",
+        )
     # links and emphasis
     for kind, items_a, items_b in (
         ("link", pa.links, pb.links),
