@@ -140,3 +140,70 @@ def test_json_fields(cm: ClaimMap) -> None:
         } <= set(c)
     for lk in data["links"]:
         assert {"source", "target", "relation"} <= set(lk)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "Correction: An earlier version of this article misstated the cost of the line.",
+        "This article was amended on 3 May 2024 to correct the mayor's name.",
+        "Editor's note: The names of two witnesses have been changed.",
+        "Update: The minister said on Friday that the plan would go ahead.",
+    ],
+)
+def test_notes_about_the_piece_are_not_claims(note: str) -> None:
+    """A correction or editor's note is paratext: not the writer's claim, not 'attributed'."""
+    text = (
+        "Council approves tram line\n\nBy Maria Kowalski\n\n"
+        "The council voted 27 to 14 to approve the line. It will cost £231 million.\n\n"
+        f"Opponents said the budget was unrealistic.\n\n{note}"
+    )
+    cm = claims(text, use_spot=False)
+    assert [c.text for c in cm.claims] == [
+        "Council approves tram line",
+        "The council voted 27 to 14 to approve the line.",
+        "It will cost £231 million.",
+        "Opponents said the budget was unrealistic.",
+    ]
+    assert cm.claims[-1].position == "closing"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "change", "why"),
+    [
+        (
+            "Bus ridership rose by 6 per cent last year.",
+            "Bus ridership fell by 6 per cent last year.",
+            "meaning",
+            "opposite",
+        ),
+        (
+            "That plan will be reconsidered next year.",
+            "That plan will be costed next year.",
+            "meaning",
+            "another verb",
+        ),
+        (
+            "The council approved the plan on Monday.",
+            "The council rejected the plan on Monday.",
+            "meaning",
+            "",
+        ),
+        (
+            "The mayor said the plan was ready.",
+            "The mayor stated the plan was ready.",
+            "reworded",
+            "",
+        ),
+    ],
+)
+def test_compare_claims_opposites_and_verbs(a: str, b: str, change: str, why: str) -> None:
+    """One word for its opposite, or one content verb for another, changes the meaning;
+    one reporting verb for another is only reworded."""
+    from framingkit.claims import compare_claims
+
+    (pair,) = compare_claims(a, b).pairs
+    assert change in pair.changes, pair
+    assert why in pair.explanation
+    if change == "reworded":
+        assert "meaning" not in pair.changes

@@ -9,6 +9,8 @@ is then checked for the changes in :data:`CLAIM_CHANGES`.
 >>> b = 'Putin called it the deal of the century. Prices may rise.'
 >>> [sorted(p.changes) for p in compare_claims(a, b).pairs]
 [['attribution'], ['certainty', 'meaning']]
+>>> compare_claims("Bus use rose by 6%.", "Bus use fell by 6%.").pairs[0].explanation
+"'rose' -> 'fell' (its opposite: the claim now says the reverse)"
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ import os
 import re
 from dataclasses import dataclass
 
+from ..compare.evidence import opposites
 from ..document import Article
+from ..quotes import SPEECH_CUES
 from .model import Claim, ClaimMap
 from .terms import STOPWORDS, stem, words
 
@@ -28,7 +32,8 @@ CLAIM_CHANGES: dict[str, str] = {
     "attribution": "quoted words lost (or gained) their quotation marks or their speaker: "
     "they now read as the writer's own (or as someone else's)",
     "type": "the kind of claim changed (e.g. attributed -> judgement)",
-    "meaning": "a word that carries meaning changed: a number, date, place, negation, an "
+    "meaning": "a word that carries meaning changed: a number, date, place, negation, a word "
+    "for its opposite (rose -> fell), one verb for another (reconsidered -> costed), an "
     "evaluative word of another strength or polarity, or a certainty word",
     "reworded": "other words changed; the claim says much the same",
     "dropped": "the claim is not in the second version",
@@ -37,6 +42,115 @@ CLAIM_CHANGES: dict[str, str] = {
 _MATCH_THRESHOLD = 0.45
 _NEGATIONS = frozenset(
     ["not", "no", "never", "n't", "none", "nothing", "neither", "nor", "without"]
+)
+#: Words after which the next word is a verb in its base form: modals, "to", "do".
+_BASE_BEFORE = frozenset(
+    [
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "to",
+        "do",
+        "does",
+        "did",
+        "also",
+        "never",
+    ]
+)
+#: Forms of "be" and "have": the next word is a verb only in a participle form (else an
+#: adjective or noun: "is essential").
+_AUX_BEFORE = frozenset(
+    ["be", "been", "being", "is", "are", "was", "were", "am", "has", "have", "had", "having"]
+)
+#: Irregular past forms and participles (regular ones end in "-ed").
+_IRREGULAR_PAST = frozenset(
+    [
+        "rose",
+        "risen",
+        "fell",
+        "fallen",
+        "grew",
+        "grown",
+        "shrank",
+        "shrunk",
+        "won",
+        "lost",
+        "began",
+        "begun",
+        "went",
+        "gone",
+        "came",
+        "took",
+        "taken",
+        "gave",
+        "given",
+        "made",
+        "rang",
+        "rung",
+        "ran",
+        "sold",
+        "bought",
+        "broke",
+        "broken",
+        "built",
+        "caught",
+        "chose",
+        "chosen",
+        "drew",
+        "drawn",
+        "drove",
+        "driven",
+        "fled",
+        "fought",
+        "froze",
+        "frozen",
+        "hid",
+        "hidden",
+        "kept",
+        "led",
+        "met",
+        "paid",
+        "rode",
+        "ridden",
+        "saw",
+        "seen",
+        "sent",
+        "sank",
+        "sunk",
+        "sat",
+        "slid",
+        "spent",
+        "stole",
+        "stolen",
+        "struck",
+        "swore",
+        "sworn",
+        "swept",
+        "swung",
+        "threw",
+        "thrown",
+        "told",
+        "wrote",
+        "written",
+        "spoke",
+        "spoken",
+        "knew",
+        "known",
+        "showed",
+        "shown",
+        "done",
+        "held",
+        "brought",
+        "thought",
+        "taught",
+        "sought",
+    ]
 )
 
 
@@ -147,16 +261,47 @@ def _lex(word: str) -> tuple[str | None, str | None, int]:
     return (e.category, e.polarity, e.intensity) if e else (None, None, 0)
 
 
-def _replaced(a: str, b: str) -> list[tuple[str, str]]:
+def _bare(w: str) -> str:
+    return re.sub(r"[^\w'’-]", "", w).lower()
+
+
+def _replaced(a: str, b: str) -> list[tuple[str, str, bool, str, str]]:
+    """Replaced stretches ``(a words, b words, at the start, word before in A, in B)``."""
     wa = [w for w in a.replace("\u201c", " ").replace("\u201d", " ").split()]
     wb = [w for w in b.replace("\u201c", " ").replace("\u201d", " ").split()]
-    na = [stem(re.sub(r"[^\w'’-]", "", w)) for w in wa]
-    nb = [stem(re.sub(r"[^\w'’-]", "", w)) for w in wb]
+    na = [stem(_bare(w)) for w in wa]
+    nb = [stem(_bare(w)) for w in wb]
     out = []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, na, nb, autojunk=False).get_opcodes():
         if op != "equal" and [s for s in na[i1:i2] if s] != [s for s in nb[j1:j2] if s]:
-            out.append((" ".join(wa[i1:i2]), " ".join(wb[j1:j2]), i1 == 0))
+            before_a = _bare(wa[i1 - 1]) if i1 else ""
+            before_b = _bare(wb[j1 - 1]) if j1 else ""
+            out.append((" ".join(wa[i1:i2]), " ".join(wb[j1:j2]), i1 == 0, before_a, before_b))
     return out
+
+
+def _verb_like(word: str, before: str) -> bool:
+    """A content verb, judged from its form and the word before it (no tagger): a past form
+    ("costed", "rose") or a word after an auxiliary, modal or "to" ("will be reconsidered")."""
+    w = _bare(word)
+    if not w.isalpha() or w in STOPWORDS or w in _NEGATIONS:
+        return False
+    participle = w in _IRREGULAR_PAST or (
+        len(w) > 4 and ((w.endswith("ed") and not w.endswith("eed")) or w.endswith("ing"))
+    )
+    if before in _BASE_BEFORE:
+        return True
+    return participle and (before in _AUX_BEFORE or not w.endswith("ing"))
+
+
+def _verb_swap(x: str, y: str, before_a: str, before_b: str) -> bool:
+    """One content verb replaced by a different one (not one reporting verb for another)."""
+    if len(x.split()) != 1 or len(y.split()) != 1:
+        return False
+    wa, wb = _bare(x), _bare(y)
+    if stem(wa) == stem(wb) or (wa in SPEECH_CUES and wb in SPEECH_CUES):
+        return False
+    return _verb_like(wa, before_a) and _verb_like(wb, before_b)
 
 
 def _compare_pair(ca: Claim, cb: Claim, sim: float) -> ClaimChange:
@@ -176,11 +321,11 @@ def _compare_pair(ca: Claim, cb: Claim, sim: float) -> ClaimChange:
     if ca.type != cb.type:
         changes.append("type")
         why.append(f"type {ca.type} -> {cb.type}")
-    replaced3 = _replaced(ca.text, cb.text)
-    replaced = [(x, y) for x, y, _ in replaced3]
+    replaced5 = _replaced(ca.text, cb.text)
+    replaced = [(x, y) for x, y, *_ in replaced5]
     meaning = []
     cert_a, cert_b = _certainty_words(ca), _certainty_words(cb)
-    for x, y, at_start in replaced3:
+    for x, y, at_start, before_a, before_b in replaced5:
         for w_a, w_b in [(x, y)]:
             if (w_a.lower().strip(" ,.") in cert_a) and (w_b.lower().strip(" ,.") in cert_b):
                 continue  # one certainty word for another ("undoubtedly" -> "no doubt")
@@ -189,6 +334,12 @@ def _compare_pair(ca: Claim, cb: Claim, sim: float) -> ClaimChange:
             reason = next((k for k in ka if k), None)
             if reason:
                 meaning.append(f"'{w_a}' -> '{w_b}' ({reason})")
+                continue
+            if opposites([_bare(t) for t in w_a.split()], [_bare(t) for t in w_b.split()]):
+                meaning.append(f"'{w_a}' -> '{w_b}' (its opposite: the claim now says the reverse)")
+                continue
+            if _verb_swap(w_a, w_b, before_a, before_b):
+                meaning.append(f"'{w_a}' -> '{w_b}' (another verb: a different action or event)")
                 continue
             la = [_lex(t.strip(".,;:")) for t in w_a.split()]
             lb = [_lex(t.strip(".,;:")) for t in w_b.split()]
