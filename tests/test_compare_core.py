@@ -342,3 +342,219 @@ def test_correction_note_is_a_paratext_change(note, said):
     gone = compare(b, a)
     assert [(c.kind, c.effect) for c in gone.changes] == [("paratext", "weaker")]
     assert "B leaves out" in gone.changes[0].explanation
+
+
+def test_sentences_run_together_are_one_link_not_negation_and_drop():
+    """Three sentences of A run into one of B (reworded): one n:1 link with a segmentation
+    change, no 'negation added' and no dropped sentence."""
+    a = (
+        "Ministers met on Monday to discuss the winter. The storage tanks were full. The lights "
+        "stayed on, and politicians declared victory. But survival is not a strategy. "
+        "Critics were unconvinced by the plan."
+    )
+    b = (
+        "Ministers met on Monday to discuss the winter. Storage was full and the lights stayed "
+        "on, and politicians proclaimed a victory, but getting by is not a strategy. "
+        "Critics were unconvinced by the plan."
+    )
+    cmp = compare(a, b)
+    assert [ln.type for ln in cmp.alignment] == ["1:1", "3:1", "1:1"]
+    one(cmp, "segmentation", "neutral", b_part="but getting by is not a strategy")
+    assert not [c for c in cmp.changes if c.kind in ("omission", "addition") and len(c.a_text) > 20]
+    assert not [c for c in cmp.changes if "negation" in c.explanation]
+
+
+def test_split_inside_moved_paragraph_is_one_move():
+    """A paragraph moved as a whole, one of its sentences reworded and split in two: one
+    move of the passage, the split sentence linked 1:2 (moved), nothing dropped or added."""
+    p1 = "For two winters Europe has congratulated itself on surviving without Russian gas."
+    p2 = (
+        "The truth is that we paid an enormous price. Industrial production in energy-intensive "
+        "sectors fell sharply, and many factories that closed in 2022 will never reopen. "
+        "Households in the poorest regions spent a third of their income on heating."
+    )
+    p2b = (
+        "The fact is that we paid an enormous price. Output in energy-hungry industries dropped "
+        "steeply. Many of the factories that shut down in 2022 will not open again. "
+        "Households in the poorest regions spent a third of their income on heating."
+    )
+    p3 = "Meanwhile our neighbours did not stand still. China built more solar capacity in a year."
+    p4 = "We must therefore do three things for the grid. None of this is easy for anyone."
+    cmp = compare("\n\n".join([p1, p2, p3, p4]), "\n\n".join([p1, p3, p4, p2b]))
+    moves = [c for c in cmp.changes if c.kind == "move"]
+    assert len(moves) == 1 and "passage of 3 sentences" in moves[0].explanation
+    split = [ln for ln in cmp.alignment if ln.type == "1:2"]
+    assert len(split) == 1 and split[0].moved
+    assert not [c for c in cmp.changes if c.kind in ("omission", "addition") and len(c.a_text) > 40]
+    assert not [c for c in cmp.changes if c.kind in ("omission", "addition") and len(c.b_text) > 40]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "word"),
+    [
+        ("He jealously guarded the documents.", "He guarded the documents jealously.", "jealously"),
+        (
+            "Each country guards its energy policy jealously, and no one wants to pay.",
+            "Each country jealously guards its energy policy, and no one wants to pay.",
+            "jealously",
+        ),
+        (
+            "Households in the poorest regions spent a third of their income on heating.",
+            "In the poorest regions, households spent a third of their income on heating.",
+            "Households",
+        ),
+    ],
+)
+def test_word_moved_within_a_sentence_is_one_reordering(a, b, word):
+    """The same words in another order: one neutral reordering, never a stronger and a
+    weaker change for the same word."""
+    cmp = compare(a, b)
+    moved = [c for c in cmp.changes if c.kind == "move"]
+    assert len(moved) == 1 and moved[0].effect == "neutral"
+    assert f"'{word}'" in moved[0].explanation and "another order" in moved[0].explanation
+    assert {c.effect for c in cmp.changes} == {"neutral"}
+    assert not [c for c in cmp.changes if c.kind in ("wording", "omission", "addition")]
+
+
+def test_reordering_says_when_the_emphasis_moves():
+    c = one(compare("He jealously guarded the documents.", "He guarded the documents jealously."))
+    assert "emphasis moves" in c.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (
+            "Critics say it may hit rural families hardest, since they often have no "
+            "alternative to driving.",
+            "Critics say it may hit rural families hardest.",
+        ),
+        (
+            "We came here peacefully because we cannot afford this, said a nurse from the north.",
+            "A nurse from the north said that protesters had come peacefully.",
+        ),
+        (
+            "If we do nothing, Europe will decline. That is not the future our children deserve.",
+            "If we do nothing, Europe will decline. Our children deserve better than that.",
+        ),
+    ],
+)
+def test_negation_inside_a_dropped_or_retold_clause_is_no_negation_change(a, b):
+    """'no' / 'cannot' / 'not' that go with the clause they negate are no 'negation removed'."""
+    cmp = compare(a, b)
+    assert not [
+        c for c in cmp.changes if "negation" in c.explanation and "removed" in c.explanation
+    ]
+
+
+def test_dropped_clause_with_negation_is_detail_dropped():
+    a = "Critics say it may hit rural families hardest, since they often have no alternative."
+    c = one(compare(a, "Critics say it may hit rural families hardest."), "omission", "weaker")
+    assert c.explanation.startswith("Detail dropped") and "negation 'no'" in c.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The council did not approve the plan.", "The council did approve the plan."),
+        ("It was not true.", "It was true."),
+        ("Police did not confirm the arrests.", "Police confirmed the arrests."),
+    ],
+)
+def test_negation_of_kept_words_still_shifts(a, b):
+    c = one(compare(a, b), effect="shifted")
+    assert "negation" in c.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind", "effect", "words"),
+    [
+        # antonym pairs of actors and stance (data/compare/opposites.tsv)
+        (
+            "The figures, which supporters said showed demand, were published.",
+            "The figures, which opponents said showed demand, were published.",
+            "wording",
+            "shifted",
+            "opposite",
+        ),
+        (
+            "Local owners praised the decision.",
+            "Local owners criticised the decision.",
+            "wording",
+            "shifted",
+            "opposite",
+        ),
+        (
+            "Unions welcomed the plan on Monday.",
+            "Unions condemned the plan on Monday.",
+            "wording",
+            "shifted",
+            "opposite",
+        ),
+        # modal equivalents: the same modal force in other words
+        (
+            "First, we must build new grids.",
+            "First, we need to build new grids.",
+            "wording",
+            "neutral",
+            "same modal force",
+        ),
+        (
+            "First, we must build new grids.",
+            "First, we have to build new grids.",
+            "wording",
+            "neutral",
+            "same modal force",
+        ),
+        (
+            "The plan will fail next year.",
+            "The plan is going to fail next year.",
+            "wording",
+            "neutral",
+            "same modal force",
+        ),
+        # a capitalised name changed in a few letters is another person unless known variants
+        (
+            "Councillor James Whitfield, who chairs the committee, spoke.",
+            "Councillor James Whitford, who chairs the committee, spoke.",
+            "wording",
+            "shifted",
+            "different name",
+        ),
+        (
+            "She played music by Tchaikovsky last night.",
+            "She played music by Tschaikowsky last night.",
+            "spelling",
+            "neutral",
+            "variant",
+        ),
+        (
+            "The article by Henrik Sørensen was translated.",
+            "The article by Henrik Sorensen was translated.",
+            "spelling",
+            "neutral",
+            "variant",
+        ),
+        # a plainer verb replaced by a charged one
+        (
+            "Demonstrators tried to push through a barrier near the entrance.",
+            "Demonstrators stormed a barrier near the entrance.",
+            "wording",
+            "stronger",
+            "stormed",
+        ),
+    ],
+)
+def test_antonyms_modal_equivalents_names_and_charged_verbs(a, b, kind, effect, words):
+    (c,) = compare(a, b).changes
+    assert (c.kind, c.effect) == (kind, effect), c.explanation
+    assert words in c.explanation
+
+
+def test_need_to_without_a_modal_on_the_other_side_is_no_modal_change():
+    """A periphrastic modal alone ('had to be done' / 'to be done') is no evidence."""
+    cmp = compare(
+        "Their comment was that more work still had to be done.",
+        "Their comment was that there was still work to be done.",
+    )
+    assert not [c for c in cmp.changes if c.effect == "shifted"]

@@ -167,6 +167,12 @@ ANCHOR_CAP = 25
 ANCHOR_STEMS = 6
 #: Largest gap (sentences of A × sentences of B) aligned by dynamic programming.
 MAX_GAP_CELLS = 40_000
+#: A gap of one or two sentences on each side, held between two links on both sides, is
+#: linked whole at this lower similarity (with at least two shared stems): its place is
+#: evidence too (a heavily reworded sentence, often split or merged).
+SANDWICH_SCORE = 0.15
+#: Moved anchors this close on both sides belong to one moved passage.
+MOVE_SPAN = 3
 _SUFFIXES = (
     "ational",
     "ization",
@@ -320,12 +326,34 @@ _STEPS = ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2))
 
 
 def _gap(
-    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], ia: list[int], ib: list[int]
+    a: Sequence[frozenset[str]],
+    b: Sequence[frozenset[str]],
+    ia: list[int],
+    ib: list[int],
+    sandwiched: bool = False,
 ) -> list[Group]:
-    """Align the units ``ia`` of A with ``ib`` of B by dynamic programming (small gaps only)."""
+    """Align the units ``ia`` of A with ``ib`` of B by dynamic programming (small gaps only).
+
+    ``sandwiched``: the gap lies between two links on both sides; a gap of at most two
+    units a side that the programme leaves unlinked is then linked whole when it
+    reaches :data:`SANDWICH_SCORE` with two shared stems.
+    """
     n, m = len(ia), len(ib)
     if not n or not m or n * m > MAX_GAP_CELLS:
         return []
+    out = _gap_dp(a, b, ia, ib)
+    if not out and sandwiched and n <= 2 and m <= 2:
+        ua, ub = _union(a, ia), _union(b, ib)
+        sc = dice(ua, ub)
+        if sc >= SANDWICH_SCORE and len(ua & ub) >= 2:
+            return [Group(tuple(ia), tuple(ib), sc)]
+    return out
+
+
+def _gap_dp(
+    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], ia: list[int], ib: list[int]
+) -> list[Group]:
+    n, m = len(ia), len(ib)
     neg = float("-inf")
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
@@ -368,16 +396,28 @@ def _contained(sig: frozenset[str], other: frozenset[str]) -> float:
 
 
 def _absorb(
-    a: Sequence[frozenset[str]], b: Sequence[frozenset[str]], groups: list[Group]
+    a: Sequence[frozenset[str]],
+    b: Sequence[frozenset[str]],
+    groups: list[Group],
+    a_words: Sequence[frozenset[str]] | None = None,
+    b_words: Sequence[frozenset[str]] | None = None,
 ) -> list[Group]:
-    """Let a leftover unit join the neighbouring link when the other side holds its words."""
+    """Let a leftover unit join the neighbouring link when the other side holds its words.
+
+    Its content stems decide; a short unit with too few of them ("But survival is not a
+    strategy.") may also join when most of all its words (``a_words``/``b_words``: lower-case
+    word sets, function words included) are among the words the other side adds.
+    """
     out = list(groups)
     by_a = {i: k for k, g in enumerate(out) for i in g.a}
     by_b = {j: k for k, g in enumerate(out) for j in g.b}
     changed = True
     while changed:
         changed = False
-        for side, sigs, by, other in (("a", a, by_a, b), ("b", b, by_b, a)):
+        for side, sigs, by, other, words, other_words in (
+            ("a", a, by_a, b, a_words, b_words),
+            ("b", b, by_b, a, b_words, a_words),
+        ):
             for u in range(len(sigs)):
                 if u in by or not sigs[u]:
                     continue
@@ -393,8 +433,14 @@ def _absorb(
                     other_sig = _union(other, oth)
                     own_sig = _union(sigs, own)
                     rest = sigs[u] - own_sig
-                    if _contained(rest, other_sig - own_sig) < 0.5 or len(rest & other_sig) < 2:
-                        continue
+                    shared = len(rest & other_sig)
+                    if _contained(rest, other_sig - own_sig) < 0.5 or shared < 2:
+                        if not (words and other_words and shared):
+                            continue
+                        rest_w = words[u] - _union(words, own)
+                        extra_w = _union(other_words, oth) - _union(words, own)
+                        if _contained(rest_w, extra_w) < 0.75 or len(rest_w & extra_w) < 4:
+                            continue
                     new_own = tuple(sorted((*own, u)))
                     sc = dice(own_sig | sigs[u], other_sig)
                     if sc + 0.02 < g.score:
@@ -410,16 +456,31 @@ def _absorb(
     return out
 
 
+def _move_runs(moved: list[tuple[int, int, float]]) -> list[list[tuple[int, int, float]]]:
+    """Moved anchors grouped into passages: close together and in order on both sides."""
+    runs: list[list[tuple[int, int, float]]] = []
+    for p in sorted(moved):
+        last = runs[-1][-1] if runs else None
+        if last and 0 < p[0] - last[0] <= MOVE_SPAN and 0 < p[1] - last[1] <= MOVE_SPAN:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    return runs
+
+
 def align_units(
     a: Sequence[frozenset[str]],
     b: Sequence[frozenset[str]],
     a_keys: Sequence[frozenset[str]] | None = None,
     b_keys: Sequence[frozenset[str]] | None = None,
+    a_words: Sequence[frozenset[str]] | None = None,
+    b_words: Sequence[frozenset[str]] | None = None,
 ) -> list[Group]:
     """Align two sequences of sentence signatures; see the module docstring.
 
     ``a_keys``/``b_keys`` are the anchor keys of each sentence (:func:`anchor_keys`);
-    by default the signatures themselves.
+    by default the signatures themselves. ``a_words``/``b_words`` (optional) are the
+    sets of all lower-case words of each sentence, used to join short leftovers.
 
     Returns the links in the order of A (moved links included, flagged ``moved``).
     Units of either side found in no link are unaligned.
@@ -428,16 +489,25 @@ def align_units(
     chain = _chain(pairs, len(b))
     in_chain = {(i, j) for i, j, _ in chain}
     groups: list[Group] = [Group((i,), (j,), sc) for i, j, sc in chain]
-    moved = [
-        Group((i,), (j,), sc, True) for i, j, sc in pairs if (i, j) not in in_chain and sc >= 0.5
-    ]
-    used_a = {i for g in moved for i in g.a}
-    used_b = {j for g in moved for j in g.b}
+    moved_pairs = [(i, j, sc) for i, j, sc in pairs if (i, j) not in in_chain and sc >= 0.5]
+    moved = [Group((i,), (j,), sc, True) for i, j, sc in moved_pairs]
+    used_a = {i for g in moved for i in g.a} | {i for i, _, _ in chain}
+    used_b = {j for g in moved for j in g.b} | {j for _, j, _ in chain}
+    # the sentences between the anchors of one moved passage moved with it
+    for run in _move_runs(moved_pairs):
+        for (i0, j0, _), (i1, j1, _) in itertools.pairwise(run):
+            ia = [i for i in range(i0 + 1, i1) if i not in used_a]
+            ib = [j for j in range(j0 + 1, j1) if j not in used_b]
+            for g in _gap(a, b, ia, ib, sandwiched=True):
+                moved.append(Group(g.a, g.b, g.score, True))
+                used_a.update(g.a)
+                used_b.update(g.b)
     bounds = [(-1, -1), *((i, j) for i, j, _ in chain), (len(a), len(b))]
-    for (i0, j0), (i1, j1) in itertools.pairwise(bounds):
+    last = len(bounds) - 2
+    for k, ((i0, j0), (i1, j1)) in enumerate(itertools.pairwise(bounds)):
         ia = [i for i in range(i0 + 1, i1) if i not in used_a]
         ib = [j for j in range(j0 + 1, j1) if j not in used_b]
-        groups.extend(_gap(a, b, ia, ib))
+        groups.extend(_gap(a, b, ia, ib, sandwiched=0 < k < last))
     groups.extend(moved)
-    groups = _absorb(a, b, groups)
+    groups = _absorb(a, b, groups, a_words, b_words)
     return sorted(groups, key=lambda g: (g.a[0], g.b[0]))

@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 
 from ..document import Token
-from .align import STOPWORDS
+from .align import STOPWORDS, stem
 from .diff import Hunk, diff_tokens
 from .evidence import Cue, find_cues, force, opposites, same_referent
 
 _NUM_RE = re.compile(r"\d")
+_RULES = ("rule", "periphrastic")
 _CAT_NAMES = {
     "stance_verb": "stance verb",
     "scare_quote": "scare quote",
@@ -121,14 +123,125 @@ def _is_spelling(at: Sequence[Token], bt: Sequence[Token], first_a: bool, first_
         return False
     if all(t.norm in STOPWORDS for t in (*at, *bt) if t.is_word):
         return False  # "these" / "those": different function words, not a spelling
+    if _names_on_both_sides(at, bt, first_a, first_b):
+        # a name changed in a few letters is often another person ("Whitfield" /
+        # "Whitford"): a variant only when the gazetteer knows both as one actor, or the
+        # change is one of case, diacritics, hyphens or a known transliteration pattern
+        name_a, name_b = " ".join(t.text for t in at), " ".join(t.text for t in bt)
+        return bool(same_referent(name_a, name_b)) or name_variant(name_a, name_b)
     a = " ".join(t.norm for t in at)
     b = " ".join(t.norm for t in bt)
-    if difflib.SequenceMatcher(None, a, b).ratio() >= 0.7:
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+
+
+#: Transliteration patterns: letter groups that render one sound in different romanisations
+#: ("Tschaikowsky" / "Tchaikovsky", "Yeltsin" / "Jelzin", "Mohammed" / "Muhammad").
+_TRANSLIT = (
+    ("tsch", "ch"),
+    ("tch", "ch"),
+    ("kh", "ch"),
+    ("sch", "sh"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),
+    ("ph", "f"),
+    ("ks", "x"),
+    ("ck", "k"),
+    ("q", "k"),
+    ("w", "v"),
+    ("ts", "z"),
+    ("tz", "z"),
+    ("cz", "z"),
+    ("dh", "d"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("o", "u"),
+    ("e", "a"),
+    ("y", "i"),
+    ("j", "i"),
+)
+
+
+#: Letters that Unicode does not decompose into a base letter and a diacritic.
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "ı": "i"})
+
+
+def _fold_name(name: str) -> str:
+    """A name without case, diacritics, hyphens, apostrophes or spaces."""
+    decomposed = unicodedata.normalize("NFKD", name.lower().translate(_LETTERS))
+    return "".join(ch for ch in decomposed if ch.isalnum())
+
+
+def derived_name(a: str, b: str) -> bool:
+    """Whether one name is the other with a derivational ending ("China" / "Chinese").
+
+    >>> derived_name("Ukraine", "Ukrainian"), derived_name("Whitfield", "Whitford")
+    (True, False)
+    """
+    x, y = sorted((_fold_name(a), _fold_name(b)), key=len)
+    return len(x) >= 4 and x != y and y.startswith(x[:-1]) and len(y) - len(x) <= 3
+
+
+def name_variant(a: str, b: str) -> bool:
+    """Whether two names differ only in case, diacritics, hyphenation, transliteration, a
+    possessive or a derivational ending ("Ukraine" / "Ukrainian", "China's" / "China").
+
+    >>> name_variant("Sørensen", "Sorensen"), name_variant("Tchaikovsky", "Tschaikowsky")
+    (True, True)
+    >>> name_variant("Whitfield", "Whitford"), name_variant("Smith", "Jones")
+    (False, False)
+    """
+    x, y = _fold_name(re.sub(r"['’]s$", "", a)), _fold_name(re.sub(r"['’]s$", "", b))
+    if x == y or derived_name(x, y):
         return True
-    # variant names: capitalised words on both sides that the gazetteer knows as one actor
-    if _names_on_both_sides(at, bt, first_a, first_b):
-        return bool(same_referent(" ".join(t.text for t in at), " ".join(t.text for t in bt)))
-    return False
+    for old, new in _TRANSLIT:
+        x, y = x.replace(old, new), y.replace(old, new)
+    x, y = re.sub(r"(.)\1+", r"\1", x), re.sub(r"(.)\1+", r"\1", y)
+    return x == y
+
+
+def _negates_kept(c: Cue, toks: Sequence[Token], lo: int, hi: int, other: Sequence[Token]) -> bool:
+    """Whether negation ``c`` (in ``toks``) negates words kept on both sides.
+
+    Its target is the first content word after it in the same clause. The negation counts
+    when the target lies outside the changed words ``toks[lo:hi]`` (kept), or is changed
+    but found again in the other side's changed words ``other`` ("did not confirm" /
+    "confirmed"); it does not when the target went with it ("no alternative to driving").
+    """
+    for k in range(c.j, min(len(toks), c.j + 4)):
+        t = toks[k]
+        if not t.is_word:
+            break
+        if t.norm in STOPWORDS:
+            continue
+        if not lo <= k < hi:
+            return True
+        return stem(t.norm) in {stem(o.norm) for o in other if o.is_word}
+    return True
+
+
+def _reorder_explanation(
+    h: Hunk, at_all: Sequence[Token], bt_all: Sequence[Token], a_str: str, b_str: str
+) -> str:
+    """Explain a word that stands elsewhere in the other version of its sentence."""
+
+    def place(toks: Sequence[Token], k: int) -> str:
+        if k == 0 or (not toks[k - 1].is_word and toks[k - 1].text in ".!?"):
+            return "opens the sentence"
+        if k + 1 >= len(toks) or not toks[k + 1].is_word:
+            return "closes its clause, where the stress falls"
+        return ""
+
+    pa, pb = place(at_all, h.i1), place(bt_all, h.j1)
+    base = (
+        f"Reordered: '{h.a_tokens[0].text}' stands elsewhere in the sentence ('{a_str}' / "
+        f"'{b_str}'): the same words in another order"
+    )
+    if pa == pb:
+        return f"{base}."
+    if pa and pb:
+        return f"{base}; the emphasis moves: in A it {pa}, in B it {pb}."
+    return f"{base}; the emphasis moves: {'in A' if pa else 'in B'} it {pa or pb}."
 
 
 def expand(
@@ -200,10 +313,23 @@ def classify_hunk(
         )
     at_all = diff_tokens(a_tokens)
     bt_all = diff_tokens(b_tokens)
+    if h.tag == "reorder":
+        expl = _reorder_explanation(h, at_all, bt_all, a_str, b_str)
+        return ("move", "neutral", expl, (), offs)
 
     def initial(toks: Sequence[Token], k: int) -> bool:
         return k == 0 or toks[k - 1].text in (".", "!", "?")
 
+    starts = initial(at_all, h.i1), initial(bt_all, h.j1)
+    if h.tag == "case" and (h.i1 == 0) != (h.j1 == 0) and starts[0] != starts[1]:
+        return (
+            "spelling",
+            "neutral",
+            f"'{a_str}' / '{b_str}': only the capital letter differs, as the word opens "
+            f"the sentence in {'A' if h.i1 == 0 else 'B'} only.",
+            (),
+            offs,
+        )
     if h.tag == "case" and initial(at_all, h.i1) != initial(bt_all, h.j1):
         return (
             "segmentation",
@@ -252,7 +378,13 @@ def classify_hunk(
     b_words = [t.norm for t in bt_all]
     a_cues_all = _window_cues(a_words, _names(at_all), h.i1, h.i2)
     b_cues_all = _window_cues(b_words, _names(bt_all), h.j1, h.j2)
-    i1, i2, j1, j2 = expand(h, a_cues_all, b_cues_all, len(at_all), len(bt_all))
+    i1, i2, j1, j2 = expand(
+        h,
+        [c for c in a_cues_all if c.source != "periphrastic"],
+        [c for c in b_cues_all if c.source != "periphrastic"],
+        len(at_all),
+        len(bt_all),
+    )
     at, bt = at_all[i1:i2], bt_all[j1:j2]
     if at:
         offs = (at[0].start, at[-1].end, *offs[2:])
@@ -271,10 +403,14 @@ def classify_hunk(
         terms_a = {c.term for c in ca}
         terms_b = {c.term for c in cb}
         if terms_a == terms_b:
+            derived = derived_name(a_str, b_str)
             return (
                 "spelling",
                 "neutral",
-                f"A variant spelling or name: '{a_str}' / '{b_str}'.",
+                f"Another form of the same name: '{a_str}' / '{b_str}' (a derived word, not "
+                "another person or place)."
+                if derived
+                else f"A variant spelling or name: '{a_str}' / '{b_str}'.",
                 evidence,
                 offs,
             )
@@ -286,10 +422,40 @@ def classify_hunk(
     def differs(c: Cue) -> bool:
         return c.i + 1 != c.j or count_a[c.term] != count_b[c.term]
 
-    ca = [c for c in ca if c.source != "rule" or c.category == "hedge" or differs(c)]
-    cb = [c for c in cb if c.source != "rule" or c.category == "hedge" or differs(c)]
+    ca = [c for c in ca if c.source not in _RULES or c.category == "hedge" or differs(c)]
+    cb = [c for c in cb if c.source not in _RULES or c.category == "hedge" or differs(c)]
+    # a periphrastic modal ("need to") only shows that a modal verb was reworded with the
+    # same force ("must" / "need to"); on its own ("had to be done" / "to be done") it is
+    # no evidence
+    modal_a = Counter(c.note for c in ca if c.category == "modal")
+    modal_b = Counter(c.note for c in cb if c.category == "modal")
+    same_modal = bool(modal_a) and modal_a == modal_b
+    ca = [c for c in ca if c.source != "periphrastic" or same_modal]
+    cb = [c for c in cb if c.source != "periphrastic" or same_modal]
+    # a negation counts when what it negates is kept on both sides ("not true" / "true"),
+    # not when it goes with a clause dropped or retold ("no alternative to driving" / -)
     neg_a = [c for c in ca if c.category == "negation"]
     neg_b = [c for c in cb if c.category == "negation"]
+    inert = [
+        c
+        for negs, toks, lo, hi, other in (
+            (neg_a, at_all, i1, i2, bt),
+            (neg_b, bt_all, j1, j2, at),
+        )
+        for c in negs
+        if not _negates_kept(c, toks, lo, hi, other)
+    ]
+    neg_a = [c for c in neg_a if c not in inert]
+    neg_b = [c for c in neg_b if c not in inert]
+    if inert and kind == "omission" and not neg_a and not neg_b:
+        return (
+            kind,
+            "weaker",
+            f"Detail dropped: '{a_str}' is missing from B (the negation "
+            f"'{inert[0].term}' went with the words it negated).",
+            evidence,
+            offs,
+        )
     if len(neg_a) != len(neg_b):
         what = "added" if len(neg_b) > len(neg_a) else "removed"
         word = (neg_b or neg_a)[0].term
@@ -332,6 +498,8 @@ def classify_hunk(
     for cat, label in (("presupposition", "presupposition trigger"), ("modal", "modal verb")):
         pa = {c.term for c in ca if c.category == cat}
         pb = {c.term for c in cb if c.category == cat}
+        if cat == "modal" and same_modal:
+            continue  # "must" / "need to": the same modal force in other words
         if pa != pb:
             words = ", ".join(f"'{w}'" for w in sorted(pa ^ pb))
             notes = {c.note for c in (*ca, *cb) if c.term in pa ^ pb}
@@ -345,6 +513,16 @@ def classify_hunk(
             )
     nums_a = sorted(_number(t.norm) for t in at if _NUM_RE.search(t.norm))
     nums_b = sorted(_number(t.norm) for t in bt if _NUM_RE.search(t.norm))
+    if nums_a and not nums_b:
+        return (
+            kind,
+            "weaker",
+            f"Detail dropped: the figure{'s' if len(nums_a) > 1 else ''} "
+            f"'{' '.join(nums_a)}' of A {'have' if len(nums_a) > 1 else 'has'} no counterpart "
+            f"in B ('{a_str}' / '{b_str}').",
+            evidence,
+            offs,
+        )
     if nums_a != nums_b:
         return (
             kind,
@@ -382,7 +560,11 @@ def classify_hunk(
         return (kind, "neutral", f"Function words dropped: '{a_str}'.", evidence, offs)
     terms_a = ", ".join(dict.fromkeys(f"'{c.term}'" for c in ca))
     terms_b = ", ".join(dict.fromkeys(f"'{c.term}'" for c in cb))
-    if not ca and not cb:
+    if same_modal and {c.term for c in ca} != {c.term for c in cb}:
+        same = f"the same modal force: {', '.join(sorted(modal_a))}"
+        if {c.category for c in (*ca, *cb)} != {"modal"}:
+            same = f"A carries {terms_a}, B {terms_b}, with {same}"
+    elif not ca and not cb:
         same = "neither carries an evaluative cue"
     elif terms_a == terms_b:
         same = f"both carry {terms_a}"

@@ -97,6 +97,8 @@ def _compare(art_a: Article, art_b: Article, hide_typography: bool) -> Compariso
         [signature(w) for w in words_b],
         [anchor_keys(w) for w in words_a],
         [anchor_keys(w) for w in words_b],
+        [frozenset(w) for w in words_a],
+        [frozenset(w) for w in words_b],
     )
 
     links: list[Link] = []
@@ -133,10 +135,10 @@ def _compare(art_a: Article, art_b: Article, hide_typography: bool) -> Compariso
             )
     omap = OffsetMap(pairs)
 
-    # moves: runs of consecutive moved links
+    # moves: runs of moved links that follow each other on both sides (one moved passage)
     run: list[int] = []
     for k in [*range(len(links)), -1]:
-        if k >= 0 and links[k].moved and (not run or links[run[-1]].a[-1] + 1 == links[k].a[0]):
+        if k >= 0 and links[k].moved and (not run or _follows(links[run[-1]], links[k])):
             run.append(k)
             continue
         if run:
@@ -222,6 +224,12 @@ def _compare(art_a: Article, art_b: Article, hide_typography: bool) -> Compariso
         note,
         hidden,
     )
+
+
+def _follows(prev: Link, nxt: Link) -> bool:
+    """``nxt`` continues the passage of ``prev`` in A (next sentence) and in B (next, or
+    after a sentence or two that B adds)."""
+    return prev.a[-1] + 1 == nxt.a[0] and 0 < nxt.b[0] - prev.b[-1] <= 3
 
 
 def _dedupe(changes: Sequence[Change]) -> list[Change]:

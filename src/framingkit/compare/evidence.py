@@ -91,11 +91,32 @@ PRESUPPOSITION: dict[str, str] = {
     },
     **{w: "scalar particle (takes a comparison for granted)" for w in ["even", "already"]},
 }
-#: Modal verbs and what they express.
+#: Modal verbs and what they express (the note is the modal force: two modals with the
+#: same note are equivalents, "must" / "need to").
 MODALS: dict[str, str] = {
     **{w: "necessity or obligation" for w in ["must", "should", "ought"]},
     **{w: "possibility" for w in ["may", "might", "could", "can", "perhaps", "possibly"]},
     **{w: "prediction" for w in ["will", "would", "shall"]},
+}
+#: Periphrastic modals (two or three words) with the force of a modal verb.
+MODAL_PHRASES: dict[tuple[str, ...], str] = {
+    **{
+        (w, "to"): "necessity or obligation"
+        for w in ["need", "needs", "needed", "have", "has", "had", "ought"]
+    },
+    **{("got", "to"): "necessity or obligation"},
+    **{
+        (w, "able", "to"): "possibility"
+        for w in ["be", "is", "are", "was", "were", "been", "being", "am"]
+    },
+    **{
+        (w, "going", "to"): "prediction"
+        for w in ["be", "is", "are", "was", "were", "am", "'re", "'s", "'m"]
+    },
+}
+#: Single words that express a modal force without being modal verbs ("we need X").
+MODAL_WORDS: dict[str, str] = {
+    w: "necessity or obligation" for w in ["need", "needs", "needed", "necessary", "required"]
 }
 #: Verbs of appearance or perception that present a claim as an impression (hedging).
 APPEARANCE: frozenset[str] = frozenset(
@@ -150,11 +171,30 @@ class Cue:
         return FORCE_SIGN.get(self.category, 0) * self.intensity
 
 
+@functools.lru_cache(maxsize=100_000)
 def _lex(term: str) -> Any:
-    """The spotter's lexicon entry for ``term`` (loaded lazily, once), or ``None``."""
-    from ..spot.lexicon import lookup
+    """The spotter's lexicon entry for ``term`` (loaded lazily, once), or ``None``.
 
-    return lookup(term)
+    Words the spotter's lexicon lacks are looked up in ``data/compare/charged.tsv``
+    (verb forms of forceful action, same columns and scale).
+    """
+    from ..spot.lexicon import lookup, normalise
+
+    e = lookup(term)
+    return e if e is not None else _charged().get(normalise(term))
+
+
+@functools.cache
+def _charged() -> dict[str, Any]:
+    """The compare supplement to the spotter's lexicon (``data/compare/charged.tsv``)."""
+    from importlib.resources import files
+
+    from ..spot.lexicon import parse_rows
+
+    text = files("framingkit").joinpath("data/compare/charged.tsv").read_text("utf-8")
+    entries, problems = parse_rows(text, "compare/charged.tsv")
+    assert not problems, problems
+    return {e.term: e for e in entries}
 
 
 def _grammar(w: str, i: int) -> Cue | None:
@@ -177,6 +217,29 @@ def _grammar(w: str, i: int) -> Cue | None:
             "presents the claim as an impression",
             "rule",
         )
+    return None
+
+
+_MODAL_STARTS = frozenset({p[0] for p in MODAL_PHRASES} | set(MODAL_WORDS))
+
+
+def _modal_phrase(words: Sequence[str], i: int) -> Cue | None:
+    """A periphrastic modal ("need to", "is able to", "are going to") starting at ``i``.
+
+    Its source is ``"periphrastic"``: it shows that a modal verb was only reworded
+    ("must" / "need to"), but on its own ("had to be done" / "to be done") does not
+    count as a modal added or dropped.
+    """
+    if words[i] not in _MODAL_STARTS:
+        return None
+    for size in (3, 2):
+        note = MODAL_PHRASES.get(tuple(words[i : i + size]))
+        if note is not None:
+            term = " ".join(words[i : i + size])
+            return Cue(i, i + size, term, "modal", note, None, 1, note, "periphrastic")
+    if words[i] in MODAL_WORDS:
+        note = MODAL_WORDS[words[i]]
+        return Cue(i, i + 1, words[i], "modal", note, None, 1, note, "periphrastic")
     return None
 
 
@@ -240,7 +303,9 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
                 )
             i += size
             continue
-        c = _grammar(w, i)
+        c = _modal_phrase(words, i)
+        if c is None:
+            c = _grammar(w, i)
         if c is not None:
             if c.subtype == "appearance" and i + 1 < n and words[i + 1] == "like":
                 c = Cue(i, i + 2, f"{w} like", *(getattr(c, f) for f in _REST))
