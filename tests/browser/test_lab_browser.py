@@ -170,6 +170,8 @@ def _exercise_output(page):
 def test_lab_span_exercise_click_check_save_reopen_restart(server, page):
     from playwright.sync_api import expect
 
+    expect.set_options(timeout=60_000)  # a loaded CI machine can take more than the default 5 s
+
     url, base = server
     defn = find_exercise(EXERCISE)
     chs = chunks(defn.text)
