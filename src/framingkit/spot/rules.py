@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..document import Article, Sentence, Token
+from ..wordlists import FUNCTION_WORDS
 from .categories import CATEGORIES, INTENSITY_LABELS
 from .lexicon import LexEntry, lookup, phrases_starting, stop_phrases, vader_lookup, variants
 
@@ -91,73 +92,7 @@ _DETERMINERS = frozenset(
         "another",
     ]
 )
-_FUNCTION = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "if",
-        "of",
-        "to",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "with",
-        "from",
-        "as",
-        "into",
-        "onto",
-        "than",
-        "then",
-        "that",
-        "this",
-        "these",
-        "those",
-        "it",
-        "its",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "not",
-        "no",
-        "so",
-        "such",
-        "he",
-        "she",
-        "they",
-        "we",
-        "you",
-        "i",
-        "me",
-        "him",
-        "them",
-        "us",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "when",
-        "where",
-        "while",
-        "there",
-        "here",
-    ]
-)
+_FUNCTION = FUNCTION_WORDS
 _NUMBER_WORDS = frozenset(
     [
         "one",
