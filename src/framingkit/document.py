@@ -30,6 +30,7 @@ from .errors import InputError
 from .quotes import Quotation, find_quotations
 from .textio import check_text, looks_like_html, read_text
 from .typography import fold
+from .wordlists import MONTHS
 
 #: Paragraph roles, from one table: the role and what it is.
 PARAGRAPH_ROLES: dict[str, str] = {
@@ -66,25 +67,7 @@ GENRE_LABELS = (
     "Blog",
 )
 
-_MONTHS = {
-    m: i + 1
-    for i, m in enumerate(
-        [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ]
-    )
-}
+_MONTHS = {m: i + 1 for i, m in enumerate(MONTHS)}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

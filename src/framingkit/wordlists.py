@@ -76,3 +76,19 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
         "you",
     ]
 )
+
+#: Month names in calendar order (lower case).
+MONTHS: tuple[str, ...] = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)

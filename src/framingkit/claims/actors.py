@@ -16,6 +16,7 @@ import re
 from functools import cache
 
 from ..typography import fold
+from ..wordlists import MONTHS
 from .lexicon import load, phrase_regex
 from .model import Actor, Mention
 
@@ -143,18 +144,7 @@ _NOT_NAMES = frozenset(
         "friday",
         "saturday",
         "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
+        *MONTHS,
         "mr",
         "mrs",
         "ms",
