@@ -227,3 +227,106 @@ def test_spans_use_the_kits_one_span_metric(key):
     theirs = score_spans(answer, [r.text for r in e.reference], SPAN_TEXT)
     assert ours.details["f1"] == theirs.f1
     assert ours.points == round(theirs.f1 * e.points, 2)
+
+
+# ----------------------------------------------------------------------------- lenient reading
+
+
+def test_classify_reads_label_variants_and_says_so(key):
+    e = ex(key, "kinds")
+    s = score(e, {"C1": ["Wording", "Stronger"], "c2": ["paratext", "weak"]})
+    assert s.points == 2 and not s.problems
+    assert any("Read 'Stronger' as the label 'stronger'" in f for f in s.feedback)
+    assert any("Read 'weak' as the label 'weaker'" in f for f in s.feedback)
+    assert any("Read 'C1' as the item 'c1'" in f for f in s.feedback)
+    wrong = score(e, {"c1": ["wording", "nuetral"]})
+    assert wrong.points == 0.5 and any("Did you mean 'neutral'?" in p for p in wrong.problems)
+
+
+def test_classify_underscore_labels_start_of_label_and_aliases():
+    k = parse_key(
+        {
+            "lesson": "t",
+            "exercises": {
+                "t/x": {
+                    "type": "classify",
+                    "prompt": "p",
+                    "labels": ["scare_quote", "stance_verb", "original only", "neither"],
+                    "aliases": {"none": "neither"},
+                    "items": {"i1": "a", "i2": "b", "i3": "c", "i4": "d"},
+                    "reference": {
+                        "i1": "scare_quote",
+                        "i2": "stance_verb",
+                        "i3": "original only",
+                        "i4": "neither",
+                    },
+                }
+            },
+        }
+    )
+    e = k.exercises["t/x"]
+    s = score(e, {"i1": "Scare quote", "i2": ["stance verb"], "i3": "original", "i4": "none"})
+    assert s.points == 1 and not s.problems
+    text = " ".join(s.feedback)
+    assert "the start of that label" in text and "'none' is another name" in text
+    # a wrong label is never accepted
+    assert score(e, {"i1": "stance verb"}).points == 0
+
+
+def test_classify_views_label_is_an_alias_of_a_code_table():
+    k = parse_key(
+        {
+            "lesson": "t",
+            "exercises": {
+                "t/x": {
+                    "type": "classify",
+                    "prompt": "p",
+                    "labels": "framingkit.compare:EFFECTS",
+                    "items": {"i1": "a"},
+                    "reference": {"i1": "attribution"},
+                }
+            },
+        }
+    )
+    s = score(k.exercises["t/x"], {"i1": "voice"})
+    assert s.points == 1 and "Read 'voice' as the label 'attribution'" in s.feedback[0]
+
+
+def test_classify_wrong_type_of_answer_shows_an_example(key):
+    s = score(ex(key, "kinds"), "wording")
+    assert (
+        "e.g. {'c1': ['wording', 'stronger'], 'c2': ['wording', 'stronger'], ...}"
+        in (s.problems[0])
+    )
+
+
+def test_choice_reads_common_spellings_and_never_crashes(key):
+    e = ex(key, "scare")
+    for value in ("(b)", "Option B", "b.", ["b"], "They distance the writer from the words."):
+        assert score(e, value).points == 1, value
+    assert any("list" in f for f in score(e, ["b"]).feedback)
+    both = score(e, ["a", "b"])
+    assert both.points == 0 and "pick one option" in both.problems[0]
+    wrong = score(e, "a")
+    assert "you picked a)" in wrong.missed[0] and "Misconception" in wrong.missed[0]
+    assert feedback_text(wrong).count("Misconception") == 1  # said once, not twice
+
+
+def test_links_read_case_relation_forms_and_written_links(key):
+    e = ex(key, "map")
+    s = score(e, [("C2", "C1", "Support"), "c3 -contrasts-> c2"])
+    assert s.points == 2 and not s.problems
+    assert any("Read 'Support' as the label 'supports'" in f for f in s.feedback)
+    assert score(e, "c2 supports c1; c3 contrasts c2").points == 2
+    pair = score(e, [("c2", "c1")])
+    assert "no relation" in pair.problems[0]
+
+
+def test_spans_string_of_phrases_typos_and_pieces_of_one_reference(key):
+    e = ex(key, "boosters")
+    s = score(e, "boldly, such excessive zeal, declined")
+    assert s.points == 3 and "split at its commas" in s.feedback[0]
+    typo = score(e, ["bodly"])
+    assert "Did you mean 'boldly'?" in typo.problems[0]
+    pieces = score(e, ["such", "excessive zeal"])
+    assert any("part of the reference phrase" in x for x in pieces.extra)

@@ -38,11 +38,19 @@ def points_line(s: Score) -> str:
     return f"Score: {s.points:g} of {s.max_points:g} {unit}."
 
 
+def _items(s: Score, attr: str) -> list[str]:
+    """The lines of one section; a feedback line already said in a missed line is not repeated."""
+    items = list(getattr(s, attr))
+    if attr == "feedback":
+        items = [f for f in items if not any(f and f in m for m in s.missed)]
+    return items
+
+
 def feedback_text(s: Score) -> str:
     """The feedback as plain text (what ``check()`` prints)."""
     lines = [s.checked, points_line(s)]
     for attr, sym, head, _ in SECTIONS:
-        for item in getattr(s, attr):
+        for item in _items(s, attr):
             lines.append(f"{sym} {head}: {item}")
     return "\n".join(lines)
 
@@ -55,7 +63,7 @@ def feedback_html(s: Score) -> str:
         f"<p style='margin:0.2em 0'><b>{esc(s.checked)}</b> {esc(points_line(s))}</p>",
     ]
     for attr, sym, head, colour in SECTIONS:
-        items = getattr(s, attr)
+        items = _items(s, attr)
         if not items:
             continue
         parts.append(

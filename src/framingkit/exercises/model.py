@@ -145,6 +145,8 @@ class ExerciseDef:
     reference: Any = None
     #: Reasons shown when a reference link is missed, by "source -relation-> target".
     link_why: dict[str, str] = field(default_factory=dict)
+    #: Other names of labels, by axis ("relation" for links): {axis: {other name: label}}.
+    aliases: dict[str, dict[str, str]] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -480,6 +482,54 @@ def _ids(entries: Any, where: str, what: str) -> tuple[Item, ...]:
     return tuple(items)
 
 
+def _table_aliases(value: Any) -> dict[str, str]:
+    """Other names of labels taken from a code table: a row's ``label`` (how the views mark it)."""
+    if isinstance(value, str) and ":" in value:
+        mod, _, attr = value.partition(":")
+        try:
+            value = getattr(importlib.import_module(mod), attr)
+        except (ImportError, AttributeError):
+            return {}
+    if not isinstance(value, Mapping):
+        return {}
+    out: dict[str, str] = {}
+    for name, row in value.items():
+        shown = getattr(row, "label", None)
+        if isinstance(shown, str) and isinstance(name, str) and shown != name:
+            out[shown] = name
+    return out
+
+
+def _aliases(raw: dict[str, Any], axes: Mapping[str, Any], where: str) -> dict[str, dict[str, str]]:
+    """Other names of labels: from code tables (their ``label``) and the key's ``aliases``.
+
+    ``"aliases": {"other name": "label"}`` (for every axis) or ``{axis: {"other name": "label"}}``.
+    """
+    out = {axis: _table_aliases(value) for axis, value in axes.items()}
+    given = raw.get("aliases")
+    if given is None:
+        return {a: v for a, v in out.items() if v}
+    if not isinstance(given, Mapping):
+        raise InputError(f"{where} has 'aliases' {given!r}; use {{'other name': 'label'}}.")
+    labels = {axis: _labels(value, where, axis) for axis, value in axes.items()}
+    per_axis = (
+        given
+        if given and all(isinstance(v, Mapping) for v in given.values())
+        else {axis: given for axis in axes}
+    )
+    for axis, names in per_axis.items():
+        if axis not in labels:
+            raise InputError(f"{where} has 'aliases' for '{axis}', which is not an axis.")
+        for other, label in names.items():
+            if label in labels[axis]:
+                out[axis][str(other)] = label
+            elif not any(label in v for v in labels.values()):
+                raise InputError(
+                    f"{where} has the alias {other!r} for {label!r}, which is not a label."
+                )
+    return {a: v for a, v in out.items() if v}
+
+
 def _labels(value: Any, where: str, axis: str) -> tuple[str, ...]:
     if isinstance(value, str) and ":" in value:  # "framingkit.compare:KINDS": one table of labels
         mod, _, attr = value.partition(":")
@@ -540,7 +590,81 @@ def _parse_classify(raw: dict[str, Any], where: str) -> dict[str, Any]:
     missing = [i.id for i in items if i.id not in out]
     if missing:
         raise InputError(f"{where} has no reference for the item '{missing[0]}'.")
-    return {"items": items, "axes": axes, "reference": out}
+    sources = raw["axes"] if "axes" in raw else {"label": raw["labels"]}
+    aliases = _aliases(raw, sources, where)
+    return {"items": items, "axes": axes, "reference": out, "aliases": aliases}
+
+
+def _norm(s: str) -> str:
+    """A label or id without capitals, spaces, hyphens, underscores or edge punctuation."""
+    import re
+
+    return re.sub(r"[\s\-_]+", "", s.strip().strip(".,;:!?'\"“”‘’()").lower())
+
+
+def _stem(s: str) -> str:
+    n = _norm(s)
+    for suffix in ("ing", "ers", "er", "ed", "es", "s", "d", "e"):
+        if n.endswith(suffix) and len(n) - len(suffix) >= 3:
+            return n[: -len(suffix)]
+    return n
+
+
+def match_label(
+    given: str, labels: tuple[str, ...], aliases: Mapping[str, str] | None = None
+) -> tuple[str | None, str]:
+    """The label ``given`` means, and a note saying how it was read (or a suggestion).
+
+    Returns ``(label, "")`` for an exact label, ``(label, note)`` when it was read
+    leniently (capitals, spaces, hyphens or underscores; another name of the label;
+    another form of the word; the first word(s) of exactly one label), and
+    ``(None, suggestion)`` when it is not a label.
+
+    >>> label, note = match_label("Stance verb", ("booster", "stance_verb"))
+    >>> label, note[:45]
+    ('stance_verb', "Read 'Stance verb' as the label 'stance_verb'")
+    >>> match_label("hedge", ("hedged", "plain", "boosted"))[0]
+    'hedged'
+    >>> match_label("opinion", ("fact", "interpretation"))
+    (None, '')
+    """
+    import difflib
+
+    if given in labels:
+        return given, ""
+    norm = _norm(given)
+    if not norm:
+        return None, ""
+    by_norm = {_norm(label): label for label in labels}
+    if norm in by_norm:
+        label = by_norm[norm]
+        return label, (
+            f"Read {given!r} as the label {label!r} (capitals, spaces, hyphens and underscores "
+            "do not matter)."
+        )
+    for other, label in (aliases or {}).items():
+        if _norm(other) == norm:
+            return (
+                label,
+                f"Read {given!r} as the label {label!r} ({other!r} is another name for it).",
+            )
+    stems: dict[str, list[str]] = {}
+    for label in labels:
+        stems.setdefault(_stem(label), []).append(label)
+    hit = stems.get(_stem(given), [])
+    if len(hit) == 1:
+        return hit[0], f"Read {given!r} as the label {hit[0]!r} (another form of the same word)."
+    words = [_norm(w) for w in given.split()]
+    starts = [
+        label
+        for label in labels
+        if len(label.split()) > len(words)
+        and [_norm(w) for w in label.replace("_", " ").split()[: len(words)]] == words
+    ]
+    if len(starts) == 1 and len(norm) >= 4:
+        return starts[0], f"Read {given!r} as the label {starts[0]!r} (the start of that label)."
+    close = difflib.get_close_matches(norm, list(by_norm), n=1, cutoff=0.75)
+    return None, f"Did you mean {by_norm[close[0]]!r}?" if close else ""
 
 
 def split_axes(value: Any, axes: tuple[str, ...]) -> dict[str, Any] | None:
@@ -639,7 +763,14 @@ def _parse_links(raw: dict[str, Any], where: str) -> dict[str, Any]:
         links.append((s, t, rel))
         if note:
             why[f"{s} -{rel}-> {t}"] = note
-    return {"claims": claims, "relations": relations, "reference": tuple(links), "link_why": why}
+    aliases = _aliases(raw, {"relation": raw.get("relations", list(LINK_RELATIONS))}, where)
+    return {
+        "claims": claims,
+        "relations": relations,
+        "reference": tuple(links),
+        "link_why": why,
+        "aliases": aliases,
+    }
 
 
 def types_markdown() -> str:

@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import ExerciseDef, locate, split_axes
+from .model import ExerciseDef, _norm, locate, match_label, split_axes
 
 
 @dataclass
@@ -115,25 +115,64 @@ def _describe_missing(ex: ExerciseDef) -> str:
 # ----------------------------------------------------------------------------- spans
 
 
-def answer_spans(ex: ExerciseDef, value: Any) -> tuple[list[tuple[int, int]], list[str]]:
+def _closest_phrase(text: str, phrase: str) -> str | None:
+    """The passage of ``text`` closest to a mistyped ``phrase`` (same number of words), if close."""
+    import difflib
+    import re
+
+    n = len(phrase.split())
+    if not n:
+        return None
+    words = list(re.finditer(r"\S+", text))
+    best, best_ratio = None, 0.8
+    for i in range(len(words) - n + 1):
+        cand = text[words[i].start() : words[i + n - 1].end()].strip(".,;:!?\"'“”‘’()")
+        r = difflib.SequenceMatcher(None, phrase.lower(), cand.lower()).ratio()
+        if r > best_ratio:
+            best, best_ratio = cand, r
+    return best
+
+
+def answer_spans(
+    ex: ExerciseDef, value: Any, notes: list[str] | None = None
+) -> tuple[list[tuple[int, int]], list[str]]:
     """The answer of a ``spans`` exercise as sorted, de-duplicated (start, end) offsets.
 
     Phrases are found in the exercise text (repeated phrases take the next
     occurrence); problems (a phrase not in the text, bad offsets, duplicates)
-    come back as sentences.
+    come back as sentences. A single string is one phrase, or, when it is not in
+    the text but its comma- or semicolon-separated parts are, those phrases (said in ``notes``).
     """
+    import re
+
+    notes = [] if notes is None else notes
     text = ex.text
     items = [value] if isinstance(value, str) else value
+    if isinstance(value, str) and locate(text, value) is None:
+        parts = [p.strip() for p in re.split(r"[,;\n]+", value) if p.strip()]
+        if len(parts) > 1 and any(locate(text, p) for p in parts):
+            items = parts
+            notes.append(
+                f"Your answer was one string; it was read as {len(parts)} phrases, split at its "
+                'commas (type a list next time: ["one phrase", "another phrase"]).'
+            )
     spans: list[tuple[int, int]] = []
     problems: list[str] = []
     if not isinstance(items, (list, tuple, set)):
-        return [], [f"The answer {value!r} is not a list of phrases or (start, end) pairs."]
+        return [], [
+            f"The answer {value!r} is not a list of phrases or (start, end) pairs; type a list "
+            'of phrases from the text, e.g. ["one phrase", "another phrase"].'
+        ]
     taken: set[tuple[int, int]] = set()
     for item in items:
         if isinstance(item, str):
             hit = locate(text, item, taken)
             if hit is None:
-                problems.append(f"The phrase {item!r} is not in the text, so it was not counted.")
+                close = _closest_phrase(text, item)
+                hint = f" Did you mean {close!r}?" if close else ""
+                problems.append(
+                    f"The phrase {item!r} is not in the text, so it was not counted.{hint}"
+                )
                 continue
         elif (
             isinstance(item, (list, tuple))
@@ -174,7 +213,8 @@ def _score_spans(ex: ExerciseDef, value: Any) -> Score:
     from ..spot.scoring import score_spans
 
     text = ex.text
-    raw_spans, problems = answer_spans(ex, value)
+    notes: list[str] = []
+    raw_spans, problems = answer_spans(ex, value, notes)
     spans, n_merged = _merge(raw_spans)
     if n_merged:
         problems.append(
@@ -215,7 +255,14 @@ def _score_spans(ex: ExerciseDef, value: Any) -> Score:
             )
     for s, e in spans:
         if not any(s <= a and b <= e for a, b in matched_ans):
-            extra.append(f"“{text[s:e]}” is not one of the reference phrases")
+            inside = next((r for r in refs if s < r.end and r.start < e), None)
+            if inside is not None:
+                extra.append(
+                    f"“{text[s:e]}” is part of the reference phrase “{inside.text}”, which "
+                    "another of your phrases already matched; select it as one phrase"
+                )
+            else:
+                extra.append(f"“{text[s:e]}” is not one of the reference phrases")
     n_a, n_r = len(spans), len(refs)
     checked = (
         f"Checked your {n_a} phrase{'s' * (n_a != 1)} against the {n_r} reference "
@@ -232,6 +279,7 @@ def _score_spans(ex: ExerciseDef, value: Any) -> Score:
         missed,
         extra,
         problems,
+        feedback=notes,
         answered=bool(spans) or not problems,
         details={"f1": f1, "answer_spans": spans},
     )
@@ -240,10 +288,33 @@ def _score_spans(ex: ExerciseDef, value: Any) -> Score:
 # ----------------------------------------------------------------------------- classify
 
 
+def _match_ids(value: Mapping[Any, Any], ids: list[str], notes: list[str]) -> dict[Any, Any]:
+    """The answer with its keys read as item ids (capitals, spaces and hyphens do not matter)."""
+    by_norm = {_norm(i): i for i in ids}
+    out: dict[Any, Any] = {}
+    for k, v in value.items():
+        key = k
+        if isinstance(k, str) and k not in ids and _norm(k) in by_norm:
+            key = by_norm[_norm(k)]
+            notes.append(f"Read {k!r} as the item {key!r}.")
+        if key in out and key != k:
+            continue  # the exact id was given too: it counts
+        out[key] = v
+    return out
+
+
+def _example_classify(ex: ExerciseDef) -> str:
+    first = [labels[0] for labels in ex.axes.values()]
+    one = first[0] if len(first) == 1 else first
+    ids = [i.id for i in ex.items[:2]]
+    return "{" + ", ".join(f"{i!r}: {one!r}" for i in ids) + ", ...}"
+
+
 def _score_classify(ex: ExerciseDef, value: Any) -> Score:
     axes = tuple(ex.axes)
     items = {i.id: i for i in ex.items}
     problems: list[str] = []
+    notes: list[str] = []
     if not isinstance(value, Mapping):
         return Score(
             ex.id,
@@ -251,9 +322,13 @@ def _score_classify(ex: ExerciseDef, value: Any) -> Score:
             0.0,
             ex.points,
             "Nothing was checked: the answer must be a dict {item_id: label}.",
-            problems=[f"The answer {value!r} is not a dict of item id -> label(s)."],
+            problems=[
+                f"The answer {value!r} is not a dict of item id -> label(s); type one entry per "
+                f"item, e.g. {_example_classify(ex)}."
+            ],
             answered=False,
         )
+    value = _match_ids(value, list(items), notes)
     right, partial, missed, extra = [], [], [], []
     total = 0.0
     n_answered = 0
@@ -261,13 +336,17 @@ def _score_classify(ex: ExerciseDef, value: Any) -> Score:
         item = items[item_id]
         label = f"{item_id} ({_short(item.text)})" if item.text else item_id
         why = f" {item.why}" if item.why else ""
-        if item_id not in value or is_empty(value[item_id]):
+        given = value.get(item_id)
+        if item_id not in value or is_empty(given):
             missed.append(f"{label}: not answered; expected {_fmt_ref(ref)}.{why}")
             continue
-        got = split_axes(value[item_id], axes)
+        if len(axes) == 1 and isinstance(given, (list, tuple)) and len(given) == 1:
+            notes.append(f"Read {given!r} (for {item_id}) as the one label {given[0]!r}.")
+            given = given[0]
+        got = split_axes(given, axes)
         if got is None:
             problems.append(
-                f"The answer for {item_id}, {value[item_id]!r}, does not give one label per axis "
+                f"The answer for {item_id}, {given!r}, does not give one label per axis "
                 f"({', '.join(axes)})."
             )
             missed.append(f"{label}: expected {_fmt_ref(ref)}.{why}")
@@ -279,10 +358,17 @@ def _score_classify(ex: ExerciseDef, value: Any) -> Score:
             if g is not None and not isinstance(g, str):
                 problems.append(f"The {axis} for {item_id}, {g!r}, is not a single label.")
             if g is not None and isinstance(g, str) and g not in ex.axes[axis]:
-                problems.append(
-                    f"{g!r} (for {item_id}) is not a {axis}; the {axis}s are: "
-                    f"{', '.join(ex.axes[axis])}."
-                )
+                meant, note = match_label(g, ex.axes[axis], ex.aliases.get(axis))
+                if meant is not None:
+                    if note not in notes:
+                        notes.append(note)
+                    got[axis] = g = meant
+                else:
+                    hint = f" {note}" if note else ""
+                    problems.append(
+                        f"{g!r} (for {item_id}) is not a {axis}; the {axis}s are: "
+                        f"{', '.join(ex.axes[axis])}.{hint}"
+                    )
             if g in ref[axis]:
                 ok_axes.append(axis)
             elif g is None:
@@ -318,12 +404,13 @@ def _score_classify(ex: ExerciseDef, value: Any) -> Score:
         missed,
         extra,
         problems,
+        feedback=notes,
         details={"accuracy": acc},
     )
 
 
 def _fmt_ref(ref: Mapping[str, tuple[str, ...]]) -> str:
-    return " + ".join(" or ".join(v) for v in ref.values())
+    return " + ".join(" or ".join(map(repr, v)) for v in ref.values())
 
 
 def _short(s: str, n: int = 60) -> str:
@@ -334,21 +421,54 @@ def _short(s: str, n: int = 60) -> str:
 # ----------------------------------------------------------------------------- choice
 
 
-def _score_choice(ex: ExerciseDef, value: Any) -> Score:
-    key = value.strip().lower() if isinstance(value, str) else value
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+def _choice_key(ex: ExerciseDef, value: Any, notes: list[str]) -> tuple[Any, str]:
+    """The option key a student meant, or (None, the reason it could not be read)."""
     keys = {k.lower(): k for k in ex.options}
-    if isinstance(key, str) and key.rstrip(")").strip() in keys:
-        key = keys[key.rstrip(")").strip()]
+    if isinstance(value, (list, tuple, set)):
+        if len(value) != 1:
+            return None, (
+                f"{value!r} gives {len(value)} options; pick one option and type its key as a "
+                f"string, e.g. answer = {next(iter(ex.options))!r}."
+            )
+        (one,) = value
+        notes.append(
+            f"Your answer was a list; its one entry {one!r} was checked (type just {one!r})."
+        )
+        value = one
+    if not isinstance(value, str):
+        return None, f"{value!r} is not one of the options ({', '.join(ex.options)})."
+    key = value.strip().lower()
+    for prefix in ("option ", "answer "):
+        key = key.removeprefix(prefix)
+    key = key.strip().strip("().:").strip()
+    if key in keys:
+        return keys[key], ""
+    by_text = {_norm(o.text): k for k, o in ex.options.items()}
+    if _norm(value) in by_text:
+        k = by_text[_norm(value)]
+        notes.append(f"Your answer is the text of option {k!r}; it was checked as {k!r}.")
+        return k, ""
+    return None, f"{value!r} is not one of the options ({', '.join(ex.options)})."
+
+
+def _score_choice(ex: ExerciseDef, value: Any) -> Score:
+    notes: list[str] = []
+    key, problem = _choice_key(ex, value, notes)
     right_keys = list(ex.reference)
     checked = f"Checked your option against the right one ({len(ex.options)} options)."
-    if key not in ex.options:
+    if key is None:
         return Score(
             ex.id,
             "choice",
             0.0,
             ex.points,
             checked,
-            problems=[f"{value!r} is not one of the options ({', '.join(ex.options)})."],
+            problems=[problem],
             missed=["the right option"],
             answered=False,
         )
@@ -356,7 +476,13 @@ def _score_choice(ex: ExerciseDef, value: Any) -> Score:
     if key in right_keys:
         fb = [opt.feedback] if opt.feedback else []
         return Score(
-            ex.id, "choice", ex.points, ex.points, checked, [f"{key}) {opt.text}"], feedback=fb
+            ex.id,
+            "choice",
+            ex.points,
+            ex.points,
+            checked,
+            [f"{key}) {opt.text}"],
+            feedback=notes + fb,
         )
     return Score(
         ex.id,
@@ -364,35 +490,86 @@ def _score_choice(ex: ExerciseDef, value: Any) -> Score:
         0.0,
         ex.points,
         checked,
-        missed=[f"{key}) {opt.text}: {opt.feedback}"],
-        feedback=[opt.feedback],
+        missed=[f"the right option: you picked {key}) {_sentence(opt.text)} {opt.feedback}"],
+        feedback=[*notes, opt.feedback],
     )
 
 
 # ----------------------------------------------------------------------------- links
 
 
-def answer_links(ex: ExerciseDef, value: Any) -> tuple[list[tuple[str, str, str]], list[str]]:
-    """The answer of a ``links`` exercise as de-duplicated (source, target, relation) triples."""
-    ids = {c.id for c in ex.claims}
+def _parse_link_text(text: str) -> list[str] | None:
+    """'C3 supports C4' or 'C3 -supports-> C4' as [source, target, relation], else None."""
+    import re
+
+    m = re.fullmatch(r"\s*([\w.]+)\s*(?:-\s*)?([A-Za-z]+)\s*(?:-*>)?\s*([\w.]+)\s*", text)
+    return [m.group(1), m.group(3), m.group(2)] if m else None
+
+
+def answer_links(
+    ex: ExerciseDef, value: Any, notes: list[str] | None = None
+) -> tuple[list[tuple[str, str, str]], list[str]]:
+    """The answer of a ``links`` exercise as de-duplicated (source, target, relation) triples.
+
+    Claim ids are read without regard to capitals ('c3' is 'C3'), relations as labels
+    ('Support' is 'supports'), and a link may be written 'C3 supports C4'; ``notes``
+    collects a sentence for each such reading.
+    """
+    import re
+
+    notes = [] if notes is None else notes
+    ids = [c.id for c in ex.claims]
+    by_norm = {_norm(i): i for i in ids}
     out: list[tuple[str, str, str]] = []
     problems: list[str] = []
+    if isinstance(value, str):
+        parts = [p.strip() for p in re.split(r"[;\n]+", value) if p.strip()]
+        if parts and all(_parse_link_text(p) for p in parts):
+            notes.append(
+                f"Read your text as {len(parts)} link{'s' * (len(parts) != 1)} "
+                "(source, relation, target); a list of (source, target, relation) is safer."
+            )
+            value = [_parse_link_text(p) for p in parts]
     if not isinstance(value, (list, tuple)):
-        return [], [f"The answer {value!r} is not a list of (source_id, target_id, relation)."]
+        return [], [
+            f"The answer {value!r} is not a list of (source_id, target_id, relation), "
+            f'e.g. [("{ids[-1]}", "{ids[0]}", "{ex.relations[0]}")].'
+        ]
     for item in value:
+        if isinstance(item, str) and _parse_link_text(item):
+            notes.append(f"Read {item!r} as a link (source, relation, target).")
+            item = _parse_link_text(item)
+        if isinstance(item, (list, tuple)) and len(item) == 2:
+            problems.append(
+                f"{item!r} gives two claims but no relation; add one of: {', '.join(ex.relations)}."
+            )
+            continue
         if not isinstance(item, (list, tuple)) or len(item) != 3:
             problems.append(f"{item!r} is not a (source_id, target_id, relation) link.")
             continue
         s, t, rel = (str(x) for x in item)
+        for x in (s, t):
+            if x not in ids and _norm(x) in by_norm:
+                note = f"Read {x!r} as the claim {by_norm[_norm(x)]!r}."
+                if note not in notes:
+                    notes.append(note)
+        s, t = (by_norm.get(_norm(x), x) if x not in ids else x for x in (s, t))
         bad = [x for x in (s, t) if x not in ids]
         if bad:
             problems.append(f"{item!r} names {bad[0]!r}, which is not one of the claims.")
             continue
         if rel not in ex.relations:
-            problems.append(
-                f"{item!r} has the relation {rel!r}; the relations are: {', '.join(ex.relations)}."
-            )
-            continue
+            meant, note = match_label(rel, ex.relations, ex.aliases.get("relation"))
+            if meant is None:
+                hint = f" {note}" if note else ""
+                problems.append(
+                    f"{item!r} has the relation {rel!r}; the relations are: "
+                    f"{', '.join(ex.relations)}.{hint}"
+                )
+                continue
+            if note not in notes:
+                notes.append(note)
+            rel = meant
         if s == t:
             problems.append(f"{item!r} links a claim to itself.")
             continue
@@ -404,7 +581,8 @@ def answer_links(ex: ExerciseDef, value: Any) -> tuple[list[tuple[str, str, str]
 
 
 def _score_links(ex: ExerciseDef, value: Any) -> Score:
-    links, problems = answer_links(ex, value)
+    notes: list[str] = []
+    links, problems = answer_links(ex, value, notes)
     refs = list(ex.reference)
     right, partial, missed, extra = [], [], [], []
     used: set[int] = set()
@@ -465,6 +643,7 @@ def _score_links(ex: ExerciseDef, value: Any) -> Score:
         missed,
         extra,
         problems,
+        feedback=notes,
         details={"f1": f1},
     )
 
