@@ -129,3 +129,78 @@ def test_density_per_paragraph() -> None:
     res = spot("A headline\n\nA disastrous, chaotic week.\n\nThe train left at nine.")
     assert [p.spans for p in res.paragraphs][-1] == 0
     assert sum(p.spans for p in res.paragraphs) == len(res.spans)
+
+
+# --------------------------------------------------------------- figurative families (2026)
+
+
+@pytest.mark.parametrize(
+    ("figurative", "literal", "word"),
+    [
+        ("Rents have exploded in the capital.", "A bomb exploded near the market.", "exploded"),
+        (
+            "Shares in the airline crashed 20 per cent.",
+            "The plane crashed into the sea.",
+            "crashed",
+        ),
+        ("House prices plunged last year.", "The car plunged off the cliff.", "plunged"),
+        (
+            "The government's war on waste has saved little.",
+            "Russia's war on Ukraine entered its third year.",
+            "war on",
+        ),
+        (
+            "The minister faced a storm of criticism.",
+            "A storm of wind and rain hit the coast.",
+            "storm of",
+        ),
+        (
+            "Economists expect a wave of bankruptcies.",
+            "A wave of cold air will sweep across the north.",
+            "wave of",
+        ),
+        ("Relations thawed after the summit.", "The snow thawed overnight.", "thawed"),
+        ("Inflation is cooling.", "The cooling towers were demolished.", "cooling"),
+        (
+            "Loneliness is an epidemic among older people.",
+            "The measles epidemic has reached five schools, with 40 cases.",
+            "epidemic",
+        ),
+        (
+            "Critics hammered the plan.",
+            "Police said he was attacked and hammered with a bat.",
+            "hammered",
+        ),
+        (
+            "Nurses are on the front line of the crisis.",
+            "Soldiers spent months on the front line as troops dug in.",
+            "on the front line",
+        ),
+        ("Rescue workers battled through the night.", "Troops battled rebels.", "battled"),
+    ],
+)
+def test_figurative_family_literal_pairs(figurative: str, literal: str, word: str) -> None:
+    fig = _found(figurative)
+    assert fig.get(word) == "figurative", fig
+    lit = _found(literal)
+    assert lit.get(word) != "figurative", lit
+
+
+def test_figurative_families_carry_notes_and_inflections() -> None:
+    for term in ("skyrocketed", "tore into", "took aim at", "threw in the towel", "spoke volumes"):
+        e = lookup(term)
+        assert e is not None and e.category == "figurative", term
+    e = lookup("war on")
+    assert e is not None and "war metaphor" in e.note
+    [span] = [s for s in spot("The company gobbled up its rivals.").spans]
+    assert span.text == "gobbled up" and "animal" in span.explanation
+
+
+def test_figurative_contexts_name_real_entries() -> None:
+    from framingkit.spot.lexicon import figurative_contexts
+
+    table, money = figurative_contexts()
+    assert len(table) > 100 and "prices" in money
+    for term in table:
+        e = lookup(term)
+        assert e is not None and e.term == term and e.category == "figurative", term

@@ -183,6 +183,10 @@ IRREGULAR: dict[str, str] = {
     "gone": "go",
     "made": "make",
     "took": "take",
+    "ran": "run",
+    "spoke": "speak",
+    "ate": "eat",
+    "dug": "dig",
     "taken": "take",
     "worse": "bad",
     "worst": "bad",
@@ -267,6 +271,55 @@ def stop_phrases() -> dict[str, tuple[tuple[str, ...], ...]]:
             if words and not line.startswith("#"):
                 out.setdefault(words[0], []).append(words)
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in out.items()}
+
+
+@dataclass(frozen=True)
+class FigContext:
+    """When a figurative entry is literal (``figurative_contexts.txt``).
+
+    ``literal``: words that show a sentence is literally about the metaphor's source domain;
+    ``quantity``: figurative only with a number or an economic word in the sentence;
+    ``no_name``: literal before a capitalised name ("war on Ukraine").
+    """
+
+    domains: tuple[str, ...]
+    literal: frozenset[str]
+    quantity: bool = False
+    no_name: bool = False
+
+
+def _split_list(value: str) -> list[str]:
+    return [normalise(w) for w in value.replace("\n", " ").split(",") if normalise(w)]
+
+
+@functools.cache
+def figurative_contexts() -> tuple[dict[str, FigContext], frozenset[str]]:
+    """Context checks for figurative terms (by term), and the economic words that count."""
+    import configparser
+
+    f = resources.files("framingkit").joinpath(_PACKAGE_DIR, "figurative_contexts.txt")
+    if not f.is_file():
+        return {}, frozenset()
+    cp = configparser.ConfigParser(comment_prefixes=("#",), inline_comment_prefixes=None)
+    cp.read_string(f.read_text(encoding="utf-8"))
+    acc: dict[str, tuple[list[str], set[str], set[str]]] = {}
+    money: frozenset[str] = frozenset()
+    for sec in cp.sections():
+        if sec == "quantity_words":
+            money = frozenset(_split_list(cp[sec].get("words", "")))
+            continue
+        literal = set(_split_list(cp[sec].get("literal", "")))
+        flags = set(_split_list(cp[sec].get("flags", "")))
+        for term in _split_list(cp[sec].get("terms", "")):
+            doms, lit, fl = acc.setdefault(term, ([], set(), set()))
+            doms.append(sec)
+            lit |= literal
+            fl |= flags
+    out = {
+        term: FigContext(tuple(d), frozenset(lit), "quantity" in fl, "no_name" in fl)
+        for term, (d, lit, fl) in acc.items()
+    }
+    return out, money
 
 
 @functools.lru_cache(maxsize=100_000)

@@ -24,7 +24,15 @@ from dataclasses import dataclass
 from ..document import Article, Sentence, Token
 from ..wordlists import FUNCTION_WORDS
 from .categories import CATEGORIES, INTENSITY_LABELS
-from .lexicon import LexEntry, lookup, phrases_starting, stop_phrases, vader_lookup, variants
+from .lexicon import (
+    LexEntry,
+    figurative_contexts,
+    lookup,
+    phrases_starting,
+    stop_phrases,
+    vader_lookup,
+    variants,
+)
 
 
 @dataclass(frozen=True)
@@ -368,6 +376,56 @@ def _context_ok(entry: LexEntry, tokens: Sequence[Token], i: int, title: bool) -
     return True
 
 
+def _sentence_norms(tokens: Sequence[Token], memo: dict) -> dict[str, list[int]]:
+    """Word norms of a sentence (plus a singular for plurals) -> token indexes; computed once."""
+    got = memo.get("norms")
+    if got is None:
+        got = {}
+        for n, t in enumerate(tokens):
+            if t.is_word:
+                w = _norm(t)
+                got.setdefault(w, []).append(n)
+                if w.endswith("s") and len(w) > 3:
+                    got.setdefault(w[:-1], []).append(n)
+        memo["norms"] = got
+    return got
+
+
+def _figurative_ok(
+    entry: LexEntry, tokens: Sequence[Token], first: int, last: int, memo: dict | None = None
+) -> bool:
+    """Whether a figurative hit on tokens[first..last] is figurative here, not literal.
+
+    Simple cues from ``figurative_contexts.txt``: a word of the metaphor's source domain
+    elsewhere in the sentence ("the storm", "troops", "the plane") makes it literal; movement
+    verbs need an economic subject or a number after them ("shares crashed 5%", not "the car
+    crashed"), and an economic subject overrides a literal cue; "war on" before a name is
+    literal.
+    """
+    table, money = figurative_contexts()
+    ctx = table.get(entry.term)
+    if ctx is None:
+        return True
+    if ctx.no_name:
+        nxt = next((t for t in tokens[last + 1 :] if t.is_word), None)
+        if nxt is not None and nxt.text[:1].isupper():
+            return False
+    found = _sentence_norms(tokens, {} if memo is None else memo)
+    literal = any(
+        any(not first <= n <= last for n in found[w]) for w in ctx.literal.intersection(found)
+    )
+    if "motion" in ctx.domains:
+        # an economic subject ("shares", "rents" just before) or a number just after
+        before = [_norm(t) for t in tokens[max(0, first - 6) : first] if t.is_word]
+        subject = any(b in money or (b.endswith("s") and b[:-1] in money) for b in before)
+        after = [t for t in tokens[last + 1 : last + 6]]
+        number = any(_is_number(t) or "%" in t.text for t in after)
+        if ctx.quantity and not (subject or number):
+            return False
+        return subject or not literal  # "the plane plunged 3,000 feet": literal
+    return not literal
+
+
 def _compound(tok: Token) -> tuple[LexEntry, str] | None:
     """A hyphenated compound whose parts carry the evaluation ("much-vaunted", "ill-conceived")."""
     parts = [p for p in _norm(tok).split("-") if p]
@@ -406,6 +464,7 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
     tokens = s.tokens
     title = _title_case(tokens)
     cands: list[_Cand] = []
+    memo: dict = {}  # per-sentence facts for the figurative context checks
     runs = _runs(tokens)
     for run in runs:
         k = 0
@@ -429,9 +488,20 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
                     if not _is_number(nxt):
                         hit = None
                         n = 1
+                elif entry.category == "figurative" and not _figurative_ok(
+                    entry, tokens, i, run[k + n - 1], memo
+                ):
+                    hit = None
+                    n = 1
             if hit is None:
                 entry = lookup(_norm(tok))
                 if entry is not None and not _context_ok(entry, tokens, i, title):
+                    entry = None
+                if (
+                    entry is not None
+                    and entry.category == "figurative"
+                    and not _figurative_ok(entry, tokens, i, i, memo)
+                ):
                     entry = None
                 if entry is None and "-" in tok.text:
                     comp = _compound(tok)
