@@ -132,3 +132,29 @@ def test_record_round_trips_through_json():
     rec = make_record("l/a", [(1, 2), ("c1", "c2", "supports")])
     assert json.loads(json.dumps(rec))["value"] == [[1, 2], ["c1", "c2", "supports"]]
     assert rec["via"] == "widget" and rec["saved"].endswith("+00:00")
+
+
+def test_malformed_cells_are_skipped_not_fatal():
+    eid = "d/x"
+    rec = {"exercise": eid, "value": "b", "via": "widget", "saved": "2026"}
+    nb = {
+        "cells": [
+            {"cell_type": "code", "metadata": {"framingkit": {"exercise": "d/a"}}, "source": [1.5]},
+            {"cell_type": "code", "metadata": {"framingkit": {"exercise": "d/b"}}, "outputs": 7},
+            {
+                "cell_type": "code",
+                "metadata": {"framingkit": {"exercise": eid}},
+                "source": None,
+                "outputs": [{"data": {MIME: json.dumps(rec, indent=1).splitlines(True)}}],
+            },
+        ]
+    }
+    got = read_answers(nb)
+    assert got["d/a"].status == got["d/b"].status == "empty"
+    assert got[eid].value == "b"  # a record saved as lines of text is still read
+
+
+def test_a_huge_cell_is_not_parsed():
+    found, value, problem = typed_answer("answer = [" + "1," * 150_000 + "]")
+    assert found and value is None and "too long" in problem
+    assert typed_answer("x = '" + "y" * 300_000 + "'") == (False, None, None)

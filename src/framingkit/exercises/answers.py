@@ -39,6 +39,9 @@ STATUSES = {
     "empty": "the exercise is there but not answered yet",
     "unreadable": "something was entered but cannot be read (see problems)",
 }
+#: Exercise cells longer than this (characters) are not parsed for a typed answer: parsing
+#: a huge literal takes far more memory than the text (a 10 MB list, about 1 GB).
+MAX_SOURCE = 200_000
 _EXERCISE_CALL = re.compile(r"""\bexercise\(\s*(?:id\s*=\s*)?["']([^"']+)["']""")
 
 
@@ -84,7 +87,9 @@ def jsonable(value: Any) -> Any:
 def cell_source(cell: dict[str, Any]) -> str:
     """A cell's source as one string (nbformat stores a string or a list of lines)."""
     src = cell.get("source", "")
-    return "".join(src) if isinstance(src, list) else str(src or "")
+    if isinstance(src, list):  # lines; anything else in the list is not source
+        return "".join(x for x in src if isinstance(x, str))
+    return src if isinstance(src, str) else ""
 
 
 def cell_exercise(cell: dict[str, Any]) -> str | None:
@@ -107,6 +112,13 @@ def typed_answer(source: str) -> tuple[bool, Any, str | None]:
     >>> typed_answer("answer = pick()")[2]
     "The line 'answer = pick()' is not a plain Python value (a list, dict, string or number)."
     """
+    if len(source) > MAX_SOURCE:
+        found = re.search(r"^\s*answer\s*[:=]", source, re.M) is not None
+        problem = (
+            f"The cell is {len(source):,} characters long, too long to read a typed answer "
+            f"from (at most {MAX_SOURCE:,})."
+        )
+        return found, None, problem if found else None
     cleaned = "\n".join(
         "#" + line if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()
     )
@@ -135,7 +147,7 @@ def typed_answer(source: str) -> tuple[bool, Any, str | None]:
     if found is None:
         return False, None, None
     try:
-        return True, ast.literal_eval(found), None
+        return True, _valid_text(ast.literal_eval(found)), None
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
         seg = ast.get_source_segment(cleaned, found) or "..."
         seg = seg if len(seg) < 60 else seg[:57] + "..."
@@ -147,14 +159,38 @@ def typed_answer(source: str) -> tuple[bool, Any, str | None]:
         )
 
 
+def _valid_text(value: Any) -> Any:
+    """``value`` with lone surrogates (``"\\ud800"`` typed in a string) made U+FFFD.
+
+    Such a string cannot be written as UTF-8, so it would break every page that shows it.
+
+    >>> _valid_text(["a\\ud800", {"k\\udfff": ("x",)}])
+    ['a\ufffd', {'k\ufffd': ('x',)}]
+    """
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:  # pairs typed as two escapes join; lone ones are replaced
+            return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return type(value)(_valid_text(v) for v in value)
+    if isinstance(value, dict):
+        return {_valid_text(k): _valid_text(v) for k, v in value.items()}
+    return value
+
+
 def widget_records(cell: dict[str, Any]) -> list[tuple[dict[str, Any] | None, str | None]]:
     """Every answer record in a cell's outputs as ``(record, problem)``, in output order."""
     out: list[tuple[dict[str, Any] | None, str | None]] = []
-    for o in cell.get("outputs") or []:
+    outputs = cell.get("outputs")
+    for o in outputs if isinstance(outputs, list) else []:
         data = o.get("data") if isinstance(o, dict) else None
         if not isinstance(data, dict) or MIME not in data:
             continue
         rec = data[MIME]
+        if isinstance(rec, list) and all(isinstance(x, str) for x in rec):
+            rec = "".join(rec)  # a tool that saved the JSON record as lines of text
         if isinstance(rec, str):
             try:
                 rec = json.loads(rec)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..atomic import write_text
 from ..errors import InputError
-from .discover import Submission, find_submissions, inside, safe_name
+from .discover import Submission, find_submissions, inside, out_folder, safe_name
 from .report import feedback_names, grades_csv, write_feedback
 from .run import GradeOptions, GradeResult, grade_submission
 from .spanview import span_view_html
@@ -111,9 +111,33 @@ def grade_paths(
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(f"The output path '{out}' exists and is not a folder.")
+    for name in ("feedback", "spans"):  # refused before grading, not after
+        out_folder(out, name, create=False)
     results = grade_all(subs, opts, jobs, progress)
     results.sort(key=lambda r: (r.student, r.file))
+    note_duplicates(results)
     return BatchResult(results, out, write_outputs(results, out, opts))
+
+
+def note_duplicates(results: Sequence[GradeResult]) -> None:
+    """Tell the instructor when one student handed in several notebooks of one lesson.
+
+    Each is graded on its own row; which one counts is the instructor's call.
+    """
+    groups: dict[tuple[str, str], list[GradeResult]] = {}
+    for r in results:
+        if r.lesson is not None:
+            groups.setdefault((r.student, r.lesson), []).append(r)
+    for (student, lesson), rows in groups.items():
+        if len(rows) < 2:
+            continue
+        files = ", ".join(r.file for r in rows[:5]) + ", ..." * (len(rows) > 5)
+        for r in rows:
+            r.notes.insert(
+                0,
+                f"{student} handed in {len(rows)} notebooks of lesson '{lesson}' ({files}); "
+                "each is graded on its own row",
+            )
 
 
 def write_outputs(results: Sequence[GradeResult], out: Path, opts: GradeOptions) -> list[Path]:
@@ -126,9 +150,8 @@ def write_outputs(results: Sequence[GradeResult], out: Path, opts: GradeOptions)
     views = _span_views(results, out, opts)
     files += [out / v for v in views.values()]
     fig = inside(out, "summary.png")
-    has_fig = summary_figure(summaries, fig.with_suffix(".tmp.png"))
+    has_fig = summary_figure(summaries, fig)
     if has_fig:
-        os.replace(fig.with_suffix(".tmp.png"), fig)
         files.append(fig)
     write_text(
         inside(out, "summary.html"),
@@ -145,7 +168,7 @@ def _span_views(results: Sequence[GradeResult], out: Path, opts: GradeOptions) -
 
     views: dict[str, str] = {}
     lessons = sorted({r.lesson for r in results if r.lesson and r.exercises})
-    folder = out / "spans"
+    folder: Path | None = None
     for lesson in lessons:
         try:
             key = load_key(lesson, opts.key_dir)
@@ -154,7 +177,7 @@ def _span_views(results: Sequence[GradeResult], out: Path, opts: GradeOptions) -
         for eid, ex in key.exercises.items():
             if ex.type != "spans":
                 continue
-            folder.mkdir(exist_ok=True)
+            folder = folder or out_folder(out, "spans")
             name = f"{safe_name(eid.replace('/', '--'))}.html"
             refs = [(r.start, r.end) for r in ex.reference]
             html = span_view_html(ex.title or eid, eid, ex.text, refs, results)

@@ -5,7 +5,8 @@ belongs to the student named by the file (``alice.ipynb``); a notebook inside
 a sub-folder belongs to the student named by that sub-folder
 (``alice/01-compare.ipynb``). A notebook given directly is named by its file,
 unless several given files share a name, then by their folder. Hidden
-folders (``.ipynb_checkpoints``, ``.git``) and macOS ``._*`` files are skipped.
+folders (``.ipynb_checkpoints``, ``.git``), the ``__MACOSX`` folders of zip files
+and macOS ``._*`` files are skipped.
 Symbolic links are listed but never followed (the grader reports them as ``invalid``).
 
 >>> safe_name("alice")
@@ -63,18 +64,63 @@ def safe_name(text: str, limit: int = 60) -> str:
     return slug
 
 
+_BIDI = {*range(0x202A, 0x202F), *range(0x2066, 0x206A)}
+
+
+def display_name(text: str) -> str:
+    """``text`` (a file or folder name) made safe to show and to write as UTF-8.
+
+    Names are NFC-normalised (macOS and zip files store ``Zoë`` decomposed, so one
+    student's folders compare equal); bytes that are not UTF-8 (kept by Python as lone
+    surrogates) become U+FFFD; control characters (a newline in a file name) and the
+    bidirectional overrides that could make a name read backwards are shown as escapes.
+
+    >>> display_name("a\\nb")
+    'a\\\\nb'
+    >>> display_name("x\\udcffy")
+    'x\\ufffdy'
+    """
+    out = []
+    for ch in unicodedata.normalize("NFC", text):
+        o = ord(ch)
+        if 0xD800 <= o <= 0xDFFF:
+            out.append("\ufffd")
+        elif o < 0x20 or 0x7F <= o < 0xA0 or o in _BIDI:
+            out.append(ascii(ch)[1:-1])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def inside(out: Path, name: str) -> Path:
     """``out / name``, checked to stay inside ``out`` (``name`` must be one safe component).
+
+    A file there that is a symbolic link is replaced, never written through (files are
+    written to a temporary file and moved into place), so ``name`` itself may be a link.
 
     >>> inside(Path("/tmp/o"), "a.html")
     PosixPath('/tmp/o/a.html')
     """
     if not name or name in {".", ".."} or "/" in name or "\\" in name or "\0" in name:
         raise ValueError(f"unsafe output file name {name!r}")
-    target = out / name
-    if os.path.commonpath([out.resolve(), target.resolve()]) != str(out.resolve()):
-        raise ValueError(f"output file {name!r} would be written outside {out}")
-    return target
+    return out / name
+
+
+def out_folder(out: Path, name: str, create: bool = True) -> Path:
+    """The folder ``out / name``, created if needed (``create``); never a symbolic link.
+
+    A link there (say, in a submissions folder used as ``--out``) would make the
+    grader write wherever it points, so it is refused with an :class:`InputError`.
+    """
+    folder = inside(out, name)
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise InputError(
+            f"'{folder}' is a symbolic link or a file, not a folder; the grader writes only "
+            "inside --out and will not write through it (use a fresh --out folder)."
+        )
+    if create:
+        folder.mkdir(exist_ok=True)
+    return folder
 
 
 def _hidden(p: Path, root: Path) -> bool:
@@ -84,7 +130,7 @@ def _hidden(p: Path, root: Path) -> bool:
 def _walk(root: Path) -> Iterable[Path]:
     """Every ``*.ipynb`` under ``root`` without following symbolic links to folders."""
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
         for f in sorted(filenames):
             if f.endswith(".ipynb") and not f.startswith("._"):  # macOS resource forks
                 yield Path(dirpath) / f
@@ -105,14 +151,19 @@ def find_submissions(paths: Sequence[str | Path]) -> list[Submission]:
             for nb in _walk(p):
                 rel = nb.relative_to(p)
                 student = rel.stem if len(rel.parts) == 1 else rel.parts[0]
-                found.append(Submission(student, nb, str(Path(p.name or str(p)) / rel)))
+                shown = display_name(str(Path(p.name or str(p)) / rel))
+                found.append(Submission(display_name(student), nb, shown))
         else:
             files.append(p)
     stems = Counter(f.stem for f in files)
     for f in files:
         clash = stems[f.stem] > 1 and f.parent.name not in ("", ".", "..")
-        found.append(Submission(f.parent.name if clash else f.stem, f, str(f)))
+        student = display_name(f.parent.name if clash else f.stem)
+        found.append(Submission(student, f, display_name(str(f))))
     if not found:
         raise InputError("No notebooks (*.ipynb) were found in the paths given.")
-    unique = {(s.student, str(s.path)): s for s in found}
+    unique: dict[tuple[str, str], Submission] = {}
+    for s in found:  # PATHs that overlap (``subs/`` and ``subs/alice``): one row per file
+        where = (os.path.realpath(s.path.parent), s.path.name)  # a link itself, not its target
+        unique.setdefault(where, s)
     return sorted(unique.values(), key=lambda s: (s.student, s.shown, str(s.path)))

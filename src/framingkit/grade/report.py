@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ..atomic import write_text
 from ..style import OKABE_ITO, esc
-from .discover import inside, safe_name
+from .discover import inside, out_folder, safe_name
 from .run import STATUSES, GradeResult
 
 #: The fixed columns of grades.csv, in order (exercise columns go between max_score and message).
@@ -162,7 +162,6 @@ def feedback_html(r: GradeResult) -> str:
 
 def write_feedback(out: Path, results: Sequence[GradeResult], names: Sequence[str]) -> None:
     """Write one feedback page per result into ``out/feedback`` (atomically, never outside)."""
-    folder = out / "feedback"
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = out_folder(out, "feedback")
     for r, name in zip(results, names, strict=True):
         write_text(inside(folder, name), feedback_html(r))

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -34,6 +36,10 @@ STATUSES: dict[str, str] = {
 #: Submissions bigger than this many MB are not read (``--max-mb``).
 MAX_MB = 20.0
 _MAX_NOTES = 6
+_LESSON_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
+#: Feedback lines per list and characters per line (the engine quotes answers in its lines).
+_MAX_LINES, _MAX_LINE = 50, 500
+_SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,9 @@ class GradeResult:
 def grade_submission(sub: Submission, opts: GradeOptions) -> GradeResult:
     """Grade one submitted notebook (never raises; problems become the status)."""
     try:
-        return _grade(sub, opts)
+        r = _grade(sub, opts)
+        r.notes = _lines(r.notes)
+        return r
     except Exception as exc:  # a bug or an input we did not foresee: report, never stop
         r = GradeResult(sub.student, sub.shown, None, "error")
         r.notes.append(f"the grader failed on this notebook ({type(exc).__name__}: {exc})")
@@ -113,12 +121,18 @@ def read_submission(path: Path, max_mb: float = MAX_MB) -> bytes:
     """
     if path.is_symlink():
         raise InputError("the file is a symbolic link, which the grader does not follow")
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    try:  # O_NONBLOCK: opening a named pipe (FIFO) must not wait for a writer
+        fd = os.open(path, flags)
     except OSError as exc:
         raise InputError(f"the file could not be read ({exc.strerror})") from None
     with os.fdopen(fd, "rb") as fh:
-        size = os.fstat(fh.fileno()).st_size
+        st = os.fstat(fh.fileno())
+        if stat.S_ISDIR(st.st_mode):
+            raise InputError("this is a folder, not a notebook file")
+        if not stat.S_ISREG(st.st_mode):
+            raise InputError("this is not a regular file (a pipe or device), so not a notebook")
+        size = st.st_size
         if size > max_mb * 1024 * 1024:
             raise InputError(
                 f"the file is {size / 1024 / 1024:.1f} MB, over the limit of {max_mb:g} MB "
@@ -141,8 +155,15 @@ def parse_notebook(data: bytes) -> dict[str, Any]:
         ) from None
     except RecursionError:
         raise InputError("the file is JSON nested too deeply to be a notebook") from None
+    if isinstance(nb, dict) and "worksheets" in nb and "cells" not in nb:
+        raise InputError(
+            f"the file is an old Jupyter notebook (nbformat {nb.get('nbformat', 3)}); open it in "
+            "a current Jupyter and save it to convert it (nbformat 4), then hand it in again"
+        )
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         raise InputError("the file is JSON but not a Jupyter notebook (no list of cells)")
+    if _SURROGATE.search(text):  # a lone "\\udXXX" escape: not writable as UTF-8 later
+        nb = json.loads(json.dumps(nb, ensure_ascii=False).encode("utf-8", "replace"))
     return nb
 
 
@@ -152,6 +173,15 @@ def notebook_lesson(nb: dict[str, Any]) -> str | None:
     fk = meta.get("framingkit") if isinstance(meta, dict) else None
     lesson = fk.get("lesson") if isinstance(fk, dict) else None
     return lesson if isinstance(lesson, str) and lesson.strip() else None
+
+
+def valid_lesson_id(lesson: str) -> bool:
+    """Whether ``lesson`` can be a lesson id (a key file name: letters, digits, ``.-_``).
+
+    >>> valid_lesson_id("02-spot"), valid_lesson_id("../x"), valid_lesson_id("02-spot/boosters")
+    (True, False, False)
+    """
+    return bool(_LESSON_ID.fullmatch(lesson)) and ".." not in lesson
 
 
 def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
@@ -169,10 +199,17 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
     if lesson is None:
         result.status = "not_a_lesson"
         lessons = sorted({a.split("/", 1)[0] for a in answers if not a.startswith("?")})
-        hint = f" (it has exercise cells of {', '.join(lessons)})" if lessons else ""
+        named = ", ".join(_clip(x, 80) for x in lessons[:5]) + ", ..." * (len(lessons) > 5)
+        hint = f" (it has exercise cells of {named})" if lessons else ""
         result.notes.append(f"this notebook is not one of the kit's lessons{hint}")
         return result
     result.lesson = lesson
+    if not valid_lesson_id(lesson):
+        result.notes.append(
+            f"the lesson id in the notebook's metadata, {_clip(lesson, 80)!r}, is not a valid "
+            "lesson id (the metadata was edited?)"
+        )
+        return result
     if opts.lesson and lesson != opts.lesson:
         result.notes.append(f"this notebook is lesson '{lesson}', not '{opts.lesson}'")
         return result
@@ -184,10 +221,17 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
     own = [a for a in answers if a in key.exercises]
     foreign = sorted(a for a in answers if a not in key.exercises and not a.startswith("?"))
     if foreign and not own:
-        other = sorted({a.split("/", 1)[0] for a in foreign})
+        other = sorted({a.split("/", 1)[0] for a in foreign} - {lesson})
+        if other:
+            why = f"belong to {', '.join(_clip(o, 80) for o in other)}"
+        else:
+            shown = ", ".join(repr(_clip(a, 80)) for a in foreign[:3])
+            why = (
+                f"name exercises that are not in its key ({shown}{', ...' * (len(foreign) > 3)}; "
+                "edited cells, or a key of another version of the lesson?)"
+            )
         result.notes.append(
-            f"the notebook says it is lesson '{lesson}' but its exercise cells belong to "
-            f"{', '.join(other)}"
+            f"the notebook says it is lesson '{lesson}' but its exercise cells {why}"
         )
         return result
     result.status = "ok"
@@ -214,6 +258,7 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
 
 def _score_all(result: GradeResult, key: Any, answers: dict[str, Any]) -> None:
     from ..exercises import score
+    from ..exercises.scoring import _choice_key
 
     total = maximum = 0.0
     manual = blank = 0
@@ -231,23 +276,23 @@ def _score_all(result: GradeResult, key: Any, answers: dict[str, Any]) -> None:
             s.max_points,
             s.answered and value is not None,
             rec.via if rec is not None else None,
-            s.checked,
-            list(s.right),
-            list(s.partial),
-            list(s.missed),
-            list(s.extra),
-            list(s.problems) + (list(rec.problems) if rec is not None else []),
-            list(s.feedback),
+            _clip(s.checked),
+            _lines(s.right),
+            _lines(s.partial),
+            _lines(s.missed),
+            _lines(s.extra),
+            _lines(list(s.problems) + (list(rec.problems) if rec is not None else [])),
+            _lines(s.feedback),
             answer=_short_repr(value),
         )
         if rec is not None:
             for p in rec.problems:
                 if "appears in cells" in p or rec.status == "unreadable":
-                    result.notes.append(f"'{eid}': {p}")
+                    result.notes.append(f"'{eid}': {_clip(p)}")
         if ex.type == "spans":
             g.spans = [tuple(x) for x in s.details.get("answer_spans", [])]
-        if ex.type == "choice" and isinstance(value, str):
-            g.choice = value.strip().lower().rstrip(")").strip()
+        if ex.type == "choice" and value is not None:  # the option as the engine reads it
+            g.choice = _choice_key(ex, value, [])[0] or "(not an option)"
         g.missed_units = missed_units(ex, s, value)
         result.exercises[eid] = g
         if s.points is None:
@@ -289,6 +334,18 @@ def missed_units(ex: Any, s: Any, value: Any) -> list[str]:
     if ex.type == "choice":
         return [] if got else ["the right option"]
     return []
+
+
+def _clip(text: str, limit: int = _MAX_LINE) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _lines(lines: Any) -> list[str]:
+    """Feedback lines, each and their number capped (an answer may be megabytes long)."""
+    out = [_clip(str(x)) for x in list(lines)[:_MAX_LINES]]
+    if len(lines) > _MAX_LINES:
+        out.append(f"… and {len(lines) - _MAX_LINES:,} more")
+    return out
 
 
 def _short_repr(value: Any, limit: int = 2000) -> str:

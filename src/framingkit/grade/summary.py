@@ -8,6 +8,7 @@ Only submissions whose answers could be read (``ok``, ``error``, ``timeout``) co
 
 from __future__ import annotations
 
+import io
 import statistics
 import textwrap
 from collections import Counter
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import write_bytes
 from ..style import HATCHES, PALETTE, esc
 from .report import num, page
 from .run import GradeResult
@@ -144,9 +146,10 @@ def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bo
         ax.axis("off")
     fig.supxlabel("share of the exercise's points", fontsize=9)
     fig.tight_layout()
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(path, dpi=110, metadata={"Software": None})
+    buf = io.BytesIO()  # written atomically: never through a link, never half a file
+    fig.savefig(buf, format="png", dpi=110, metadata={"Software": None})
     plt.close(fig)
+    write_bytes(path, buf.getvalue())
     return True
 
 
