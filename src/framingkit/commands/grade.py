@@ -46,6 +46,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--max-mb", type=float, default=20.0, metavar="MB", help="skip bigger files (default 20)"
     )
+    p.add_argument(
+        "--rubric",
+        metavar="FILE",
+        help="rubric points for written answers: the rubric.csv a run wrote, filled in",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -67,9 +72,20 @@ def run(args: argparse.Namespace) -> int:
         limits=Limits(args.cell_timeout, args.timeout, args.memory_mb),
         max_mb=args.max_mb,
     )
-    batch = grade_paths(args.paths, args.out, opts, args.jobs, progress=not args.quiet)
+    rubric = None
+    if args.rubric:
+        from ..grade.rubric import read_rubric
+
+        rubric = read_rubric(args.rubric)  # read before anything is written to --out
+    batch = grade_paths(
+        args.paths, args.out, opts, args.jobs, progress=not args.quiet, rubric=rubric
+    )
     counts = Counter(r.status for r in batch.results)
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    for problem in batch.rubric_problems[:20]:
+        sys.stderr.write(f"rubric file: {problem}\n")
+    if len(batch.rubric_problems) > 20:
+        sys.stderr.write(f"rubric file: ... and {len(batch.rubric_problems) - 20} more\n")
     sys.stderr.write(
         f"graded {len(batch.results)} notebooks ({summary}); see {batch.out / 'grades.csv'} "
         f"and {batch.out / 'summary.html'}\n"

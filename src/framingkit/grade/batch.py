@@ -14,13 +14,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from ..atomic import write_text
 from ..errors import InputError
 from .discover import Submission, find_submissions, inside, out_folder, safe_name
 from .report import feedback_names, grades_csv, write_feedback
+from .rubric import RubricSheet, rubric_csv, rubric_rows
 from .run import GradeOptions, GradeResult, grade_submission
 from .spanview import span_view_html
 from .summary import summarise, summary_figure, summary_html
@@ -33,6 +35,8 @@ class BatchResult:
     results: list[GradeResult]
     out: Path
     files: list[Path]
+    #: rubric-file rows that could not be used (sentences for the instructor)
+    rubric_problems: list[str] = field(default_factory=list)
 
 
 def grade_all(
@@ -98,13 +102,17 @@ def grade_paths(
     opts: GradeOptions | None = None,
     jobs: int | None = None,
     progress: bool = False,
+    rubric: RubricSheet | None = None,
 ) -> BatchResult:
     """Grade every notebook under ``paths`` and write grades.csv, feedback and the summary.
 
     Files are written atomically; grades.csv is written last, so an interrupted
-    run leaves the previous grades.csv as it was.
+    run leaves the previous grades.csv as it was. ``rubric`` (from ``--rubric``) adds the
+    instructor's points for written answers.
     """
     opts = opts or GradeOptions()
+    if rubric is not None:
+        opts = replace(opts, rubric=rubric.points)
     if opts.key_dir and not Path(opts.key_dir).is_dir():
         raise InputError(f"The key folder '{opts.key_dir}' does not exist.")
     subs = find_submissions(paths)
@@ -116,7 +124,32 @@ def grade_paths(
     results = grade_all(subs, opts, jobs, progress)
     results.sort(key=lambda r: (r.student, r.file))
     note_duplicates(results)
-    return BatchResult(results, out, write_outputs(results, out, opts))
+    problems = rubric_problems(rubric, results) if rubric is not None else []
+    raw = rubric.raw if rubric is not None else None
+    return BatchResult(results, out, write_outputs(results, out, opts, raw), problems)
+
+
+def rubric_problems(rubric: RubricSheet, results: Sequence[GradeResult]) -> list[str]:
+    """What in the rubric file was not used: unreadable values and rows of no notebook."""
+    problems = list(rubric.problems)
+    graded = {(r.student, r.file, e) for r in results for e in r.exercises}
+    unused = [k for k in rubric.points if k not in graded]
+    if unused:
+        s, f, e = unused[0]
+        problems.append(
+            f"rows for {len(unused)} written answer{'s' * (len(unused) > 1)} name no graded "
+            f"notebook (first: {s}, {f}, {e}); they are kept in the new rubric.csv"
+        )
+    for r in results:
+        for eid, g in r.exercises.items():
+            entered = rubric.points.get((r.student, r.file, eid), {})
+            for crit, pts in entered.items():
+                if crit not in g.rubric:
+                    problems.append(
+                        f"{r.student}, {eid}: {pts:g} points for criterion {crit!r} were not "
+                        "used (no such criterion, or outside its range)"
+                    )
+    return problems
 
 
 def note_duplicates(results: Sequence[GradeResult]) -> None:
@@ -140,8 +173,13 @@ def note_duplicates(results: Sequence[GradeResult]) -> None:
             )
 
 
-def write_outputs(results: Sequence[GradeResult], out: Path, opts: GradeOptions) -> list[Path]:
-    """Write feedback pages, span class views, the summary and grades.csv (last) into ``out``."""
+def write_outputs(
+    results: Sequence[GradeResult],
+    out: Path,
+    opts: GradeOptions,
+    rubric_raw: dict[tuple[str, str, str, str], str] | None = None,
+) -> list[Path]:
+    """Write feedback pages, span class views, the summary, rubric.csv and grades.csv (last)."""
     out.mkdir(parents=True, exist_ok=True)
     names = feedback_names(results)
     write_feedback(out, results, names)
@@ -158,22 +196,32 @@ def write_outputs(results: Sequence[GradeResult], out: Path, opts: GradeOptions)
         summary_html(summaries, results, names, "summary.png" if has_fig else None, views),
     )
     files.append(out / "summary.html")
+    keys = _keys(results, opts)
+    rows = rubric_rows(results, keys, rubric_raw)
+    if rows or opts.rubric is not None:
+        write_text(inside(out, "rubric.csv"), rubric_csv(rows))
+        files.append(out / "rubric.csv")
     write_text(inside(out, "grades.csv"), grades_csv(results, names))
     files.append(out / "grades.csv")
     return files
 
 
-def _span_views(results: Sequence[GradeResult], out: Path, opts: GradeOptions) -> dict[str, str]:
+def _keys(results: Sequence[GradeResult], opts: GradeOptions) -> dict[str, Any]:
     from ..exercises import load_key
 
-    views: dict[str, str] = {}
-    lessons = sorted({r.lesson for r in results if r.lesson and r.exercises})
-    folder: Path | None = None
-    for lesson in lessons:
+    keys: dict[str, Any] = {}
+    for lesson in sorted({r.lesson for r in results if r.lesson and r.exercises}):
         try:
-            key = load_key(lesson, opts.key_dir)
+            keys[lesson] = load_key(lesson, opts.key_dir)
         except InputError:
             continue
+    return keys
+
+
+def _span_views(results: Sequence[GradeResult], out: Path, opts: GradeOptions) -> dict[str, str]:
+    views: dict[str, str] = {}
+    folder: Path | None = None
+    for key in _keys(results, opts).values():
         for eid, ex in key.exercises.items():
             if ex.type != "spans":
                 continue

@@ -51,6 +51,9 @@ class GradeOptions:
     execute: bool = False
     limits: Limits = field(default_factory=Limits)
     max_mb: float = MAX_MB
+    #: rubric points for written answers, ``{(student, file, exercise): {criterion: points}}``
+    #: (from ``--rubric``); None when no rubric file was given
+    rubric: dict[tuple[str, str, str], dict[str, float]] | None = None
 
 
 @dataclass
@@ -73,6 +76,8 @@ class ExerciseGrade:
     feedback: list[str] = field(default_factory=list)
     #: the student's answer, shortened, as Python would print it (escape before showing)
     answer: str = ""
+    #: written answers: the rubric points the instructor entered and the grader used
+    rubric: dict[str, float] = field(default_factory=dict)
     #: spans exercises: the student's (start, end) offsets in the exercise text
     spans: list[tuple[int, int]] = field(default_factory=list)
     #: choice exercises: the option picked
@@ -252,22 +257,36 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
     for aid, rec in answers.items():
         if aid.startswith("?"):
             result.notes.extend(rec.problems)
-    _score_all(result, key, answers)
+    _score_all(result, key, answers, opts.rubric)
     return result
 
 
-def _score_all(result: GradeResult, key: Any, answers: dict[str, Any]) -> None:
+def _score_all(
+    result: GradeResult,
+    key: Any,
+    answers: dict[str, Any],
+    rubric: dict[tuple[str, str, str], dict[str, float]] | None = None,
+) -> None:
     from ..exercises import score
     from ..exercises.scoring import _choice_key
 
     total = maximum = 0.0
-    manual = blank = 0
+    manual = blank = unscored = 0
     for eid, ex in key.exercises.items():
         rec = answers.get(eid)
         if rec is None:
             result.notes.append(f"the exercise cell of '{eid}' is missing (deleted?); scored 0")
         value = rec.value if rec is not None else None
-        s = score(ex, value)
+        entered: dict[str, float] = {}
+        if ex.type == "text" and rubric is not None:
+            entered = rubric.get((result.student, result.file, eid), {})
+            s = score(ex, value, rubric_points=entered)
+            if not entered and s.answered:
+                unscored += 1
+            elif not entered:
+                blank += 1
+        else:
+            s = score(ex, value)
         g = ExerciseGrade(
             eid,
             ex.type,
@@ -285,6 +304,9 @@ def _score_all(result: GradeResult, key: Any, answers: dict[str, Any]) -> None:
             _lines(s.feedback),
             answer=_short_repr(value),
         )
+        if entered:
+            ok_ids = {c.id: c.points for c in ex.rubric}
+            g.rubric = {k: v for k, v in entered.items() if k in ok_ids and 0 <= v <= ok_ids[k]}
         if rec is not None:
             for p in rec.problems:
                 if "appears in cells" in p or rec.status == "unreadable":
@@ -311,6 +333,11 @@ def _score_all(result: GradeResult, key: Any, answers: dict[str, Any]) -> None:
         )
     if blank:
         result.notes.append(f"{blank} written answer{'s' * (blank != 1)} left blank")
+    if unscored:
+        result.notes.append(
+            f"{unscored} written answer{'s' * (unscored != 1)} not scored in the rubric file yet "
+            "(0 points until then)"
+        )
 
 
 def missed_units(ex: Any, s: Any, value: Any) -> list[str]:

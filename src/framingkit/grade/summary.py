@@ -78,14 +78,14 @@ def summarise(results: Sequence[GradeResult]) -> list[ExerciseSummary]:
                 points[eid], missed[eid], picks[eid] = [], Counter(), Counter()
             s.n += 1
             s.answered += bool(g.answered)
-            if g.points is not None:
-                points[eid].append(g.points)
+            if g.points is not None and (g.type != "text" or g.rubric):
+                points[eid].append(g.points)  # written answers: only once rubric points exist
             missed[eid].update(g.missed_units)
             if g.choice:
                 picks[eid][g.choice] += 1
     for eid, s in out.items():
         pts = points[eid]
-        if pts and s.type != "text":
+        if pts:
             s.mean = round(statistics.fmean(pts), 2)
             s.median = round(statistics.median(pts), 2)
             s.bins = [0] * len(BINS)
@@ -195,7 +195,7 @@ def summary_html(
         name = esc(s.title) + f"<br><span class='muted'>{esc(s.exercise)}</span>"
         if view:
             name += f"<br><a href='{esc(view)}'>class view of the text</a>"
-        if s.type == "text":
+        if s.type == "text" and not s.bins:
             cells = f"<td colspan='{2 + len(BINS)}' class='muted'>scored by hand</td>"
         else:
             cells = f"<td>{num(s.mean)}</td><td>{num(s.median)}</td>" + "".join(
