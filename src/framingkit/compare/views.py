@@ -426,7 +426,7 @@ def summary_figure(cmp: Comparison, kinds: Iterable[str] | None = None) -> Any:
     ax2.set_yticks(range(len(names)), [EFFECTS[e].label for e in names])
     ax2.set_ylim(-0.6, len(names) - 0.4)
     ax2.invert_yaxis()
-    ax2.set_xlim(0, 100)
+    ax2.set_xlim(-2, 102)  # markers at the very start or end are drawn whole
     ax2.set_xlabel("position in version A (% of the text)", fontsize=fs)
     ax2.set_title("Where the changes fall", fontsize=fs + 1)
     for ax in (ax1, ax2):
