@@ -90,4 +90,10 @@ def run(args: argparse.Namespace) -> int:
         f"graded {len(batch.results)} notebooks ({summary}); see {batch.out / 'grades.csv'} "
         f"and {batch.out / 'summary.html'}\n"
     )
+    rubric_file = batch.out / "rubric.csv"
+    if not args.rubric and rubric_file in batch.files:
+        sys.stderr.write(
+            f"written answers: fill in the points in {rubric_file}, then grade again with "
+            f"--rubric {rubric_file}\n"
+        )
     return 0
