@@ -77,6 +77,54 @@ FUNCTION_WORDS: frozenset[str] = frozenset(
     ]
 )
 
+#: The usual stop words: :data:`FUNCTION_WORDS` plus common determiners, quantifiers,
+#: modals and adverbs that carry no topic (compare, claims and spot's language check).
+STOPWORDS: frozenset[str] = FUNCTION_WORDS | frozenset(
+    [
+        "about",
+        "again",
+        "all",
+        "am",
+        "any",
+        "because",
+        "both",
+        "can",
+        "could",
+        "down",
+        "each",
+        "few",
+        "having",
+        "her",
+        "his",
+        "how",
+        "just",
+        "more",
+        "most",
+        "my",
+        "nor",
+        "off",
+        "once",
+        "only",
+        "other",
+        "our",
+        "out",
+        "over",
+        "own",
+        "same",
+        "should",
+        "some",
+        "their",
+        "too",
+        "under",
+        "up",
+        "very",
+        "why",
+        "will",
+        "would",
+        "your",
+    ]
+)
+
 #: Month names in calendar order (lower case).
 MONTHS: tuple[str, ...] = (
     "january",

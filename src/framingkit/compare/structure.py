@@ -12,6 +12,7 @@ import bisect
 import re
 from collections import Counter
 from collections.abc import Sequence
+from itertools import zip_longest
 
 from ..document import NOTE_KINDS, Article, Sentence, Span, note_kind
 from ..segment import split_tokens
@@ -398,31 +399,22 @@ def paratext_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
     notes_a = {_norm(n.text): n for n in pa.notes}
     gone = [n for key, n in notes_a.items() if key not in notes_b]
     new = [n for key, n in notes_b.items() if key not in notes_a]
-    for na, nb in zip(gone, new, strict=False):
-        kind, gist = _note_gist(b, nb)
-        add(
-            "shifted",
-            na,
-            nb,
-            f"The note about the piece changed from '{_short(na.text)}' to "
-            f"'{_short(nb.text)}': in B, {kind} tells readers that {gist}",
-        )
-    for n in gone[len(new) :]:
-        kind, gist = _note_gist(a, n)
-        add(
-            "weaker",
-            n,
-            None,
-            f"A carries {kind} that B leaves out: readers of B are no longer told that {gist}",
-        )
-    for n in new[len(gone) :]:
-        kind, gist = _note_gist(b, n)
-        add(
-            "shifted",
-            None,
-            n,
-            f"B adds {kind}: readers are told that {gist}",
-        )
+    for na, nb in zip_longest(gone, new):  # paired first; then only one side has more
+        kind, gist = _note_gist(b, nb) if nb is not None else _note_gist(a, na)
+        if na is not None and nb is not None:
+            effect = "shifted"
+            expl = (
+                f"The note about the piece changed from '{_short(na.text)}' to "
+                f"'{_short(nb.text)}': in B, {kind} tells readers that {gist}"
+            )
+        elif na is not None:
+            effect = "weaker"
+            expl = (
+                f"A carries {kind} that B leaves out: readers of B are no longer told that {gist}"
+            )
+        else:
+            effect, expl = "shifted", f"B adds {kind}: readers are told that {gist}"
+        add(effect, na, nb, expl)
     # links and emphasis
     for kind, items_a, items_b in (
         ("link", pa.links, pb.links),

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..document import Article, Sentence, load_article
 from ..typography import fold
-from ..wordlists import FUNCTION_WORDS
+from ..wordlists import STOPWORDS
 from .categories import CATEGORIES, CATEGORY_ORDER
 from .lexicon import lookup
 from .rules import EvalSpan, explain, spans_for_sentences
@@ -24,68 +24,27 @@ from .rules import EvalSpan, explain, spans_for_sentences
 SPOT_ROLES = frozenset({"headline", "standfirst", "body", "caption"})
 
 # Common English function words: a text with few of them is probably not English.
-_STOPWORDS = FUNCTION_WORDS | frozenset(  # common English words (language check)
+_STOPWORDS = STOPWORDS | frozenset(  # common English words (language check)
     [
-        "about",
         "above",
         "after",
-        "again",
         "against",
-        "all",
-        "am",
-        "any",
-        "because",
         "before",
         "below",
         "between",
-        "both",
-        "can",
-        "could",
         "doing",
-        "down",
         "during",
-        "each",
-        "few",
         "further",
-        "having",
-        "her",
         "hers",
         "herself",
         "himself",
-        "his",
-        "how",
         "itself",
-        "just",
-        "more",
-        "most",
-        "my",
         "myself",
-        "nor",
         "now",
-        "off",
-        "once",
-        "only",
-        "other",
-        "our",
         "ours",
-        "out",
-        "over",
-        "own",
-        "same",
-        "should",
-        "some",
-        "their",
         "theirs",
         "through",
-        "too",
-        "under",
         "until",
-        "up",
-        "very",
-        "why",
-        "will",
-        "would",
-        "your",
         "yours",
     ]
 )
