@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import warnings
@@ -109,6 +110,14 @@ def _spot(article: Article, use_spot: bool) -> tuple[list[Any], str | None]:
     return list(res.spans), getattr(res, "language_note", None)
 
 
+def _spans_within(
+    spans: list[Any], by_start: list[int], starts: list[int], start: int, end: int
+) -> list[Any]:
+    """The spans that lie within ``start:end``, in their original order (bisect on starts)."""
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+    return [spans[k] for k in sorted(by_start[lo:hi]) if spans[k].end <= end]
+
+
 def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -> ClaimMap:
     """The claim map of an article (an :class:`Article`, a path or the text itself).
 
@@ -121,6 +130,9 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
     article = load_article(source)
     units = claim_units(article)
     spans, spot_note = _spot(article, use_spot)
+    # spans by start offset, so each unit finds its own in log time (not units x spans)
+    by_start = sorted(range(len(spans)), key=lambda k: spans[k].start)
+    starts = [spans[k].start for k in by_start]
     mentions = []
     spans_of: list[tuple[int, int]] = []
     out: list[Claim] = []
@@ -133,7 +145,7 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
             u.text,
             u.start,
             quotations=article.quotations,
-            spot_spans=[s for s in spans if u.start <= s.start and s.end <= u.end],
+            spot_spans=_spans_within(spans, by_start, starts, u.start, u.end),
             n_details=len(details),
         )
         lo = len(mentions)
