@@ -11,6 +11,7 @@ import bisect
 import os
 import re
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 from ..document import Article, load_article
@@ -110,12 +111,19 @@ def _spot(article: Article, use_spot: bool) -> tuple[list[Any], str | None]:
     return list(res.spans), getattr(res, "language_note", None)
 
 
-def _spans_within(
-    spans: list[Any], by_start: list[int], starts: list[int], start: int, end: int
+def _by_start(items: Sequence[Any]) -> tuple[list[int], list[int]]:
+    """Positions of ``items`` (with ``start``/``end``) in order of start, and those starts."""
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    return order, [items[k].start for k in order]
+
+
+def _within(
+    items: Sequence[Any], index: tuple[list[int], list[int]], start: int, end: int
 ) -> list[Any]:
-    """The spans that lie within ``start:end``, in their original order (bisect on starts)."""
+    """The items that lie within ``start:end``, in their original order (bisect on starts)."""
+    order, starts = index
     lo, hi = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
-    return [spans[k] for k in sorted(by_start[lo:hi]) if spans[k].end <= end]
+    return [items[k] for k in sorted(order[lo:hi]) if items[k].end <= end]
 
 
 def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -> ClaimMap:
@@ -130,9 +138,8 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
     article = load_article(source)
     units = claim_units(article)
     spans, spot_note = _spot(article, use_spot)
-    # spans by start offset, so each unit finds its own in log time (not units x spans)
-    by_start = sorted(range(len(spans)), key=lambda k: spans[k].start)
-    starts = [spans[k].start for k in by_start]
+    # spans and quotations by start offset: each unit finds its own by bisect (not units x all)
+    span_index, quote_index = _by_start(spans), _by_start(article.quotations)
     mentions = []
     spans_of: list[tuple[int, int]] = []
     out: list[Claim] = []
@@ -144,8 +151,8 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
         res = classify(
             u.text,
             u.start,
-            quotations=article.quotations,
-            spot_spans=_spans_within(spans, by_start, starts, u.start, u.end),
+            quotations=_within(article.quotations, quote_index, u.start, u.end),
+            spot_spans=_within(spans, span_index, u.start, u.end),
             n_details=len(details),
         )
         lo = len(mentions)
