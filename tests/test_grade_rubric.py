@@ -102,9 +102,14 @@ def test_points_out_of_range_are_reported_not_used(graded, capsys):
         w.writeheader()
         w.writerows(sheet)
     assert main([*args, "--rubric", str(filled)]) == 0
-    assert "5 points for criterion 'r1' were not used" in capsys.readouterr().err
+    assert "5 points for criterion 'r1' is outside 0..2; not used" in capsys.readouterr().err
     grades = {r["student"]: r for r in rows(out / "grades.csv")}
     assert float(grades["ana"]["score"]) == AUTO_POINTS
+    # the problem is in that row's message and the run's summary, never on the student's page
+    assert "5 points for criterion 'r1' is outside 0..2" in grades["ana"]["message"]
+    assert "outside 0..2" in (out / "summary.html").read_text("utf-8")
+    page = (out / grades["ana"]["feedback"]).read_text("utf-8")
+    assert "outside" not in page and "5 points" not in page and "0..2" not in page
 
 
 @pytest.mark.parametrize(
@@ -138,4 +143,7 @@ def test_read_rubric_skips_empty_cells_and_reads_commas(tmp_path):
     )
     sheet = read_rubric(p)
     assert sheet.points == {("a", "a.ipynb", "l/e"): {"r1": 0.5}}
-    assert sheet.problems == ["line 4: criterion 'r1' of l/e is scored twice"]
+    assert sheet.problems == [
+        "a, l/e: line 4: criterion 'r1' of l/e is scored twice (the first value, 0.5, is used)"
+    ]
+    assert sheet.row_problems[("a", "a.ipynb", "l/e")][0].startswith("line 4:")
