@@ -106,7 +106,7 @@ def test_a_crash_at_every_step_of_the_switch_leaves_out_consistent(two_runs, mon
     while True:
         calls = [0]
 
-        def dying(real, limit=steps):
+        def dying(real, limit=steps, calls=calls):
             def op(a, b):
                 if active[0]:
                     if calls[0] >= limit:

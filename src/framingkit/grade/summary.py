@@ -16,11 +16,16 @@ item's label), over the students who answered, beside the agreement with the key
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import shutil
 import statistics
+import sys
+import tempfile
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -251,6 +256,36 @@ def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bo
     shown = [s for s in summaries if s.bins]
     if not shown:
         return False
+    with _matplotlib_home():
+        return _draw(shown, path)
+
+
+@contextlib.contextmanager
+def _matplotlib_home() -> Iterator[None]:
+    """Keep matplotlib from creating ~/.config/matplotlib and ~/.cache/matplotlib.
+
+    The grader writes nothing outside ``--out``: on an account where matplotlib has not made
+    its folders yet, its config and font cache go to a temporary folder, deleted afterwards.
+    """
+    if "matplotlib" in sys.modules or os.environ.get("MPLCONFIGDIR"):
+        yield
+        return
+    home = Path.home()
+    cfg = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
+    if cfg.is_dir() and cache.is_dir():
+        yield
+        return
+    tmp = tempfile.mkdtemp(prefix="framingkit-mpl-")
+    os.environ["MPLCONFIGDIR"] = tmp
+    try:
+        yield
+    finally:
+        os.environ.pop("MPLCONFIGDIR", None)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _draw(shown: Sequence[ExerciseSummary], path: str | Path) -> bool:
     import matplotlib
 
     matplotlib.use("Agg")
