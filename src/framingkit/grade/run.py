@@ -376,18 +376,21 @@ def own_exercise_ids(
             continue
         visible = m.group(1)
         other = visible.split("/", 1)[0]
+        why = ""
         try:
             ok = valid_lesson_id(other) and visible in load_key(other, key_dir).exercises
-        except InputError:
+        except InputError as exc:
             ok = False
+            if not str(exc).startswith("No answer key"):
+                why = f" (the key '{other}' cannot be used: {_clip(str(exc), 200)})"
         if ok:
             changed[i] = visible
             continue
         where = f" --key {key_dir}" if key_dir else " the kit's keys (give yours with --key DIR)"
         refused.append(
             f"cell {i + 1} is the template's exercise '{_clip(hidden, 80)}' but calls "
-            f"exercise('{_clip(visible, 80)}'), and no key in{where} has '{_clip(visible, 80)}'; "
-            "the notebook is not graded against the template's key"
+            f"exercise('{_clip(visible, 80)}'), and no key in{where} has '{_clip(visible, 80)}'"
+            f"{why}; the notebook is not graded against the template's key"
         )
     if refused or not changed:
         return nb, lesson, [], refused
