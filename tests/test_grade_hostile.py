@@ -260,7 +260,9 @@ def test_a_broken_key_is_reported_as_broken_and_a_missing_one_falls_back_loudly(
     (bad / f"{LESSON}.json").write_text("{not json", "utf-8")
     nb = write_nb(tmp_path / "a.ipynb", notebook())
     r = grade(nb, GradeOptions(key_dir=str(bad)))
-    assert r.status == "invalid" and "not valid JSON" in r.message and "no answer key" not in r.message
+    assert (
+        r.status == "invalid" and "not valid JSON" in r.message and "no answer key" not in r.message
+    )
     empty = tmp_path / "empty"
     empty.mkdir()
     spot = json.loads(Path("lessons/02-spot.ipynb").read_text("utf-8"))

@@ -49,12 +49,16 @@ def test_the_documented_samples_are_what_the_exporter_writes(kind):
 
 def test_canvas_columns_rows_and_ids():
     rows = list(csv.reader(io.StringIO(lms_csv("canvas", CLASS))))
-    assert tuple(rows[0][:5]) == CANVAS_HEAD == (
-        "Student",
-        "ID",
-        "SIS User ID",
-        "SIS Login ID",
-        "Section",
+    assert (
+        tuple(rows[0][:5])
+        == CANVAS_HEAD
+        == (
+            "Student",
+            "ID",
+            "SIS User ID",
+            "SIS Login ID",
+            "Section",
+        )
     )
     assert rows[0][5:] == ["02-spot", "03-claims"]  # one column per lesson
     assert rows[1][0] == "Points Possible" and rows[1][5:] == ["18", "12"]
