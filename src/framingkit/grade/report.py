@@ -95,6 +95,7 @@ li.partial::marker {{ content: "◐ "; color: {OKABE_ITO["orange"]}; }}
 li.missed::marker {{ content: "✗ "; color: {OKABE_ITO["vermillion"]}; }}
 li.extra::marker {{ content: "+ "; color: {OKABE_ITO["purple"]}; }}
 li.problem::marker {{ content: "! "; }}
+li.note::marker {{ content: "→ "; }}
 """
 
 
@@ -181,6 +182,16 @@ def _student_lines(g: ExerciseGrade) -> tuple[list[str], str]:
     return keep, note
 
 
+def _you(line: str) -> str:
+    """A choice's missed line in the student's terms ("the right option: you picked c) …").
+
+    >>> _you("the right option: you picked c) X: no.")
+    'You picked c) X: no.'
+    """
+    head = "the right option: you picked "
+    return "You picked " + line[len(head) :] if line.startswith(head) else line
+
+
 def _names(line: str, unit: str) -> bool:
     """Whether a missed line is about the reference unit ``unit``."""
     head = unit.split(" (", 1)[0]
@@ -195,7 +206,7 @@ def _once(lines: Sequence[str], said: Sequence[str]) -> list[str]:
 def exercise_html(g: ExerciseGrade) -> list[str]:
     """One exercise on a student's page (no reference beyond what the student answered)."""
     if g.points is not None:
-        pts = f"{num(g.points)} of {num(g.max_points)} points"
+        pts = f"{num(g.points)} of {num(g.max_points)} point{'s' * (g.max_points != 1)}"
     else:
         pts = f"scored by your instructor (out of {num(g.max_points)} points)"
     out = [f"<h2>{esc(g.title)} <span class='muted'>({esc(g.exercise)})</span></h2>"]
@@ -221,6 +232,7 @@ def exercise_html(g: ExerciseGrade) -> list[str]:
         read = f" <span class='muted'>({esc(g.read_as)})</span>" if g.read_as else ""
         out.append(f"<p><b>Your answer</b>{via}{read}:</p><pre>{esc(shown)}</pre>")
     missed, blank_note = _student_lines(g)
+    missed = [_you(x) for x in missed]
     out.append(_list("right", "Right", g.right))
     out.append(_list("partial", "Partly right", g.partial))
     out.append(_list("missed", "Missed, and why", missed))
@@ -230,7 +242,7 @@ def exercise_html(g: ExerciseGrade) -> list[str]:
     problems = g.problems if g.type != "text" else []
     out.append(_list("problem", "Could not be read", problems))
     said = [*g.right, *g.partial, *missed, *g.extra]
-    out.append(_list("problem", "Feedback", _once(g.feedback, said)))
+    out.append(_list("note", "Feedback", _once(g.feedback, said)))
     if g.type == "text" and g.rubric:
         out.append(
             "<p class='muted'>Your instructor's points: "

@@ -118,7 +118,7 @@ def _undo_defuse(text: str) -> str:
 def _delimiter(text: str) -> str:
     """``;`` for a file a spreadsheet saved with semicolons (European locales), else ``,``.
 
-    >>> _delimiter("student;file;exercise\n"), _delimiter("student,file\n")
+    >>> _delimiter("student;file;exercise"), _delimiter("student,file")
     (';', ',')
     """
     head = text.split("\n", 1)[0]

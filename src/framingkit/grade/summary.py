@@ -336,7 +336,9 @@ def _draw(shown: Sequence[ExerciseSummary], path: str | Path) -> bool:
 
 
 def _counted(pairs: Sequence[tuple[str, int]], limit: int = 3) -> str:
-    return "; ".join(f"{esc(u)} ({c})" for u, c in pairs[:limit])
+    return "; ".join(
+        f"{esc(textwrap.shorten(u, 34, placeholder='…'))} ({c})" for u, c in pairs[:limit]
+    )
 
 
 def summary_html(
@@ -398,11 +400,8 @@ def summary_html(
     )
     for s in summaries:
         wrong = _counted(s.most_missed) or "–"
-        if s.picks:
-            wrong += "<br><span class='muted'>picked: " + ", ".join(
-                f"{esc(k)} {c}" for k, c in s.picks
-            )
-            wrong += "</span>"
+        if s.picks:  # the options picked say it all for a choice exercise
+            wrong = "picked: " + ", ".join(f"{esc(k)} {c}" for k, c in s.picks)
         blank = f"{s.blank} left the whole exercise blank" if s.blank else ""
         if s.most_skipped:
             part = "parts skipped: " + _counted(s.most_skipped)
@@ -430,7 +429,7 @@ def summary_html(
                     f"{esc(u)} ({esc(t)})" for u, t in s.split_items
                 )
                 agree += "</span>"
-        unread = f" ({s.unreadable} unreadable)" if s.unreadable else ""
+        unread = f"; {s.unreadable} unreadable" if s.unreadable else ""
         out.append(
             f"<tr><td>{name}</td><td>{esc(s.type)}</td><td>{s.answered} of {s.n}</td>"
             f"<td>{s.blank}{unread}</td>{cells}<td>{wrong}</td><td>{blank or '–'}</td>"
@@ -447,4 +446,7 @@ def summary_html(
             f"<td>{esc(r.written)}</td><td>{esc(r.message)}</td></tr>"
         )
     out.append("</table>")
-    return page("Class summary", "\n".join(out))
+    return page("Class summary", "\n".join(out), css=_WIDE)
+
+
+_WIDE = "body { max-width: 96em; } td { font-size: .92em; }"
