@@ -68,12 +68,17 @@ def test_children_of_a_notebook_never_outlive_it(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     ends_normally = nb_bytes(code(SPAWN))
     runs_too_long = nb_bytes(code(SPAWN), code("while True:\n    pass"))
-    with ThreadPoolExecutor(2) as pool:
+    floods = nb_bytes(code("import sys\nfor i in range(100):\n    sys.stdout.write('y' * 10**6)"))
+    with ThreadPoolExecutor(3) as pool:
         ok = pool.submit(execute_notebook, ends_normally, Limits(60, 120, 1024))
         late = pool.submit(execute_notebook, runs_too_long, Limits(120, 25, 1024))
-        ok, late = ok.result(), late.result()
+        flood = pool.submit(execute_notebook, floods, Limits(60, 120, 1024))
+        ok, late, flood = ok.result(), late.result(), flood.result()
     assert ok.status == "ok", ok.message
     assert late.status == "timeout", late.message
+    # an output flood is bounded and named, not blamed on memory or a crash
+    assert flood.status == "error" and "printed more than 20 MB" in flood.message
+    assert len(json.dumps(flood.nb)) < 25 * 1024 * 1024
     deadline = time.time() + 5
     while with_token(token) and time.time() < deadline:  # SIGKILL is not instant
         time.sleep(0.1)

@@ -115,3 +115,22 @@ def test_a_misconception_is_said_once_and_a_typed_option_says_how_it_was_read(pa
     why = find_exercise("02-spot/analogy").options["c"].feedback
     assert why and text(chloe).count(why[:40]) == 1
     assert "read as option c" in chloe
+
+
+def test_a_notebook_without_any_answer_hints_at_cleared_outputs(pages):
+    page, rows = pages
+    assert "Clear All Outputs" in page["ana"] and "Clear All Outputs" in rows["ana"]["message"]
+    assert "Clear All Outputs" not in page["chloe"]
+
+
+def test_hints_of_the_key_are_given_for_parts_left_blank():
+    from types import SimpleNamespace as NS
+
+    from framingkit.grade.run import blank_hints
+
+    ex = NS(
+        type="spans",
+        reference=[NS(text="massive", hint="a word that turns up size"), NS(text="x", hint="")],
+    )
+    assert blank_hints(ex, ["massive", "x"]) == ["a word that turns up size"]
+    assert blank_hints(ex, []) == []

@@ -238,6 +238,7 @@ def exercise_html(g: ExerciseGrade) -> list[str]:
     out.append(_list("missed", "Missed, and why", missed))
     if blank_note:
         out.append(f"<p class='muted'>{esc(blank_note)}</p>")
+        out.append(_list("note", "Hints for what you left out", g.hints))
     out.append(_list("extra", "Extra (not in the reference)", g.extra))
     problems = g.problems if g.type != "text" else []
     out.append(_list("problem", "Could not be read", problems))

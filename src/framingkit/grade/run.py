@@ -100,6 +100,9 @@ class ExerciseGrade:
     shown: str = ""
     #: what the grader read a typed answer as, when it differs from what was typed
     read_as: str = ""
+    #: the key's hints (``"hint"``, when it has them) for the parts left blank: they name the
+    #: cue to look for without giving the answer away
+    hints: list[str] = field(default_factory=list)
     #: spans and classify exercises: the student's code for each unit, for class agreement
     #: (spans: word index -> "marked"; classify: item id -> label); empty when not answered
     codes: dict[str, str] = field(default_factory=dict)
@@ -554,6 +557,7 @@ def _score_all(
         describe_answer(g, ex, value)
         g.missed_units = missed_units(ex, s, value)
         g.blank_units = blank_units(ex, g, value)
+        g.hints = blank_hints(ex, g.blank_units)
         result.exercises[eid] = g
         if s.points is None:
             if g.answered:
@@ -565,6 +569,15 @@ def _score_all(
         maximum += s.max_points
     result.score = round(total + 1e-12, 2)
     result.max_score = round(maximum, 2)
+    grades = list(result.exercises.values())
+    if grades and not any(g.answered or g.unreadable for g in grades):
+        result.say(
+            "no answers at all: a blank notebook, or one saved after 'Clear All Outputs' "
+            "(which removes answers given with the buttons; typed answers stay)",
+            "No answers were found in your notebook. If you answered with the buttons, note "
+            "that 'Clear All Outputs' (or restarting and clearing outputs) before saving "
+            "removes those answers; typed answers (answer = ...) stay in the notebook.",
+        )
     written = [e for e in key.exercises.values() if e.type == "text"]
     if written:
         if rubric is None:
@@ -700,6 +713,25 @@ def reference_codes(ex: Any) -> dict[str, set[str]]:
         else:
             out[item] = {"; ".join(f"{a}={ref[a][0]}" for a in axes)}
     return out
+
+
+def blank_hints(ex: Any, blank: list[str]) -> list[str]:
+    """The key's hints for the reference parts a student left blank (none if it has none)."""
+    if not blank:
+        return []
+    out: list[str] = []
+    if ex.type == "spans":
+        for r in ex.reference:
+            hint = getattr(r, "hint", "")
+            if r.text in blank and hint and hint not in out:
+                out.append(hint)
+    elif ex.type == "classify":
+        ids = {u.split(" (", 1)[0] for u in blank}
+        for item in ex.items:
+            hint = getattr(item, "hint", "")
+            if item.id in ids and hint and hint not in out:
+                out.append(f"{item.id}: {hint}")
+    return _lines(out)
 
 
 def _link_pair(unit: str) -> frozenset[str]:
