@@ -231,6 +231,23 @@ class _Capped:
         return True
 
 
+def _watch_parent(tmp: Path) -> None:
+    """If the grader dies (killed mid-run), end this notebook's processes and its folder."""
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        end_tree(os.getpid(), os.environ.get(MARK, ""), include_root=False)
+        shutil.rmtree(tmp, ignore_errors=True)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="framingkit-grade-watch").start()
+
+
 def _child(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("src")
@@ -242,6 +259,7 @@ def _child(argv: list[str] | None = None) -> int:
     src, out = Path(a.src), Path(a.out)
     result_path = out.parent / _RESULT_FILE
     become_subreaper()  # orphans of the kernel's children stay in this tree
+    _watch_parent(out.parent)
     from .kernel import set_limits
 
     set_limits(a.memory_mb + RUNNER_MB, a.cpu_seconds)  # the runner's own memory is bounded
