@@ -5,6 +5,10 @@ the widget, already plain Python/JSON) and returns a :class:`Score`: points,
 what was right, what was missed and why, what was extra, and one sentence that
 says exactly what was checked.
 
+Feedback speaks only of what the student answered: a wrong answer first gets a hint
+(the key's ``hint``, or one built from the material), the reference only where
+``reveal`` says so; blank items are counted, never revealed.
+
 * ``spans``: partial-overlap F1, computed by :func:`framingkit.spot.scoring.score_spans`
   (phrases paired one-to-one, each pair earning the Dice overlap of its characters,
   edges trimmed of spaces and punctuation); overlapping phrases of an answer are
@@ -21,7 +25,7 @@ says exactly what was checked.
 ...     "points": 2, "text": "Putin boldly announced a deal.", "reference": ["boldly"]}}})
 >>> s = score(key.exercises["d/s"], ["boldly", "deal"])
 >>> s.points, s.right, s.extra
-(1.33, ['“boldly”'], ['“deal” is not one of the reference phrases'])
+(1.33, ['“boldly”'], ['“deal” is not one of the phrases asked for'])
 """
 
 from __future__ import annotations
