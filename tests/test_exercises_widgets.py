@@ -63,8 +63,9 @@ def test_spans_phrase_box_adds_and_removes_phrases(key):
     ex = make(key, "boosters")
     phrase, add, drop, _ = body(ex).children[0].children
     assert phrase.description == "Phrase"  # a visible label
-    phrase.value = "such excessive zeal"
-    add.click()
+    phrase.value = "such excessive zeal"  # Enter in the box (the value arrives): selected
+    assert ex.widget_value and "Selected" in body(ex).children[1].value
+    add.click()  # again: nothing changes
     z = SPAN_TEXT.index("such excessive zeal")
     assert ex.widget_value == [[z, z + len("such excessive zeal")]]
     assert "Selected “such excessive zeal”" in body(ex).children[1].value

@@ -421,6 +421,7 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
         matched_ref[j] = m
         matched_ans.add((m.student.start, m.student.end))
     ref_spans = [(r.start, r.end) for r in refs]
+    not_found: dict[str, int] = {}  # hint -> phrases it points to (one line per hint)
     for j, r in enumerate(refs):
         unit = f"phrase {j + 1}"
         why = f" ({r.why})" if r.why else ""
@@ -447,7 +448,10 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
         else:
             hinted.append(unit)
             hint = r.hint or _where_hint(text, (r.start, r.end), ref_spans)
-            missed.append(f"A phrase not found yet. Hint: {hint}")
+            not_found[hint] = not_found.get(hint, 0) + 1
+    for hint, n in not_found.items():
+        what = "A phrase" if n == 1 else f"{n} phrases"
+        missed.append(f"{what} not found yet. Hint: {hint}")
     for s, e in spans:
         if any(s <= a and b <= e for a, b in matched_ans):
             continue

@@ -52,7 +52,7 @@ def exercise_widget(ex: Exercise) -> w.Widget:
         description="Show the answers",
         icon="eye",
         tooltip=f"Show the answers to {ex.id} (after you have tried)",
-        layout=w.Layout(display="none"),
+        layout=w.Layout(display="none", width="auto"),
     )
     reveal.add_class("fk-reveal")
 
@@ -62,7 +62,7 @@ def exercise_widget(ex: Exercise) -> w.Widget:
         except Exception as exc:  # never leave the student without a word
             feedback.value = message_html(f"The check failed: {exc}")
         if ex.self_check:
-            reveal.layout.display = ""
+            reveal.layout.display = "inline-flex"
 
     button.on_click(lambda _: show(False))
     reveal.on_click(lambda _: show(True))
@@ -175,7 +175,7 @@ def spans_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
         placeholder="type a phrase of the text, then Enter",
         description="Phrase",
         tooltip="Type a phrase from the text and press Enter or Add phrase",
-        continuous_update=False,
+        continuous_update=False,  # the value reaches the kernel on Enter (or leaving the box)
         layout=w.Layout(width="24em"),
         style={"description_width": "4em"},
     )
@@ -199,16 +199,12 @@ def spans_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
         for i in hits:
             buttons[i].value = select
         msg.value = esc(f"{'Selected' if select else 'Unselected'} “{text[s0:e0]}”.")
-        phrase.value = ""
 
+    # Enter (or leaving the box) selects the typed phrase: selecting is idempotent, and the
+    # phrase stays in the box, so "Remove phrase" right after unselects it again
+    phrase.observe(lambda _: set_phrase(True) if phrase.value.strip() else None, names="value")
     add.on_click(lambda _: set_phrase(True))
     drop.on_click(lambda _: set_phrase(False))
-    if hasattr(phrase, "on_submit"):
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            phrase.on_submit(lambda _: set_phrase(True))
     refresh()
     typing = w.HBox([phrase, add, drop, clear], layout=w.Layout(flex_flow="row wrap"))
     return w.VBox([typing, msg, words, summary])
