@@ -196,3 +196,18 @@ def test_cli_release(tmp_path):
     )  # fmt: skip
     assert again.returncode != 0 and "Traceback" not in again.stderr
     assert "not empty" in again.stderr
+
+
+def test_lab_is_rooted_at_the_lessons_of_the_release(rel, monkeypatch):
+    import argparse
+
+    from framingkit.commands import lab
+
+    r, _ = rel
+    monkeypatch.chdir(r.out)
+    cmd = lab.command(argparse.Namespace(no_browser=True, port=None, dry_run=True))
+    assert f"--ServerApp.root_dir={r.out / 'lessons'}" in cmd
+    assert "00-start-here.ipynb" in cmd
+    monkeypatch.chdir(ROOT)  # in the checkout: solutions/ is not in the file browser either
+    cmd = lab.command(argparse.Namespace(no_browser=True, port=None, dry_run=True))
+    assert f"--ServerApp.root_dir={ROOT / 'lessons'}" in cmd
