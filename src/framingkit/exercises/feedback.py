@@ -85,9 +85,10 @@ def feedback_html(s: Score) -> str:
         items = _items(s, attr)
         if not items:
             continue
+        count = "" if attr == "unanswered" else f" ({len(items)})"  # its line gives the number
         parts.append(
             f"<div style='border-left:4px solid {colour};background:{light(colour, 0.12)};"
-            f"padding:0.2em 0.6em;margin:0.3em 0'><b>{sym} {head} ({len(items)})</b><ul "
+            f"padding:0.2em 0.6em;margin:0.3em 0'><b>{sym} {head}{count}</b><ul "
             "style='margin:0.1em 0 0.1em 1.2em;padding:0'>"
             + "".join(f"<li>{esc(i)}</li>" for i in items)
             + "</ul></div>"
