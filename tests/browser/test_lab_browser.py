@@ -220,6 +220,7 @@ def test_lab_span_exercise_click_check_save_reopen_restart(server, page):
         expect(feedback).not_to_contain_text(f"“{text}”")
     assert "F1" not in feedback.inner_text()
     _shot(page, "2-lab-checked", cell.locator(".fk-check"))
+    cell.screenshot(path=str(ARTIFACTS / "exercise-cell.png"))  # the README's picture
     cell.locator(".fk-reveal").click()
     for text in hidden:
         expect(feedback).to_contain_text(f"“{text}”")
