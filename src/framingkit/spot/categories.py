@@ -498,6 +498,26 @@ def certainty_of(category: str, subtype: str = "") -> str | None:
     return cat.certainty if cat is not None else None
 
 
+#: The senses that make up "loaded wording" (what news-bias annotators mark): attitude, labels,
+#: figures, intensifying force and distancing attribution. Engagement that only positions
+#: voices (said, may, but, clearly) and softening graduation are appraisal too, but not loaded.
+LOADED: frozenset[tuple[str, str]] = frozenset(
+    [(c, sub) for c in ("attitude", "label", "figurative") for sub in CATEGORIES[c].subtypes]
+    + [("force", "intensify"), ("attribute", "distance")]
+)
+
+
+def is_loaded(span: object) -> bool:
+    """Whether a span (anything with ``category`` and ``subtype``) is loaded wording.
+
+    >>> from types import SimpleNamespace as S
+    >>> is_loaded(S(category="force", subtype="intensify")), is_loaded(S(category="entertain",
+    ...     subtype="possibility"))
+    (True, False)
+    """
+    return (str(getattr(span, "category", "")), str(getattr(span, "subtype", ""))) in LOADED
+
+
 def is_certainty_cue(span: object) -> bool:
     """Whether a span (anything with a ``category``) is an epistemic certainty cue: Hyland's
     boosters (``proclaim``) and hedges (``entertain``), never force.

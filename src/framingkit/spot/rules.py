@@ -16,7 +16,7 @@ a rule says so in its explanation ("Rule 'ability modal': ..."), so a student or
 can read why a word got its label. :data:`RULES` lists them all (docs/spot.md prints it).
 
 >>> [r for r in RULES][:3]
-['name inside a sentence', 'text in capitals', 'approximator needs a number']
+['name inside a sentence', 'approximator needs a number', 'May the month']
 """
 
 from __future__ import annotations
@@ -716,18 +716,16 @@ def _literal_figure(ctx: Ctx) -> Outcome:
 
 
 def _counter_clause(ctx: Ctx) -> Outcome:
-    """ "but"/"yet" counter only as clause connectors (after a comma, or starting a sentence)."""
+    """ "But" counters when it starts a sentence; "yet" when it joins clauses (after a comma)."""
     e = ctx.entry
-    if e.category != "disclaim" or e.term not in {"but", "yet", "still"}:
+    if e.category != "disclaim" or e.term not in {"but", "yet"}:
         return None
     if ctx.first_word:
         return None
     prev = ctx.prev
-    if prev is not None and not prev.is_word and prev.text in {",", ";", "—", "–", ":"}:
+    if e.term == "yet" and prev is not None and prev.text in {",", ";", "—", "–"}:
         after = ctx.words_after(1)
-        if e.term == "yet" and after and after[0].norm in {"to", "again", "another"}:
-            return DROP
-        return None
+        return DROP if after and after[0].norm in {"to", "again", "another"} else None
     return DROP
 
 
@@ -806,8 +804,9 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     ),
     ContextRule(
         "counter as a connector",
-        "'but', 'yet' and 'still' counter an expectation when they join clauses (after a comma "
-        "or starting a sentence), not in 'all but' or 'yet to'",
+        "'But' starting a sentence, and 'yet' joining two clauses (after a comma), counter an "
+        "expectation; 'all but', 'yet to' and 'but' inside a clause are left unmarked (they "
+        "would swamp the view)",
         "",
         _counter_clause,
     ),
