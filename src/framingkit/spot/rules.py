@@ -1502,3 +1502,17 @@ def spans_for_sentences(
                 )
             )
     return out
+
+
+def rules_markdown() -> str:
+    """The rules as a Markdown table (docs/spot.md pastes it; a test checks).
+
+    >>> rules_markdown().splitlines()[0]
+    '| rule | kind | what it does |'
+    """
+    rows = ["| rule | kind | what it does |", "| --- | --- | --- |"]
+    for r in CONTEXT_RULES:
+        rows.append(f"| `{r.name}` | context | {r.description} |")
+    for r in COMBINATION_RULES:
+        rows.append(f"| `{r.name}` | combination | {r.description} |")
+    return "\n".join(rows)
