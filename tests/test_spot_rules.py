@@ -67,6 +67,7 @@ def test_rule_moderating_pretty() -> None:
 
 def test_rule_historic_as_historical() -> None:
     assert "historic" not in _spans("Moscow still feels the shame of historic territorial losses.")
+    assert "historic" not in _spans("It would tacitly revive historic Chinese claims.")
     assert _spans("Prices hit historic highs.")["historic"][:2] == ("force", "intensify")
     assert _spans("It was a historic win for the club.")["historic"][0] == "attitude"
 

@@ -131,3 +131,11 @@ def test_keys_label_spot_items_with_table_names() -> None:
             labels = ex.get("labels")
             if isinstance(labels, list) and set(labels) & (set(CATEGORIES) | set(LEGACY_NAMES)):
                 assert set(labels) <= allowed, (ex_id, set(labels) - allowed)
+
+
+def test_compare_evidence_applies_the_context_rules() -> None:
+    from framingkit.compare.evidence import find_cues
+
+    assert not find_cues(["the", "shame", "of", "historic", "territorial", "losses"])[1:]
+    assert [c.term for c in find_cues(["a", "dedicated", "bus", "lane"])] == []
+    assert [c.category for c in find_cues(["a", "historic", "win"])] == ["attitude"]

@@ -337,6 +337,10 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
                 hit = (1, e)
         if hit is not None:
             size, e = hit
+            e = _in_context(words, i, i + size - 1, e)
+            if e is None:  # a context rule of the spotter says it is not evaluative here
+                i += 1
+                continue
             out.append(
                 Cue(
                     i,
@@ -370,6 +374,33 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
 
 
 _REST = ("category", "subtype", "polarity", "intensity", "note", "source")
+
+
+def _in_context(words: Sequence[str], first: int, last: int, entry: Any) -> Any:
+    """The spotter's context rules (:data:`framingkit.spot.rules.CONTEXT_RULES`) applied to a
+    lexicon hit among the (lower-case) words around it: the entry to use, or ``None`` when a
+    rule drops it ("historic territorial losses", "a dedicated lane", "could not afford").
+
+    >>> from framingkit.spot.lexicon import lookup
+    >>> _in_context(["historic", "territorial", "losses"], 0, 0, lookup("historic")) is None
+    True
+    """
+    from ..document import Token
+    from ..spot.rules import Ctx, apply_context_rules
+
+    toks, pos = [], 0
+    for w in words:
+        toks.append(Token(pos, pos + len(w), w, w))
+        pos += len(w) + 1
+    got, _ = apply_context_rules(Ctx(entry, toks, first, last, False, False, {}), _NOT_HERE)
+    return got
+
+
+#: Spotter rules that need the whole sentence (or its punctuation), not a window of words; and
+#: "some" -> "all" is a real change of force in a comparison, number or not.
+_NOT_HERE = frozenset(
+    ["approximator needs a number", "literal, not figurative", "counter as a connector"]
+)
 
 
 def force(cues: Sequence[Cue]) -> int:

@@ -443,10 +443,12 @@ def _historic(ctx: Ctx) -> Outcome:
     """ "historic" = "historical" before nouns of the past; "historic highs" = a record."""
     if ctx.entry.term != "historic" or ctx.last != ctx.first:
         return None
-    after = ctx.words_after(1)
+    after = ctx.words_after(2)
     if not after:
         return None
     nxt = _norm(after[0])
+    if any(_norm(t) in _HISTORICAL_NOUNS for t in after):  # "historic (Chinese) claims"
+        return DROP
     if nxt in _RECORD_NOUNS:
         return LexEntry("historic", "force", "intensify", None, 2, "presents the level as a record")
     if nxt in _HISTORICAL_NOUNS:
@@ -867,12 +869,16 @@ COMBINATION_RULES: tuple[Rule, ...] = (
 RULES: dict[str, Rule] = {r.name: r for r in (*CONTEXT_RULES, *COMBINATION_RULES)}
 
 
-def apply_context_rules(ctx: Ctx) -> tuple[LexEntry | None, str]:
+def apply_context_rules(
+    ctx: Ctx, skip: frozenset[str] = frozenset()
+) -> tuple[LexEntry | None, str]:
     """Run the context rules on one hit: (the entry to use or ``None`` to drop it, rule name).
 
-    The rule name is ``""`` when no rule changed the hit.
+    The rule name is ``""`` when no rule changed the hit; rules named in ``skip`` are not run.
     """
     for rule in CONTEXT_RULES:
+        if rule.name in skip:
+            continue
         out = rule.check(ctx)
         if out is None:
             continue
