@@ -87,6 +87,8 @@ def test_rule_topic_word() -> None:
 def test_rule_verb_used_as_a_noun() -> None:
     assert "claims" not in _spans("The historical claims were settled.")
     assert _spans("He claims the vote was rigged.")["claims"][0] == "attribute"
+    assert _spans("The plan admits nothing.")["admits"][0] == "attribute"
+    assert _spans("The so-called reforms failed.")["so-called"][:2] == ("attribute", "distance")
 
 
 def test_rule_literal_not_figurative() -> None:

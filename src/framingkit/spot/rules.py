@@ -697,6 +697,8 @@ def _verb_as_noun(ctx: Ctx) -> Outcome:
     e = ctx.entry
     if not (e.category == "attribute" or e.mode == "invoked") or ctx.last != ctx.first:
         return None
+    if "-" in e.term or e.term.endswith("ly"):  # "the so-called reforms": not a verb
+        return None
     prev = ctx.prev
     if prev is None or not prev.is_word:
         return None
