@@ -139,3 +139,21 @@ def test_compare_evidence_applies_the_context_rules() -> None:
     assert not find_cues(["the", "shame", "of", "historic", "territorial", "losses"])[1:]
     assert [c.term for c in find_cues(["a", "dedicated", "bus", "lane"])] == []
     assert [c.category for c in find_cues(["a", "historic", "win"])] == ["attitude"]
+
+
+def test_sub_tables_for_keys() -> None:
+    from framingkit.exercises.model import _labels
+    from framingkit.spot.categories import ATTITUDE_TYPES, ENGAGEMENT, GRADUATION
+
+    assert _labels("framingkit.spot.categories:ENGAGEMENT", "k", "label") == tuple(ENGAGEMENT)
+    assert set(GRADUATION) | set(ENGAGEMENT) < set(CATEGORIES)
+    assert list(ATTITUDE_TYPES) == ["affect", "judgement", "appreciation"]
+
+
+def test_cli_json_keeps_provenance_and_system() -> None:
+    from framingkit.commands.spot import result_json
+
+    res = spot("The lousy deal was signed.")
+    row = next(r for r in result_json(res)["spans"] if r["text"] == "lousy")
+    assert row["system"] == "attitude" and row["mode"] == "inscribed"
+    assert "VADER valence" in row["provenance"] and "VADER" not in row["explanation"]

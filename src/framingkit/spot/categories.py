@@ -391,6 +391,13 @@ CATEGORIES: dict[str, Category] = {
     ),
 }
 
+#: Sub-tables for exercise keys (``"labels": "framingkit.spot.categories:ENGAGEMENT"``).
+ATTITUDE_TYPES: dict[str, Subtype] = CATEGORIES["attitude"].subtypes
+GRADUATION: dict[str, Category] = {k: CATEGORIES[k] for k in ("force", "focus")}
+ENGAGEMENT: dict[str, Category] = {
+    k: CATEGORIES[k] for k in ("disclaim", "proclaim", "entertain", "attribute")
+}
+
 #: Attitude spans say how the attitude is carried.
 MODES: dict[str, str] = {
     "inscribed": "an explicitly evaluative word (disastrous, reckless, furious)",
