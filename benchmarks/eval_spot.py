@@ -13,7 +13,7 @@ framingkit and, in the same run, for VADER (every word in VADER's lexicon with a
 least 1.5 in absolute value is a span; a sentence with one is predicted biased). Per category:
 the spans of each category and the share of them that contain a biased word.
 
-    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|own|babe|all]
+    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|own|babe|all]
                                    [--no-backup] [--misses]
 
 ``--misses`` lists missed and extra spans of the own sets only (never BABE's sentences).
@@ -41,12 +41,14 @@ if not BABE.exists():  # a worktree sits one level deeper than the main checkout
 
 #: The sets: ``dev`` was used while building the lexicon; the held-out sets never were
 #: (``heldout2`` was written before the 2026 figurative extension, ``heldout3`` before the
-#: issue-11 news coverage work; see docs/spot.md).
+#: issue-11 news coverage work, ``heldout4`` after it and before measuring on it; see
+#: docs/spot.md).
 SETS = {
     "dev": "eval_*.txt",
     "heldout": "heldout_*.txt",
     "heldout2": "heldout2_*.txt",
     "heldout3": "heldout3_*.txt",
+    "heldout4": "heldout4_*.txt",
 }
 #: VADER valence (absolute, -4..4) from which a word counts as a VADER span.
 VADER_SPAN = 1.5
