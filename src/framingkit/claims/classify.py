@@ -3,10 +3,11 @@
 Each type gets a score from its cues (see ``data/claims/cues.json``); the highest
 wins, ties going to the earlier type in the order attributed, prediction,
 judgement, interpretation, fact. ``fact`` has a base score, so a claim without
-signals of the others is a fact. Certainty compares hedges with boosters.
+signals of the others is a fact. Certainty (Toulmin's qualifier) compares the
+epistemic cues, see :mod:`.certainty`.
 
 >>> c = classify("The minister said prices will probably fall.")
->>> c.type, c.certainty, [q.text for q in c.cues if q.kind == "hedge"]
+>>> c.type, c.certainty, [q.text for q in c.cues if q.kind == "entertain"]
 ('attributed', 'hedged', ['probably'])
 >>> classify("This is clearly a shameful betrayal.")[:2]
 ('judgement', 'boosted')
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from ..typography import fold
+from .certainty import CERTAINTY_KINDS, certainty_cues, dropped_by_rules, level_of
 from .lexicon import load, matcher, phrase_regex
 from .model import Cue
 
@@ -111,16 +113,8 @@ _COPULA = re.compile(
     r"(?:\bis|\bare|\bwas|\bwere|'s|\bbe|\bbeen|\bseems|\blooks|\bfeels|\bremains|\bbecame)"
     r"\b[^.;:!?]{0,45}$"
 )
-#: Spotter subtypes that do not change a claim's certainty ("about 40,000" is exact about being
-#: approximate; see tests/data/claims/GUIDELINE.md).
-IGNORED_SPOT_SUBTYPES = frozenset({"approximator"})
-
-
-def _whole_words(text: str, s: int, e: int) -> bool:
-    """True when ``text[s:e]`` starts and ends at word boundaries."""
-    left = s == 0 or not text[s - 1].isalnum()
-    right = e >= len(text) or not text[e].isalnum()
-    return left and right
+#: Hedges that also read meaning into events ("seems", "suggests"): a little interpretation.
+_INTERPRETIVE_HEDGES = frozenset(["seems", "seem", "appears to", "apparently", "suggests"])
 
 
 class Classification(NamedTuple):
@@ -211,10 +205,10 @@ def classify(
     scores["fact"] = WEIGHTS["fact_base"] + WEIGHTS["fact_per_detail"] * min(n_details, 4)
 
     def add(s: int, e: int, kind: str, source: str = "claims") -> bool:
-        if any(ts < e and s < te for ts, te in taken) and kind in ("hedge", "booster"):
+        if any(ts < e and s < te for ts, te in taken) and kind in CERTAINTY_KINDS:
             return False
         cues.append(Cue(s + offset, e + offset, text[s:e], kind, source))
-        if kind in ("hedge", "booster"):
+        if kind in CERTAINTY_KINDS:
             taken.append((s, e))
         return True
 
@@ -240,54 +234,15 @@ def classify(
             scores["attributed"] += WEIGHTS["speech_weak"] / 2
     scores["attributed"] = min(scores["attributed"], 4.0)
 
-    # -- certainty cues (longest first; boosters and hedges never overlap)
-    hedges = boosters = 0
-    spans = sorted(
-        [(m.start(), m.end(), "booster") for m in _finds("booster", low)]
-        + [(m.start(), m.end(), "hedge") for m in _finds("hedge", low)],
-        key=lambda x: (-(x[1] - x[0]), x[0]),
-    )
-    for s, e, kind in spans:
-        word = folded[s:e]
-        if kind == "hedge" and word == "May" and (s > 0 or re.match(r"\s+\d", folded[e:])):
-            continue  # the month
-        before = low[max(0, s - 12) : s]
-        if kind == "booster" and re.search(r"\b(?:not|n't|hardly)\s+(?:\w+\s+)?$", before):
-            kind = "hedge"  # "it is not clear"
-        if add(s, e, kind):
-            hedges += kind == "hedge"
-            boosters += kind == "booster"
-            if kind == "hedge" and low[s:e] in (
-                "seems",
-                "seem",
-                "appears to",
-                "apparently",
-                "suggests",
-            ):
-                scores["interpretation"] += WEIGHTS["hedge_interpretation"]
-    for sp in spot_spans:
-        inside = (
-            offset <= sp.start
-            and sp.end <= end
-            and _whole_words(text, sp.start - offset, sp.end - offset)
-        )
-        if (
-            sp.category in ("hedge", "booster")
-            and getattr(sp, "subtype", "") not in IGNORED_SPOT_SUBTYPES
-            and inside
-            and add(sp.start - offset, sp.end - offset, sp.category, "spot")
-        ):
-            hedges += sp.category == "hedge"
-            boosters += sp.category == "booster"
-    if hedges > boosters:
-        certainty = "hedged"
-    elif boosters > hedges:
-        certainty = "boosted"
-    elif hedges:
-        first = min((c for c in cues if c.kind in ("hedge", "booster")), key=lambda c: c.start)
-        certainty = "hedged" if first.kind == "hedge" else "boosted"  # the first cue scopes
-    else:
-        certainty = "plain"
+    # -- certainty (Toulmin's qualifier): epistemic cues only, see certainty.py
+    inside = [sp for sp in spot_spans if offset <= sp.start and sp.end <= end]
+    cert = certainty_cues(text, inside, offset)
+    for q in cert:
+        add(q.start, q.end, q.kind, q.source)
+        if q.kind == "entertain" and low[q.start : q.end] in _INTERPRETIVE_HEDGES:
+            scores["interpretation"] += WEIGHTS["hedge_interpretation"]
+    certainty = level_of(cert)
+    ability = {s for s, _, _ in dropped_by_rules(text)}
 
     # -- prediction
     conditional = any(True for _ in _finds("conditional", low))
@@ -303,6 +258,8 @@ def classify(
         add(m.start(), m.end(), "prediction")
         pred = max(pred, weight)
     for m in _finds("modal_possibility", low):
+        if m.start() in ability:
+            continue  # "could" of ability is no prediction either
         nxt = re.match(r"\s+(?:not\s+|well\s+|even\s+|soon\s+)?([a-z]+)", low[m.end() :])
         if nxt and nxt.group(1) not in ("have", "be", "been", "not") and not pred:
             add(m.start(), m.end() + len(nxt.group()), "prediction")

@@ -19,12 +19,16 @@ CLAIM_TYPES: dict[str, str] = {
     "judgement": "a value or moral evaluation: good or bad, right or wrong, should or must",
     "prediction": "a future or conditional outcome",
 }
-#: The one table of certainty levels.
+#: The one table of certainty levels: Toulmin's *qualifier* (how strongly the writer commits to
+#: the claim), read from epistemic cues only (entertain / proclaim; force words never count).
 CERTAINTY: dict[str, str] = {
-    "hedged": "the writer qualifies the claim (may, perhaps, seems, likely ...)",
-    "plain": "stated without hedges or boosters",
-    "boosted": "the writer insists on the claim (clearly, undoubtedly, for all to see ...)",
+    "hedged": "the writer leaves room for doubt (entertain: may, perhaps, seems, likely ...)",
+    "plain": "stated without an epistemic hedge or booster",
+    "boosted": "the writer presents the claim as beyond doubt (proclaim: clearly, undoubtedly, "
+    "for all to see ...)",
 }
+#: Cue kinds that decide the certainty (the appraisal table's names).
+CERTAINTY_CUE_KINDS = ("entertain", "proclaim")
 #: The one table of link relations: ``source`` <relation> ``target``.
 RELATIONS: dict[str, str] = {
     "supports": "the source gives a reason or evidence for the target",
@@ -126,12 +130,12 @@ class Claim:
     @property
     def type_cues(self) -> list[Cue]:
         """Cues that decided the type (not the certainty)."""
-        return [c for c in self.cues if c.kind not in ("hedge", "booster")]
+        return [c for c in self.cues if c.kind not in CERTAINTY_CUE_KINDS]
 
     @property
     def certainty_cues(self) -> list[Cue]:
         """Cues that decided the certainty."""
-        return [c for c in self.cues if c.kind in ("hedge", "booster")]
+        return [c for c in self.cues if c.kind in CERTAINTY_CUE_KINDS]
 
     @property
     def is_thesis(self) -> bool:

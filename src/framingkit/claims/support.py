@@ -98,7 +98,7 @@ def headline_support(
     skip = [
         (q.start - head.start, q.end - head.start)
         for q in head.cues
-        if q.kind in ("booster", "hedge")
+        if q.kind in ("proclaim", "entertain")
     ]
     terms = _key_terms(head.text, skip)
     groups = concept_stems()

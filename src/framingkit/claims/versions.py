@@ -236,7 +236,7 @@ def _quoted(c: Claim) -> list[str]:
 
 
 def _certainty_words(c: Claim) -> set[str]:
-    return {q.text.lower() for q in c.cues if q.kind in ("hedge", "booster")}
+    return {q.text.lower() for q in c.cues if q.kind in ("entertain", "proclaim")}
 
 
 def _meaning_words(w: str, first: bool = False) -> str | None:

@@ -37,8 +37,8 @@ RELATION_STYLES: dict[str, tuple[str, str]] = {
     "exemplifies": ("-.", OKABE_ITO["blue"]),
 }
 _CUE_COLOURS = {
-    "hedge": OKABE_ITO["sky"],
-    "booster": OKABE_ITO["orange"],
+    "entertain": OKABE_ITO["sky"],
+    "proclaim": OKABE_ITO["orange"],
     "evaluative": OKABE_ITO["vermillion"],
     "deontic": OKABE_ITO["vermillion"],
     "prediction": OKABE_ITO["purple"],
