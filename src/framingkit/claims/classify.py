@@ -42,6 +42,7 @@ WEIGHTS: dict[str, float] = {
     "evaluative_predicate": 1.0,
     "interpretation": 1.3,
     "hedge_interpretation": 0.4,
+    "meaning_adverb": 2.0,
 }
 _WEAK_PREDICTION = frozenset(["would be", "would have", "would not be", "soon", "likely to"])
 _AMBIGUOUS_NOUNS = frozenset(
@@ -109,10 +110,23 @@ _NEVER_SUBJECT = frozenset(
     ]
 )
 _WILL_NOUN = re.compile(r"(?:the|political|free|good|ill|his|her|their|its|of|own|popular)\s+$")
+#: A copula before an evaluative word makes it the predicate ("the deal is shameful"); "'s"
+#: counts only after a pronoun ("it's a breach"), not as a possessive ("Putin's much-vaunted").
 _COPULA = re.compile(
-    r"(?:\bis|\bare|\bwas|\bwere|'s|\bbe|\bbeen|\bseems|\blooks|\bfeels|\bremains|\bbecame)"
-    r"\b[^.;:!?]{0,45}$"
+    r"(\bis|\bare|\bwas|\bwere|\b(?:it|that|this|there|what|he|she|who|here)'s|\bbe|\bbeen"
+    r"|\bseems|\blooks|\bfeels|\bremains|\bbecame)\b[^.;:!?]{0,45}$"
 )
+#: A verb form between the copula and the word ("have been smuggling precious ...") means the
+#: word is inside the verb's object, not the predicate.
+_VERB_BETWEEN = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
+
+
+def _is_predicate(low: str, s: int) -> bool:
+    """Is the evaluative word at ``s`` the predicate ("is shameful", "it's a breach")?"""
+    m = _COPULA.search(low[max(0, s - 60) : s])
+    return bool(m) and not _VERB_BETWEEN.search(m.group()[len(m.group(1)) :])
+
+
 #: Hedges that also read meaning into events ("seems", "suggests"): a little interpretation.
 _INTERPRETIVE_HEDGES = frozenset(["seems", "seem", "appears to", "apparently", "suggests"])
 
@@ -124,6 +138,7 @@ class Classification(NamedTuple):
     certainty: str
     cues: tuple[Cue, ...]
     scores: dict[str, float]
+    core_type: str = "fact"
 
 
 def _finds(category: str, low: str) -> Iterable[re.Match[str]]:
@@ -270,12 +285,15 @@ def classify(
         pred += WEIGHTS["conditional"]
     scores["prediction"] += pred
 
-    # -- judgement
+    # -- judgement (``core_judgement``: only what makes evaluation the point of the claim, a
+    # deontic or an evaluative predicate; loaded modifiers and labels only frame the core)
+    core_judgement = 0.0
     for m in _finds("deontic", low):
         if re.match(r"\s+(?:have|not have)\b", low[m.end() :]) and m.group().startswith("must"):
             continue  # epistemic "must have"
         add(m.start(), m.end(), "deontic")
         scores["judgement"] += WEIGHTS["deontic"]
+        core_judgement += WEIGHTS["deontic"]
     eval_spans = [
         (m.start(), m.end(), 2)
         for m in _finds("evaluative", low)
@@ -289,18 +307,29 @@ def classify(
     for s, e, intensity in sorted(eval_spans):
         add(s, e, "evaluative")
         # a mild word counts less than a strong one (spotter intensity 1..3; our lexicon: 2)
-        scores["judgement"] += WEIGHTS["evaluative"] * min(intensity, 3) / 2
-        if intensity >= 2 and _COPULA.search(low[max(0, s - 60) : s]):
+        weight = WEIGHTS["evaluative"] * min(intensity, 3) / 2
+        scores["judgement"] += weight
+        if intensity >= 2 and _is_predicate(low, s):
             scores["judgement"] += WEIGHTS["evaluative_predicate"]
+            core_judgement += weight + WEIGHTS["evaluative_predicate"]
 
     # -- interpretation
     for m in _finds("interpretation", low):
         add(m.start(), m.end(), "interpretation")
         scores["interpretation"] += WEIGHTS["interpretation"]
+    for m in _finds("meaning_adverbs", low):  # "tacitly revive": what events amount to
+        add(m.start(), m.end(), "interpretation")
+        scores["interpretation"] += WEIGHTS["meaning_adverb"]
 
-    best = max(TYPE_ORDER, key=lambda t: (scores[t], -TYPE_ORDER.index(t)))
+    best = _best(scores)
+    core = _best({**scores, "judgement": core_judgement})
     cues.sort(key=lambda c: c.start)
-    return Classification(best, certainty, tuple(cues), {k: round(v, 2) for k, v in scores.items()})
+    rounded = {k: round(v, 2) for k, v in scores.items()}
+    return Classification(best, certainty, tuple(cues), rounded, core)
+
+
+def _best(scores: dict[str, float]) -> str:
+    return max(TYPE_ORDER, key=lambda t: (scores[t], -TYPE_ORDER.index(t)))
 
 
 def cue_regex(words: list[str]) -> re.Pattern[str]:

@@ -98,6 +98,22 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class FramingWord:
+    """An evaluative word or phrase that frames a claim's core (offsets into the article).
+
+    ``category`` is the appraisal category the spotter gave it (or ``attitude``/``force`` from
+    claims' own lists); ``why`` says what it does.
+    """
+
+    start: int
+    end: int
+    text: str
+    category: str
+    why: str = ""
+    source: str = "spot"
+
+
+@dataclass(frozen=True)
 class Claim:
     """One claim (a sentence or clause) with its type, certainty and checkable details.
 
@@ -105,7 +121,12 @@ class Claim:
     ``cues`` are the words that decided them; ``actors`` are actor names (see
     :attr:`ClaimMap.actors`); ``quantities``, ``dates`` and ``places`` are the
     details' texts (``details`` keeps their offsets). ``check_hint`` names the
-    kind of source that would settle a ``fact`` (or ``attributed``) claim.
+    kind of source that would settle the claim's checkable core.
+
+    ``core_type`` is the type of the core assertion once the framing words are set aside
+    (``fact`` = what evidence could prove or disprove); ``framing`` lists those words.
+    ``type`` reads the sentence as a whole: "Chinese gangsters have been smuggling precious
+    resources" is a ``judgement`` as written, its core a ``fact``.
     """
 
     id: str
@@ -126,6 +147,13 @@ class Claim:
     scores: dict[str, float] = field(default_factory=dict)
     details: tuple[Detail, ...] = ()
     marker: str | None = None
+    core_type: str = ""
+    framing: tuple[FramingWord, ...] = ()
+
+    @property
+    def checkable(self) -> bool:
+        """True when the core assertion is one evidence could prove or disprove."""
+        return (self.core_type or self.type) in ("fact", "attributed")
 
     @property
     def type_cues(self) -> list[Cue]:
@@ -260,6 +288,21 @@ class ClaimMap:
                     "cues": [
                         {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind}
                         for q in c.cues
+                    ],
+                    "core": {
+                        "type": c.core_type or c.type,
+                        "checkable": c.checkable,
+                        "check_hint": c.check_hint,
+                    },
+                    "framing": [
+                        {
+                            "start": f.start,
+                            "end": f.end,
+                            "text": f.text,
+                            "category": f.category,
+                            "why": f.why,
+                        }
+                        for f in c.framing
                     ],
                     "actors": list(c.actors),
                     "quantities": list(c.quantities),
