@@ -16,9 +16,9 @@ from ..document import Article, load_article
 from ..errors import InputError
 from .actors import actor_mentions, group_mentions
 from .classify import Classification, classify
-from .details import find_details
 from .core import check_hint as core_check_hint
 from .core import framing_words
+from .details import find_details
 from .links import draft_links
 from .model import Claim, ClaimMap, Cue
 from .terms import STOPWORDS, words
