@@ -32,7 +32,8 @@ def test_loaded_words_frame_a_checkable_core(use_spot: bool) -> None:
     c = one(SMUGGLING, use_spot)
     assert c.core_type == "fact" and c.checkable
     framing = " | ".join(f.text.lower() for f in c.framing)
-    assert all(w in framing for w in ("gangsters", "precious", "porous")), framing
+    expected = ("gangsters", "precious", "porous") if use_spot else ("gangsters", "precious")
+    assert all(w in framing for w in expected), framing
     assert "smuggling" not in framing  # the checkable act itself is not a framing word
     assert c.check_hint and "court" in c.check_hint
 
