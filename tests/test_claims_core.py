@@ -139,3 +139,10 @@ def test_json_reports_core_and_framing_apart(tmp_path, capsys) -> None:
     assert all(f["category"] and f["why"] for f in c["framing"])
     for fw in c["framing"]:
         assert SMUGGLING[fw["start"] : fw["end"]] == fw["text"]
+
+
+def test_a_quoted_slogan_in_the_writers_sentence_is_not_reported_speech() -> None:
+    c = one('The mayor\'s ruthless drive for a "greener city" is reshaping every street.')
+    assert c.type != "attributed" and c.core_type != "attributed"
+    c = one('"We have no money left," the mayor told the council.')
+    assert c.type == "attributed"

@@ -31,6 +31,7 @@ WEIGHTS: dict[str, float] = {
     "fact_base": 1.0,
     "fact_per_detail": 0.25,
     "quotation": 3.0,
+    "quoted_phrase": 1.2,
     "speech_with_subject": 3.0,
     "speech_weak": 0.8,
     "according_to": 3.0,
@@ -232,7 +233,10 @@ def classify(
     for q in quotations:
         if q.kind == "quotation" and q.start >= offset and q.end <= end:
             add(q.start - offset, q.end - offset, "quotation")
-            scores["attributed"] += WEIGHTS["quotation"]
+            # rule "quoted_phrase": a short quoted phrase with no reporting verb in the claim
+            # (a slogan inside the writer's own sentence) attributes less than reported speech
+            short = len(q.text.split()) <= 5 and not any(True for _ in _finds("speech", low))
+            scores["attributed"] += WEIGHTS["quoted_phrase" if short else "quotation"]
             break
     for m in _finds("speech", low):
         word = m.group()
