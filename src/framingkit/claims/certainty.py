@@ -178,7 +178,15 @@ def spot_kind(span: Any) -> str | None:
 def certainty_cues(
     text: str, spot_spans: Sequence[Any] = (), offset: int = 0
 ) -> list[CertaintyCue]:
-    """The certainty cues of a claim ``text`` (offsets relative to ``text``), in text order.
+    """The certainty cues of a claim (see :func:`certainty_reading`)."""
+    return certainty_reading(text, spot_spans, offset)[0]
+
+
+def certainty_reading(
+    text: str, spot_spans: Sequence[Any] = (), offset: int = 0
+) -> tuple[list[CertaintyCue], list[tuple[int, str, str]]]:
+    """The certainty cues of a claim ``text`` (offsets relative to ``text``), in text order,
+    and ``(start, text, rule)`` of the cue words a context rule dropped.
 
     Our own lists (``entertain``/``proclaim`` in ``data/claims/cues.json``) and the
     spotter's epistemic spans (``spot_spans``, offsets in the article, the claim starting
@@ -197,6 +205,7 @@ def certainty_cues(
     found.sort(key=lambda x: (-(x[1] - x[0]), x[0], x[3] != "claims"))
     taken: list[tuple[int, int]] = []
     out = []
+    dropped = []
     for s, e, kind, source in found:
         if any(ts < e and s < te for ts, te in taken):
             continue
@@ -204,8 +213,10 @@ def certainty_cues(
         new_kind, rule = _apply_rules(folded, low, s, e, kind)
         if new_kind is not None:
             out.append(CertaintyCue(s, e, text[s:e], new_kind, source, rule))
+        elif rule:
+            dropped.append((s, text[s:e], rule))
     out.sort(key=lambda c: c.start)
-    return out
+    return out, sorted(dropped)
 
 
 def dropped_by_rules(text: str) -> list[tuple[int, str, str]]:

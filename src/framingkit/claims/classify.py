@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from ..typography import fold
-from .certainty import CERTAINTY_KINDS, certainty_cues, dropped_by_rules, level_of
+from .certainty import CERTAINTY_KINDS, certainty_reading, level_of
 from .lexicon import load, matcher, phrase_regex
 from .model import Cue
 
@@ -119,7 +119,7 @@ _COPULA = re.compile(
 )
 #: A verb form between the copula and the word ("have been smuggling precious ...") means the
 #: word is inside the verb's object, not the predicate.
-_VERB_BETWEEN = re.compile(r"\b[a-z]{3,}(?:ing|ed)\b")
+_VERB_BETWEEN = re.compile(r"(?<![\w-])[a-z]{3,}(?:ing|ed)(?![\w-])")
 
 
 def _is_predicate(low: str, s: int) -> bool:
@@ -255,13 +255,13 @@ def classify(
 
     # -- certainty (Toulmin's qualifier): epistemic cues only, see certainty.py
     inside = [sp for sp in spot_spans if offset <= sp.start and sp.end <= end]
-    cert = certainty_cues(text, inside, offset)
+    cert, dropped = certainty_reading(text, inside, offset)
     for q in cert:
         add(q.start, q.end, q.kind, q.source)
         if q.kind == "entertain" and low[q.start : q.end] in _INTERPRETIVE_HEDGES:
             scores["interpretation"] += WEIGHTS["hedge_interpretation"]
     certainty = level_of(cert)
-    ability = {s for s, _, _ in dropped_by_rules(text)}
+    ability = {s for s, _, _ in dropped}
 
     # -- prediction
     conditional = any(True for _ in _finds("conditional", low))
