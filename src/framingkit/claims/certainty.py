@@ -159,6 +159,17 @@ def _apply_rules(text: str, low: str, s: int, e: int, kind: str) -> tuple[str | 
     return kind, None
 
 
+@cache
+def _table_helper() -> Callable[[str, str], str | None] | None:
+    """The appraisal table's ``certainty_of(category, subtype)`` when the spotter has it
+    (``framingkit.spot.categories``); ``None`` with an older spotter (our mapping is used)."""
+    try:
+        from ..spot import categories
+    except ImportError:
+        return None
+    return getattr(categories, "certainty_of", None)
+
+
 def spot_kind(span: Any) -> str | None:
     """The certainty kind of a spotter span, or ``None`` when it does not bear on certainty.
 
@@ -166,10 +177,14 @@ def spot_kind(span: Any) -> str | None:
     leniently (``hedge`` of subtype modal/epistemic = entertain, ``booster`` of subtype
     certainty = proclaim); force, focus, approximators and everything else do not.
     """
-    cat = getattr(span, "category", "")
+    cat = str(getattr(span, "category", ""))
+    sub = str(getattr(span, "subtype", "") or "")
+    helper = _table_helper()
+    level = helper(cat, sub) if helper is not None else None
+    if level in ("hedged", "boosted"):
+        return "entertain" if level == "hedged" else "proclaim"
     if cat in CERTAINTY_KINDS:
         return cat
-    sub = getattr(span, "subtype", "")
     if cat in _OLD_SPOT and sub in _OLD_SPOT[cat]:
         return "entertain" if cat == "hedge" else "proclaim"
     return None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from ..typography import fold
@@ -34,7 +35,8 @@ from .model import FramingWord
 CHECKABLE_TYPES = frozenset({"fact", "attributed"})
 #: Spotter categories that frame a claim (old and new appraisal names); certainty cues
 #: (entertain, proclaim) are the claim's qualifier instead, and plain acknowledging
-#: attribution ("said") frames nothing.
+#: attribution ("said") and disclaiming ("not", "but") frame nothing. With the appraisal
+#: table's ``is_loaded`` (framingkit.spot.categories) its definition of loaded wording decides.
 FRAMING_CATEGORIES = frozenset(
     {
         "attitude",
@@ -42,7 +44,6 @@ FRAMING_CATEGORIES = frozenset(
         "figurative",
         "force",
         "focus",
-        "disclaim",
         "booster",
         "hedge",
         "scare_quote",
@@ -51,6 +52,24 @@ FRAMING_CATEGORIES = frozenset(
     }
 )
 _NOT_FRAMING_SUBTYPES = frozenset({"approximator", "acknowledge"})
+
+
+@cache
+def _loaded_helper() -> Callable[[Any], bool] | None:
+    try:
+        from ..spot import categories
+    except ImportError:
+        return None
+    return getattr(categories, "is_loaded", None)
+
+
+@cache
+def _table_names() -> frozenset[str]:
+    try:
+        from ..spot.categories import CATEGORIES
+    except ImportError:
+        return frozenset()
+    return frozenset(CATEGORIES)
 
 
 def framing_words(text: str, offset: int = 0, spot_spans: Sequence[Any] = ()) -> list[FramingWord]:
@@ -64,9 +83,14 @@ def framing_words(text: str, offset: int = 0, spot_spans: Sequence[Any] = ()) ->
         s, e = sp.start - offset, sp.end - offset
         if not (0 <= s < e <= len(text)) or spot_kind(sp) is not None:
             continue
-        if sp.category not in FRAMING_CATEGORIES:
-            continue
-        if getattr(sp, "subtype", "") in _NOT_FRAMING_SUBTYPES:
+        loaded = _loaded_helper()
+        if loaded is not None and sp.category in _table_names():
+            if not loaded(sp):
+                continue
+        elif (
+            sp.category not in FRAMING_CATEGORIES
+            or getattr(sp, "subtype", "") in _NOT_FRAMING_SUBTYPES
+        ):
             continue
         why = str(getattr(sp, "explanation", "") or "").split(" Why it matters")[0]
         out.append(FramingWord(sp.start, sp.end, text[s:e], sp.category, why, "spot"))
