@@ -24,9 +24,9 @@ from framingkit.exercises.model import parse_key
 
 DATA = Path(__file__).resolve().parent / "data" / "claims_pairs"
 PAIRS = {
-    "press-release": ("release_a.txt", "story_b.txt", "claimed"),
-    "blog": ("report_a.txt", "blog_b.txt", "claims"),
-    "campaign": ("notice_a.txt", "campaign_b.txt", "slash"),
+    "press-release": ("release_a.txt", "story_b.txt", ("claimed", "hiked", "piling")),
+    "blog": ("report_a.txt", "blog_b.txt", ("claims", "scrapping", "stranding")),
+    "campaign": ("notice_a.txt", "campaign_b.txt", ("slash", "just")),
 }
 
 
@@ -44,7 +44,7 @@ def test_the_changes_that_matter_are_picked(keys: dict[str, dict], name: str) ->
     for reason in ("provenance", "voice", "loaded wording"):
         assert reason in notes, (reason, notes)
     texts = " ".join(i["text"] for i in ex["items"])
-    assert PAIRS[name][2] in texts  # the loaded verb of B
+    assert any(w in texts for w in PAIRS[name][2])  # a loaded word of B
     assert "By " in texts  # the byline of A
     assert len(ex["items"]) <= MAX_CHANGES
     assert all(i.get("hint") for i in ex["items"])
