@@ -149,3 +149,11 @@ def test_claim_cues_use_the_appraisal_names() -> None:
 def _span(text: str, word: str) -> tuple[int, int]:
     s = text.lower().index(word)
     return s, s + len(word)
+
+
+def test_clear_as_a_verb_is_no_booster() -> None:
+    text = "The health secretary said the waiting lists would be cleared by 2030."
+    spans = [Span(text.index("cleared"), text.index("cleared") + 7, "cleared", "proclaim")]
+    assert classify(text, spot_spans=spans).certainty == "plain"
+    assert level("The council wants to clear the backlog.") == "plain"
+    assert level("It is clear that the board knew.") == "boosted"

@@ -94,6 +94,16 @@ def _negated(text: str, low: str, s: int, e: int) -> bool:
     return bool(re.search(r"(?:\bnot|n't|\bhardly|\bfar from)\s+(?:\w+\s+)?$", before))
 
 
+def _clear_as_verb(text: str, low: str, s: int, e: int) -> bool:
+    word = low[s:e]
+    if word in ("cleared", "clearing", "clears"):
+        return True
+    before = low[max(0, s - 12) : s]
+    return word == "clear" and bool(
+        re.search(r"\b(?:to|be|will|would|must|can|could|should|shall)\s+$", before)
+    )
+
+
 def _future_marker(text: str, low: str, s: int, e: int) -> bool:
     return any(
         m.start() <= s and e <= m.end() and "expected" in m.group()
@@ -126,6 +136,13 @@ CUE_RULES: tuple[CueRule, ...] = (
         "'could' here says what someone was able to do ('all he could say was'), not that "
         "the claim might be true: neither a hedge nor a prediction",
         _could_of_ability,
+    ),
+    CueRule(
+        "clear_as_verb",
+        "drop",
+        "'clear' as a verb ('the lists would be cleared', 'to clear the backlog') removes "
+        "something; it does not say the claim is certain",
+        _clear_as_verb,
     ),
     CueRule(
         "future_marker",
