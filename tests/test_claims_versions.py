@@ -88,3 +88,15 @@ def test_templates_are_sentences() -> None:
     for kind in EDIT_TEMPLATES.values():
         for template in kind.values():
             assert "->" not in template and len(template) > 15
+
+
+def test_contracted_and_full_negation_are_the_same() -> None:
+    a = "Such changes haven't been seen for a century, the minister said."
+    b = "Changes like these have not been seen in a century, the minister said."
+    (pair,) = compare_claims(claims(a, use_spot=False), claims(b, use_spot=False)).pairs
+    assert "negation" not in pair.explanation
+    (pair,) = compare_claims(
+        claims("The plan has not worked.", use_spot=False),
+        claims("The plan has worked.", use_spot=False),
+    ).pairs
+    assert "negation" in pair.explanation

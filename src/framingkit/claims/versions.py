@@ -524,7 +524,7 @@ def _stretch_edits(
         nums_y = " ".join(t for t in y.split() if any(ch.isdigit() for ch in t))
         sub = "replaced" if nums_x and nums_y else ("dropped" if nums_x else "added")
         out.append(EDIT_TEMPLATES["number"][sub].format(a=_trim(x), b=_trim(y)))
-    if "negation" in kinds:
+    if "negation" in kinds and _negations(x) != _negations(y):
         out.append(EDIT_TEMPLATES["negation"][shape].format(a=_trim(x), b=_trim(y)))
     if "name" in kinds and "number" not in kinds:
         gone = [n for n in _names(x) if not _has_partner(n, other_b)]
@@ -555,6 +555,14 @@ def _common_words(stretch: str, at_start: bool) -> list[str]:
             continue
         out.append(t)
     return out
+
+
+def _negations(stretch: str) -> int:
+    """How many negations a stretch has ("haven't" and "have not" count one each)."""
+    low = stretch.lower().replace("’", "'")
+    return len(re.findall(r"n't\b", low)) + sum(
+        _bare(w) in _NEGATIONS for w in low.split() if not w.endswith("n't")
+    )
 
 
 def _trim(s: str, n: int = 60) -> str:
