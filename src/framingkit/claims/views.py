@@ -207,7 +207,8 @@ def claim_map_figure(
         0.01,
         top - 14 * 1.5 / 72 / fig_h,
         "bold rows: thesis (headline, standfirst, lead, closing)   "
-        "fill: hollow = hedged, filled = plain, black rim = boosted",
+        "certainty (Toulmin's qualifier) by fill: hollow = hedged, filled = plain, "
+        "black rim = boosted",
         fontsize=fs,
         va="top",
         color="#333333",
