@@ -187,3 +187,15 @@ def test_cli_writes_a_loadable_key(tmp_path: Path) -> None:
     data = json.loads((out / "lib.json").read_text(encoding="utf-8"))
     parse_key(data)
     assert {"lib/changes", "lib/most-important", "lib/frame"} <= set(data["exercises"])
+
+
+def test_spans_exercise_has_hints_and_reasoned_distractors() -> None:
+    a = "The mayor said the plan was ready.\n\nOfficials told reporters the cost was fixed."
+    b = (
+        "The mayor claimed the shambolic plan was ready.\n\n"
+        "Officials told reporters the cost was fixed."
+    )
+    ex = draft_key(a, b, "demo")["exercises"]["demo/evaluative-b"]
+    assert all(r["hint"] for r in ex["reference"])
+    assert "told" in {d["text"] for d in ex.get("distractors", [])}
+    parse_key(draft_key(a, b, "demo"))

@@ -627,6 +627,29 @@ _SPAN_HINTS: dict[str, str] = {
 }
 
 
+_NEUTRAL_REPORTING = re.compile(r"\b(?:said|says|told|according to|added|explained)\b")
+
+
+def _neutral_distractors(text: str, refs: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Phrases a student may select that are not evaluative: neutral reporting verbs
+    (acknowledge), each with the reason (the key schema's ``distractors``)."""
+    marked = " ".join(r["text"].lower() for r in refs)
+    out, seen = [], set()
+    for m in _NEUTRAL_REPORTING.finditer(text):
+        word = m.group()
+        if word in seen or word in marked:
+            continue
+        seen.add(word)
+        out.append(
+            {
+                "text": word,
+                "why": f"'{word}' names a source without judging it (attribute: acknowledge); "
+                "it is the neutral reporting verb that a loaded one such as 'claimed' replaces",
+            }
+        )
+    return out[:3]
+
+
 def _span_passage(article: Any, spans: Sequence[Any]) -> tuple[str, list[dict[str, str]]]:
     """The run of paragraphs of ``article`` richest in evaluative spans, and its references."""
     paras = [p for p in article.paragraphs if p.role == "body"] or list(article.paragraphs)
@@ -710,6 +733,9 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
             "text": text,
             "reference": refs,
         }
+        distractors = _neutral_distractors(text, refs)
+        if distractors:
+            exercises[f"{lesson}/evaluative-b"]["distractors"] = distractors
 
     cm = claims(art_a)
     chosen = _pick_claims(cm)
