@@ -197,11 +197,61 @@ _WIRE_LEAD_RE = re.compile(
 #: Words that mark a body or organisation rather than a person ("Save Our Libraries
 #: Northbridge", "Press Office", "Westmoor University").
 _ORG_WORDS = frozenset(
-    """office team desk staff group campaign council university college school trust
-    association society union party committee coalition alliance network foundation
-    institute centre center agency ministry department company ltd inc plc llc corp
-    news press media library libraries friends action save stop residents newsroom board
-    club church charity bureau service services partnership project forum""".split()
+    [
+        "office",
+        "team",
+        "desk",
+        "staff",
+        "group",
+        "campaign",
+        "council",
+        "university",
+        "college",
+        "school",
+        "trust",
+        "association",
+        "society",
+        "union",
+        "party",
+        "committee",
+        "coalition",
+        "alliance",
+        "network",
+        "foundation",
+        "institute",
+        "centre",
+        "center",
+        "agency",
+        "ministry",
+        "department",
+        "company",
+        "ltd",
+        "inc",
+        "plc",
+        "llc",
+        "corp",
+        "news",
+        "press",
+        "media",
+        "library",
+        "libraries",
+        "friends",
+        "action",
+        "save",
+        "stop",
+        "residents",
+        "newsroom",
+        "board",
+        "club",
+        "church",
+        "charity",
+        "bureau",
+        "service",
+        "services",
+        "partnership",
+        "project",
+        "forum",
+    ]
 )
 
 
@@ -690,11 +740,11 @@ def _match_byline(line: str) -> dict[str, str | None] | None:
             continue
         d = m.groupdict()
         label = (d.get("label") or "").strip() or None
-        if label and rx is _BYLINE_RES[0]:
-            # "(Opinion)" style labels must name a genre or a news agency, unless the line
-            # starts with "By" (then an unknown label is kept, with no genre)
-            if not (genre_of(label) or _wire(label) or low.startswith("by ")):
-                continue
+        # "(Opinion)" style labels must name a genre or a news agency, unless the line
+        # starts with "By" (then an unknown label is kept, with no genre)
+        known = genre_of(label) or _wire(label) or low.startswith("by ")
+        if label and rx is _BYLINE_RES[0] and not known:
+            continue
         outlet = (d.get("outlet") or "").strip() or None
         if outlet and _JOB_TITLE_RE.search(outlet) and "," not in outlet:
             outlet = None  # "Environment Correspondent" is the writer's job, not an outlet
