@@ -25,6 +25,7 @@ from ..document import Token
 from .align import STOPWORDS, stem
 from .diff import Hunk, diff_tokens
 from .evidence import Cue, find_cues, force, opposites, same_referent
+from .voice import attribution_words
 
 _NUM_RE = re.compile(r"\d")
 _RULES = ("rule", "periphrastic")
@@ -198,6 +199,49 @@ def name_variant(a: str, b: str) -> bool:
         x, y = x.replace(old, new), y.replace(old, new)
     x, y = re.sub(r"(.)\1+", r"\1", x), re.sub(r"(.)\1+", r"\1", y)
     return x == y
+
+
+def _attribution_change(
+    at: Sequence[Token],
+    bt: Sequence[Token],
+    a_all: Sequence[str],
+    b_all: Sequence[str],
+    a_str: str,
+    b_str: str,
+) -> str | None:
+    """The explanation when a hunk drops or adds the attribution of its sentence, else None.
+
+    Only when the other version's whole sentence has no attribution left: a quotation retold
+    as "According to X, ..." moves the attribution, it does not drop it.
+    """
+    said_a = attribution_words([t.norm for t in at if t.is_word])
+    said_b = attribution_words([t.norm for t in bt if t.is_word])
+    if said_a and not said_b and not attribution_words(b_all):
+        return (
+            f"Attribution dropped: B leaves out '{a_str}' ('{said_a[0]}'), so what A reported "
+            "as a source's view or figure now reads as the writer's own statement."
+        )
+    if said_b and not said_a and not attribution_words(a_all):
+        return (
+            f"Attribution added: B adds '{b_str}' ('{said_b[0]}'), so what A stated as fact "
+            "is now presented as a source's claim, which the writer no longer vouches for."
+        )
+    changed = [*at, *bt]
+    extra = [
+        t
+        for k, t in enumerate(changed)
+        if t.is_word
+        and t.norm not in STOPWORDS
+        and not (k and t.text[:1].isupper())
+        and not attribution_words([t.norm])
+    ]
+    if ((said_a and not said_b) or (said_b and not said_a)) and len(extra) <= 1:
+        return (
+            f"The attribution moves within the sentence ('{a_str or '-'}' / '{b_str or '-'}'): "
+            "the words are still credited to a source, in another construction (such as a "
+            'quotation retold as "According to X, ...").'
+        )
+    return None
 
 
 def _negates_kept(c: Cue, toks: Sequence[Token], lo: int, hi: int, other: Sequence[Token]) -> bool:
@@ -414,6 +458,12 @@ def classify_hunk(
                 evidence,
                 offs,
             )
+
+    # attribution: a source named in A only, or in B only (the voice moves, see voice.py)
+    voice = _attribution_change(at, bt, a_words, b_words, a_str, b_str)
+    if voice:
+        moved = voice.startswith("The attribution moves")
+        return ("quotation", "neutral" if moved else "attribution", voice, evidence, offs)
 
     # closed-class cues count only when the whole units differ in them (not a word moved)
     count_a = Counter(a_words)

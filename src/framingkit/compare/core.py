@@ -188,7 +188,7 @@ def _compare(art_a: Article, art_b: Article, hide_typography: bool) -> Compariso
 
     structural = [
         *paratext_changes(art_a, art_b, omap),
-        *quotation_changes(art_a, art_b, omap),
+        *quotation_changes(art_a, art_b, omap, links),
         *segmentation_changes(art_a, art_b, links, omap),
     ]
     changes = _dedupe([*structural, *changes])

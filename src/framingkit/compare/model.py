@@ -40,9 +40,10 @@ KINDS: dict[str, Category] = _table(
         ("omission", "dropped", "words or sentences only in A", OKABE_ITO["vermillion"], "v", ".."),
         (
             "quotation",
-            "quote marks",
-            "quotation marks or scare quotes added or removed: the voice moves between "
-            "the quoted source and the writer",
+            "quoting",
+            "quotation marks or scare quotes added or removed, a quotation retold in "
+            "indirect speech, or an attribution ('said', 'according to') dropped or added: "
+            "the voice moves between the source and the writer",
             OKABE_ITO["purple"],
             "D",
             "xx",
