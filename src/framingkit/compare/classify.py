@@ -517,6 +517,29 @@ def classify_hunk(
             evidence,
             offs,
         )
+    # a hedge dropped together with the statement it hedges ("and may keep a reading room
+    # open" / -) leaves B no less hedged: the statement is gone, not made certain
+    hedges_a = [c for c in ca if c.category == "hedge"]
+    if kind == "omission" and hedges_a and not cb:
+        inside = {k for c in hedges_a for k in range(c.i, c.j)}
+        rest = [
+            t
+            for k, t in enumerate(at_all[i1:i2], start=i1)
+            if k not in inside and t.is_word and t.norm not in STOPWORDS
+        ]
+        if len(rest) >= 2:
+            others = [c for c in ca if c.category != "hedge"]
+            if not others or force(others) == 0:
+                return (
+                    kind,
+                    "weaker",
+                    f"Detail dropped: '{a_str}' is missing from B. The hedge "
+                    f"'{hedges_a[0].term}' went with the statement it hedged, so B is not "
+                    "less hedged: the statement is gone.",
+                    evidence,
+                    offs,
+                )
+            ca = others
     flipped = opposites([t.norm for t in at if t.is_word], [t.norm for t in bt if t.is_word])
     if flipped:
         return (
