@@ -520,12 +520,13 @@ def classify_hunk(
     # a hedge dropped together with the statement it hedges ("and may keep a reading room
     # open" / -) leaves B no less hedged: the statement is gone, not made certain
     hedges_a = [c for c in ca if c.category == "hedge"]
-    if kind == "omission" and hedges_a and not cb:
+    if kind in ("omission", "wording") and hedges_a and not cb:
         inside = {k for c in hedges_a for k in range(c.i, c.j)}
+        kept = {t.norm for t in bt if t.is_word}
         rest = [
             t
             for k, t in enumerate(at_all[i1:i2], start=i1)
-            if k not in inside and t.is_word and t.norm not in STOPWORDS
+            if k not in inside and t.is_word and t.norm not in STOPWORDS and t.norm not in kept
         ]
         if len(rest) >= 2:
             others = [c for c in ca if c.category != "hedge"]

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..style import FIGURE_FONT_SIZE, esc, light, markup_html
-from .model import EFFECTS, KINDS, Change, Comparison
+from .model import EFFECTS, KINDS, PORTRAYALS, Change, Comparison
 
 _CSS = """
 .fk-cmp{
@@ -173,7 +173,8 @@ def _render(
             continue  # overlapping: listed below, not marked twice
         out.append(markup_html(text, pos, s, markups))
         eff = EFFECTS[c.effect]
-        title = esc(f"{n}. {KINDS[c.kind].label} · {eff.label}: {c.explanation}")
+        said = " ".join(p.reason for p in c.portrayals)
+        title = esc(f"{n}. {KINDS[c.kind].label} · {eff.label}: {c.explanation} {said}".strip())
         if s == e:
             out.append(f'<span class="fk-ins" title="{title}">‸</span>{_tag(n, c)}')
         else:
@@ -285,6 +286,15 @@ def _excerpt(art: Any, start: int, end: int, text: str, limit: int = 160) -> str
     return markup_html(art.text, start, start + limit - 3, art.markup) + "…"
 
 
+def _portrayal_html(c: Change) -> str:
+    """The change's portrayals under its explanation: direction named in words, then why."""
+    return "".join(
+        f'<br><span class="fk-portrayal"><b>Portrayal, {esc(p.actor)}: '
+        f"{esc(PORTRAYALS[p.direction].label)}.</b> {esc(p.reason)}</span>"
+        for p in c.portrayals
+    )
+
+
 def changes_table(cmp: Comparison, chosen: Sequence[Change] | None = None) -> str:
     """The numbered list of changes as an HTML table (numbers match the marks)."""
     chosen = cmp.changes if chosen is None else chosen
@@ -303,7 +313,7 @@ def changes_table(cmp: Comparison, chosen: Sequence[Change] | None = None) -> st
             f'<td><span class="fk-sw" style="background:{light(eff.colour, 0.45)};'
             f'border-bottom:3px solid {eff.colour}"></span>{esc(eff.label)}</td>'
             f"<td>{short_a or '—'}</td><td>{short_b or '—'}</td>"
-            f"<td>{esc(c.explanation)}</td></tr>"
+            f"<td>{esc(c.explanation)}{_portrayal_html(c)}</td></tr>"
         )
     rows.append("</table>")
     return "".join(rows)
