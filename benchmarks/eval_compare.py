@@ -59,10 +59,11 @@ def _overlap(s: int, e: int, s2: int, e2: int) -> int:
 def _near(c: Any, sa: list[tuple[int, int]], sb: list[tuple[int, int]]) -> int:
     """How much change ``c`` overlaps the keyed text: of A where the key has A's text (and,
     when B's text is keyed too and occurs more than once in A's place, of B)."""
+    if sa and c.a_end == c.a_start:  # B's words inserted at A's keyed place
+        inside = any(x[0] <= c.a_start <= x[1] for x in sa)
+        return max((_overlap(c.b_start, c.b_end, *y) for y in sb), default=0) if inside else 0
     if sa:
         ov = max((_overlap(c.a_start, c.a_end, *x) for x in sa), default=0)
-        if c.a_end == c.a_start:
-            ov = 0
         if ov and sb and len(sa) > 1:
             ov *= 1 if any(_overlap(c.b_start, c.b_end, *y) for y in sb) else 0
         return ov

@@ -523,12 +523,14 @@ def classify_hunk(
     if kind in ("omission", "wording") and hedges_a and not cb:
         inside = {k for c in hedges_a for k in range(c.i, c.j)}
         kept = {t.norm for t in bt if t.is_word}
+        new_b = [t for t in bt if t.is_word and t.norm not in STOPWORDS]
+        new_b = [t for t in new_b if t.norm not in {x.norm for x in at_all[i1:i2]}]
         rest = [
             t
             for k, t in enumerate(at_all[i1:i2], start=i1)
             if k not in inside and t.is_word and t.norm not in STOPWORDS and t.norm not in kept
         ]
-        if len(rest) >= 2:
+        if len(rest) >= 2 and not new_b:  # B keeps nothing new: the statement is gone
             others = [c for c in ca if c.category != "hedge"]
             if not others or force(others) == 0:
                 return (

@@ -265,11 +265,24 @@ def _judged(
     return direction, f"{what} ({words}){tail}"
 
 
+def _negated(cues: Sequence[Cue]) -> bool:
+    """A negation among the changed words: "barely consulted" is no favour."""
+    return any(c.category == "negation" for c in cues) or bool(
+        {c.term for c in cues} & {"barely", "hardly", "scarcely"}
+    )
+
+
+def _reported(c: Change) -> bool:
+    """The changed words report someone's words ("Residents say ..."): whose portrayal they
+    move depends on what is said about whom, which the kit does not try to tell."""
+    return bool(attribution_words(re.findall(r"[a-z]+", f"{c.a_text} {c.b_text}".lower())))
+
+
 def _mitigation_dropped(
     c: Change, ca: Sequence[Cue], cb: Sequence[Cue], a_words: Sequence[str]
 ) -> tuple[str, str] | None:
     """A detail in the actor's favour (something it does or offers for others) is dropped."""
-    if not c.a_text or _signed(ca) < 0 or _signed(cb) != 0:
+    if not c.a_text or _signed(ca) < 0 or _signed(cb) != 0 or _negated(ca) or _reported(c):
         return None
     b_words = set(re.findall(r"[a-z]+", c.b_text.lower()))
     if not (MITIGATING & (set(a_words) - b_words)) and (_signed(ca) <= 0 or c.b_text):
@@ -284,7 +297,7 @@ def _charge_dropped(
     c: Change, ca: Sequence[Cue], cb: Sequence[Cue], a_words: Sequence[str]
 ) -> tuple[str, str] | None:
     """A detail against the actor (a charged judgement of it) is dropped."""
-    if c.b_text or not c.a_text or _signed(ca) >= 0:
+    if c.b_text or not c.a_text or _signed(ca) >= 0 or _reported(c):
         return None
     return (
         "more positive",
@@ -296,7 +309,7 @@ def _mitigation_added(
     c: Change, ca: Sequence[Cue], cb: Sequence[Cue], a_words: Sequence[str]
 ) -> tuple[str, str] | None:
     """B adds something the actor does or offers for others."""
-    if c.a_text or not c.b_text or _signed(cb) < 0:
+    if c.a_text or not c.b_text or _signed(cb) < 0 or _negated(cb) or _reported(c):
         return None
     b_words = set(re.findall(r"[a-z]+", c.b_text.lower()))
     if not MITIGATING & b_words:
