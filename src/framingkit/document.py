@@ -192,7 +192,7 @@ WIRES: dict[str, str] = {
 _WIRE_NAMES = {k.lower(): v for k, v in WIRES.items()}
 #: A wire credit opening the first paragraph: "GRANGETON (AP) - ", "LONDON (Reuters) -".
 _WIRE_LEAD_RE = re.compile(
-    r"^\W*(?:[A-Z][A-Z .,'\u2019-]{1,40}\s*)?\((?P<wire>[^)]{2,30})\)\s*[-\u2013\u2014:]"
+    r"\W*(?:[A-Z][A-Z .,'\u2019-]{1,40}\s*)?\((?P<wire>[^)]{2,30})\)\s*[-\u2013\u2014:]"
 )
 #: Words that mark a body or organisation rather than a person ("Save Our Libraries
 #: Northbridge", "Press Office", "Westmoor University").
@@ -682,7 +682,7 @@ def _split_date(line: str) -> tuple[str, str | None]:
         head = line[: line.rfind(parts[-1])].rstrip(" -\u2013\u2014|\u00b7\u2022,")
         return head, _parse_date(parts[-1])
     m = re.search(r",?\s+on\s+(?P<d>[^,]{6,30})$", line)
-    if m and _parse_date(m.group("d")):
+    if m and _words(m.group("d")) <= 4 and _parse_date(m.group("d")):
         return line[: m.start()], _parse_date(m.group("d"))
     return line, None
 
