@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (data tables of real-looking bylines read better one per line)
 """Paratext of real publishers (issue 13.1) and its changes; reported speech (13.3);
 portrayals (13.2). Every case quoted in the reviews is a test here."""
 
