@@ -33,6 +33,12 @@ REPORTING_VERBS = frozenset(
         *("predict", "predicts", "predicted"),
     ]
 )
+#: Forms that are verbs after a subject ("officials estimate") and nouns after a determiner
+#: ("an estimate"): attributions only when no determiner stands before them.
+AMBIGUOUS = frozenset(["estimate", "estimates", "report", "reports", "state", "states"])
+_DETERMINERS = frozenset(
+    ["a", "an", "the", "this", "that", "these", "those", "its", "their", "our", "his", "her"]
+)
 #: Adverbs and phrases that attribute without a verb.
 ATTRIBUTING_ADVERBS = frozenset(["reportedly", "allegedly", "purportedly", "apparently"])
 
@@ -42,11 +48,15 @@ def attribution_words(words: Sequence[str]) -> list[str]:
 
     >>> attribution_words(["its", "owner", "says", "it", "can"])
     ['says']
+    >>> attribution_words("officials estimate at".split()), attribution_words("an estimate".split())
+    (['estimate'], [])
     """
     out: list[str] = []
     for k, w in enumerate(words):
         if w == "according" and k + 1 < len(words) and words[k + 1] == "to":
             out.append("according to")
         elif w in REPORTING_VERBS or w in ATTRIBUTING_ADVERBS:
+            out.append(w)
+        elif w in AMBIGUOUS and k and words[k - 1] not in _DETERMINERS:
             out.append(w)
     return out
