@@ -55,8 +55,10 @@ def attribution_words(words: Sequence[str]) -> list[str]:
     for k, w in enumerate(words):
         if w == "according" and k + 1 < len(words) and words[k + 1] == "to":
             out.append("according to")
-        elif w in REPORTING_VERBS or w in ATTRIBUTING_ADVERBS:
-            out.append(w)
-        elif w in AMBIGUOUS and k and words[k - 1] not in _DETERMINERS:
+        elif (
+            w in REPORTING_VERBS
+            or w in ATTRIBUTING_ADVERBS
+            or (w in AMBIGUOUS and k and words[k - 1] not in _DETERMINERS)
+        ):
             out.append(w)
     return out
