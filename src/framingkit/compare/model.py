@@ -116,6 +116,14 @@ EFFECTS: dict[str, Category] = _table(
 PORTRAYALS: dict[str, Category] = _table(
     [
         (
+            "more positive",
+            "more positive",
+            "B shows the actor in a better light: a softer word, or a detail against it dropped",
+            OKABE_ITO["blue"],
+            "^",
+            "//",
+        ),
+        (
             "more negative",
             "more negative",
             "B shows the actor in a worse light: a charged word, a doubt cast on its words, or "
@@ -123,14 +131,6 @@ PORTRAYALS: dict[str, Category] = _table(
             OKABE_ITO["vermillion"],
             "v",
             "..",
-        ),
-        (
-            "more positive",
-            "more positive",
-            "B shows the actor in a better light: a softer word, or a detail against it dropped",
-            OKABE_ITO["blue"],
-            "^",
-            "//",
         ),
         (
             "unchanged",
@@ -141,6 +141,19 @@ PORTRAYALS: dict[str, Category] = _table(
             "",
         ),
     ]
+)
+
+
+#: The definitions of effect and portrayal, in the words lessons 01 and 05 and the docs use.
+EFFECT_DEFINITION = (
+    "A change's effect is the force of its wording: how charged or committed B's wording is "
+    "compared with A's, whoever it helps."
+)
+PORTRAYAL_DEFINITION = (
+    "A change's portrayal is how it moves the way B shows an actor the change concerns (a "
+    "person, group or institution): more negative or more positive, with a reason. A change "
+    "can be weaker in force and still portray an actor more negatively: dropping the council's "
+    "offer adds no force to B's words, yet shows the council in a worse light."
 )
 
 

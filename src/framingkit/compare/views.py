@@ -20,7 +20,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..style import FIGURE_FONT_SIZE, esc, light, markup_html
-from .model import EFFECTS, KINDS, PORTRAYALS, Change, Comparison
+from .model import (
+    EFFECT_DEFINITION,
+    EFFECTS,
+    KINDS,
+    PORTRAYAL_DEFINITION,
+    PORTRAYALS,
+    Change,
+    Comparison,
+)
 
 _CSS = """
 .fk-cmp{
@@ -284,6 +292,28 @@ def _excerpt(art: Any, start: int, end: int, text: str, limit: int = 160) -> str
     if end - start < limit:
         return markup_html(art.text, start, end, art.markup)
     return markup_html(art.text, start, start + limit - 3, art.markup) + "…"
+
+
+def definitions_html() -> str:
+    """Effect (force) and portrayal defined, with both tables (lessons 01 and 05 show this).
+
+    >>> "force of its wording" in definitions_html()
+    True
+    """
+
+    def rows(table: dict[str, Any]) -> str:
+        return "".join(
+            f"<tr><td><code>{esc(c.name)}</code></td><td>{esc(c.description)}</td></tr>"
+            for c in table.values()
+        )
+
+    return (
+        f"<div class='fk-defs'><p><b>Effect.</b> {esc(EFFECT_DEFINITION)}</p>"
+        f"<table class='fk-list'><tr><th>effect</th><th>meaning</th></tr>{rows(EFFECTS)}</table>"
+        f"<p><b>Portrayal.</b> {esc(PORTRAYAL_DEFINITION)}</p>"
+        f"<table class='fk-list'><tr><th>portrayal</th><th>meaning</th></tr>{rows(PORTRAYALS)}"
+        "</table></div>"
+    )
 
 
 def _portrayal_html(c: Change) -> str:
