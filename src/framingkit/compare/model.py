@@ -51,7 +51,8 @@ KINDS: dict[str, Category] = _table(
         (
             "paratext",
             "paratext",
-            "headline, byline, genre label, caption, link, emphasis or date changed",
+            "headline, byline (author, publisher, news agency), genre label, caption, note, link, "
+            "emphasis, date or update changed",
             OKABE_ITO["orange"],
             "s",
             "\\\\",
