@@ -70,7 +70,7 @@ def _side(text: str, cues: Sequence[Cue], toks: Sequence[Token]) -> str:
     if not text:
         return "nothing"
     if not cues:
-        return f"'{text}' (no evaluative cue)"
+        return f"'{text}' (no cue in the kit's lexicon)"
     return " and ".join(_describe(c, _surface(toks, c)) for c in cues)
 
 
@@ -199,6 +199,35 @@ def name_variant(a: str, b: str) -> bool:
         x, y = x.replace(old, new), y.replace(old, new)
     x, y = re.sub(r"(.)\1+", r"\1", x), re.sub(r"(.)\1+", r"\1", y)
     return x == y
+
+
+_FORM_SUFFIXES = ("al", "ally", "ly", "ical")
+
+
+def _form_variants(
+    ca: Sequence[Cue], cb: Sequence[Cue], at: Sequence[Token], bt: Sequence[Token]
+) -> dict[str, str]:
+    """Cue terms of one side whose word stands on the other side in another form (a suffix
+    more or less: "historic" / "historical"), mapped to that form.
+
+    >>> from framingkit.document import load_article
+    >>> a, b = load_article("The historical claims."), load_article("The historic claims.")
+    >>> cb = find_cues(["historic"])
+    >>> _form_variants([], cb, a.tokens[1:2], b.tokens[1:2])
+    {'historic': 'historical'}
+    """
+    out: dict[str, str] = {}
+    for cues, other in ((ca, bt), (cb, at)):
+        words = {t.norm for t in other if t.is_word}
+        for c in cues:
+            if c.j - c.i != 1:
+                continue
+            for w in words:
+                short, long_ = sorted((c.term, w), key=len)
+                if w != c.term and any(long_ == short + x for x in _FORM_SUFFIXES):
+                    out[c.term] = w
+    same = {c.term for c in ca} & {c.term for c in cb}
+    return {k: v for k, v in out.items() if k not in same}
 
 
 def _attribution_change(
@@ -459,6 +488,25 @@ def classify_hunk(
                 offs,
             )
 
+    # a cue whose word stands in the other version in another form ("historical" /
+    # "historic"): most likely a variant, not an evaluation added or dropped
+    variants = _form_variants(ca, cb, at, bt)
+    if variants:
+        ca = [c for c in ca if c.term not in variants]
+        cb = [c for c in cb if c.term not in variants]
+        if not ca and not cb and kind == "wording":
+            pair = next(iter(variants.items()))
+            return (
+                kind,
+                "neutral",
+                f"Two forms of one word: '{pair[1]}' / '{pair[0]}' ('{a_str}' / '{b_str}'). "
+                f"The lexicon rates '{pair[0]}' as evaluative, but beside '{pair[1]}' in the "
+                "other version it is most likely a variant (as a translation gives); check "
+                "the context.",
+                evidence,
+                offs,
+            )
+
     # attribution: a source named in A only, or in B only (the voice moves, see voice.py)
     voice = _attribution_change(at, bt, a_words, b_words, a_str, b_str)
     if voice:
@@ -641,7 +689,7 @@ def classify_hunk(
         if {c.category for c in (*ca, *cb)} != {"modal"}:
             same = f"A carries {terms_a}, B {terms_b}, with {same}"
     elif not ca and not cb:
-        same = "neither carries an evaluative cue"
+        same = "neither carries a cue in the kit's lexicon"
     elif terms_a == terms_b:
         same = f"both carry {terms_a}"
     else:
