@@ -186,6 +186,16 @@ def test_docs_tables_derive_from_code():
     doc = (Path(__file__).resolve().parents[1] / "docs" / "compare.md").read_text("utf-8")
     assert markdown_table(KINDS) in doc
     assert markdown_table(EFFECTS) in doc
+    from framingkit.compare import PORTRAYALS
+    from framingkit.compare.model import EFFECT_DEFINITION, PORTRAYAL_DEFINITION
+    from framingkit.document import GENRES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    for text in (doc, readme):
+        assert markdown_table(PORTRAYALS) in text and markdown_table(EFFECTS) in text
+        assert EFFECT_DEFINITION in text and PORTRAYAL_DEFINITION in text
+    for g in GENRES.values():
+        assert f"| {g.name} | {', '.join(g.labels)} | {g.tells} |" in doc
 
 
 @pytest.mark.parametrize(

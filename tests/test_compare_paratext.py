@@ -340,3 +340,17 @@ def test_portrayals_in_json_views_and_the_table():
     from framingkit.compare.views import changes_table
 
     assert "Portrayal, the council: more negative." in changes_table(cmp)
+
+
+def test_compare_cli_on_a_press_release_and_its_story(tmp_path):
+    a, b = tmp_path / "release.txt", tmp_path / "story.txt"
+    a.write_text(PRESS_RELEASE, encoding="utf-8")
+    b.write_text(STUDENT_STORY, encoding="utf-8")
+    run = [sys.executable, "-m", "framingkit", "compare", str(a), str(b)]
+    text = subprocess.run(run, capture_output=True, text=True, check=True).stdout
+    assert "The publisher changed from Westmoor University to The Westmoor Student" in text
+    assert "caption" not in text
+    data = json.loads(subprocess.run([*run, "--json"], capture_output=True, text=True).stdout)
+    assert all("portrayals" in c for c in data["changes"])
+    said = [c["explanation"] for c in data["changes"] if c["kind"] == "quotation"]
+    assert any(s.startswith("Reported speech") for s in said)
