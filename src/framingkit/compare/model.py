@@ -161,8 +161,8 @@ PORTRAYAL_DEFINITION = (
 def markdown_table(table: dict[str, Category]) -> str:
     """A Markdown table of a category table (docs/compare.md embeds these; a test checks).
 
-    >>> markdown_table(EFFECTS).splitlines()[2]
-    '| `stronger` | stronger | intensified or less hedged | vermillion `#D55E00`, marker `^` |'
+    >>> markdown_table(EFFECTS).splitlines()[-1]
+    '| `neutral` | neutral | no change to the framing | grey `#999999`, marker `o` |'
     """
     names = {v: k for k, v in OKABE_ITO.items()}
     rows = ["| name | label | meaning | colour and marker |", "| --- | --- | --- | --- |"]

@@ -217,10 +217,10 @@ def provenance_changes(
     >>> a = load_article("Votes to merge\\nBy Jo Rivera (News) - The Gazette\\n\\nIt met.")
     >>> b = load_article("Axes the library\\nPosted by Save Our Library - 4 May 2025\\n\\nIt met.")
     >>> for effect, why, _, _ in provenance_changes(a.paratext, b.paratext):
-    ...     print(why.split(":")[0].split(" (")[0])
-    B names no author
-    The publisher changed from The Gazette to Save Our Library
-    The genre label 'News' is gone
+    ...     print(why[:50])
+    B names no author: A credits the text to Jo Rivera
+    The publisher changed from The Gazette to Save Our
+    The genre label 'News' (a news report: events told
     """
     out: list[tuple[str, str, Span | None, Span | None]] = []
     la, lb = pa.byline or pa.label_span, pb.byline or pb.label_span
