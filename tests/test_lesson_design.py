@@ -833,3 +833,43 @@ def test_item_phrases() -> None:
         "coercion",
         "be",
     ]
+
+
+def test_the_seeds_readme_gives_no_exercise_away() -> None:
+    """seeds/ ships to students: its README quotes no reference phrase and no item's change."""
+    lines = (ROOT / "seeds" / "README.md").read_text(encoding="utf-8").splitlines()
+    recs = [Record("seeds/README.md", line) for line in lines if line.strip()]
+    problems = []
+    for name in NAMES:
+        for eid, ex in load_key(name.removesuffix(".ipynb")).exercises.items():
+            if ex.type == "spans":
+                problems += [
+                    f"{eid}: '{r.text}'"
+                    for r in ex.reference
+                    if any(_quoted(r.text, x.text) for x in recs)
+                ]
+            for item in ex.items if ex.type == "classify" else ():
+                for alt in item_phrases(item.text):
+                    if len(alt) == 2 and any(_labelled_free(x.toks, alt) for x in recs):
+                        problems.append(
+                            f"{eid}: {item.id} ({' → '.join(' '.join(p) for p in alt)})"
+                        )
+    assert not problems, "seeds/README.md gives away: " + "; ".join(problems)
+
+
+def _labelled_free(rec_toks: list[str], phrases: list[list[str]]) -> bool:
+    rest = rec_toks
+    for phrase in phrases:
+        span = find_phrase(phrase, rest)
+        if span is None:
+            return False
+        rest = _masked(rest, span)
+    return True
+
+
+def test_the_readme_check_can_fail() -> None:
+    alt = item_phrases(
+        '"About 300 people a week use the branch" → "Hundreds of people a week depend on the branch"'
+    )
+    line = tokens('wording changes that intensify ("use" → "depend on")')
+    assert any(len(a) == 2 and _labelled_free(line, a) for a in alt)
