@@ -869,7 +869,8 @@ def _labelled_free(rec_toks: list[str], phrases: list[list[str]]) -> bool:
 
 def test_the_readme_check_can_fail() -> None:
     alt = item_phrases(
-        '"About 300 people a week use the branch" → "Hundreds of people a week depend on the branch"'
+        '"About 300 people a week use the branch" → '
+        '"Hundreds of people a week depend on the branch"'
     )
     line = tokens('wording changes that intensify ("use" → "depend on")')
     assert any(len(a) == 2 and _labelled_free(line, a) for a in alt)
