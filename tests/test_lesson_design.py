@@ -841,10 +841,9 @@ def test_item_phrases() -> None:
         "prematurely labeling it “the deal of the century” → "
         "prematurely calling it the deal of the century"
     )
-    assert item_phrases('the council · "run a free shuttle bus" → "run a shuttle bus"') == [
-        [["free"]]
-    ]
-    assert item_phrases('the headline "Big news" → (nothing)') == [[["big", "news"]]]
+    shuttle = item_phrases('the council · "run a free shuttle bus" → "run a shuttle bus"')
+    assert shuttle[0] == [["free"]]
+    assert item_phrases('the headline "Big news" → (nothing)')[0] == [["big", "news"]]
     assert item_phrases("... his [Xi's] coercion be directed at Putin and Russia.")[0][0][:2] == [
         "coercion",
         "be",
