@@ -8,7 +8,9 @@ Each subcommand lives in :mod:`framingkit.commands` as a module with
 
 and is listed once in :data:`COMMANDS`. Bad input raises
 :class:`~framingkit.errors.InputError`; :func:`main` prints its one sentence
-on stderr and exits with status 2, never a traceback.
+on stderr and exits with status 2, never a traceback. When not every word of an
+input reached the analysis (:class:`~framingkit.errors.IncompleteTextWarning`), the
+output is printed, the note goes to stderr and the exit status is 3.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from types import ModuleType
 
 from . import __version__
-from .errors import InputError
+from .errors import IncompleteTextWarning, InputError
 
 #: Subcommands in the order ``--help`` lists them (module names in framingkit.commands).
 COMMANDS: tuple[str, ...] = (
@@ -97,7 +100,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     try:
-        return int(args._run(args) or 0)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", IncompleteTextWarning)
+            status = int(args._run(args) or 0)
+        for w in caught:  # other warnings go on as usual
+            if not issubclass(w.category, IncompleteTextWarning):
+                warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+        incomplete = [w for w in caught if issubclass(w.category, IncompleteTextWarning)]
+        for w in incomplete:  # some of the input was not analysed: say so, and exit 3
+            sys.stderr.write(f"framingkit {args.command}: {w.message}\n")
+        return 3 if incomplete and status == 0 else status
     except InputError as exc:
         sys.stderr.write(f"framingkit {args.command}: {exc}\n")
         return 2
