@@ -43,8 +43,19 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"framingkit: {message} (see '{self.prog} --help')\n")
+        dashed = [a for a in _ARGV if a.startswith("-") and a != "-" and os.path.exists(a)]
+        hint = (
+            f"; a file name that starts with '-' needs '--' before the file names, "
+            f"or './' in front (./{dashed[0]})"
+            if dashed
+            else ""
+        )
+        sys.stderr.write(f"framingkit: {message}{hint} (see '{self.prog} --help')\n")
         raise SystemExit(2)
+
+
+#: The arguments :func:`main` is parsing (for the hint on file names that start with '-').
+_ARGV: list[str] = []
 
 
 def _load(name: str) -> ModuleType:
@@ -95,6 +106,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     2
     """
     parser = build_parser()
+    _ARGV[:] = sys.argv[1:] if argv is None else list(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help()

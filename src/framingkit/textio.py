@@ -89,16 +89,17 @@ def decode_text(data: bytes, *, name: str = "The text") -> str:
     if not data.strip():
         raise InputError(f"{name} is empty; there is nothing to analyse.")
     head = data[:_SNIFF]
+    # a PDF or Word file holds NUL bytes too: name it before calling it binary
+    if head.startswith(b"%PDF") or head.startswith(b"PK\x03\x04"):
+        raise InputError(
+            f"{name} is a PDF or Word/zip file, not plain text; "
+            "copy the text into a UTF-8 .txt file."
+        )
     if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
         raise InputError(f"{name} is a binary file, not text; save it as UTF-8 plain text.")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(
             f"{name} is encoded as UTF-16, but UTF-8 was expected; save it again as UTF-8."
-        )
-    if head.startswith(b"%PDF") or head.startswith(b"PK\x03\x04"):
-        raise InputError(
-            f"{name} is a PDF or Word/zip file, not plain text; "
-            "copy the text into a UTF-8 .txt file."
         )
     try:
         text = data.decode("utf-8")
