@@ -200,7 +200,10 @@ def _compare(art_a: Article, art_b: Article, hide_typography: bool) -> Compariso
     cov_a = sum(sa[i].end - sa[i].start for i in used_a) / len_a
     cov_b = sum(sb[j].end - sb[j].start for j in used_b) / len_b
     note = None
-    if art_a.text == art_b.text:
+    lost = [(side, art.coverage_note) for side, art in (("A", art_a), ("B", art_b))]
+    if any(n for _, n in lost):  # never "identical" when not every word was read
+        note = " ".join(f"{side}: {n}" for side, n in lost if n)
+    elif art_a.text == art_b.text:
         note = "No differences: the two texts are identical."
     elif not changes:
         note = (
