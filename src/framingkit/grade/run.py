@@ -592,8 +592,8 @@ def _score_all(
         result.notes.append(f"{blank} written answer{'s' * (blank != 1)} left blank")
     if unscored:
         result.notes.append(
-            f"{unscored} written answer{'s' * (unscored != 1)} not scored in the rubric file yet "
-            "(0 points until then)"
+            f"{unscored} written answer{'s' * (unscored != 1)} not (fully) scored in the rubric "
+            "file yet (0 points for the criteria without points until then)"
         )
 
 
