@@ -126,7 +126,7 @@ def test_a_notebook_without_any_answer_hints_at_cleared_outputs(pages):
 def test_hints_of_the_key_are_given_for_parts_left_blank():
     from types import SimpleNamespace as NS
 
-    from framingkit.grade.run import blank_hints
+    from framingkit.grade.units import blank_hints
 
     ex = NS(
         type="spans",

@@ -330,7 +330,7 @@ def commit(stage: Path, out: Path) -> list[Path]:
 
 
 def _keys(results: Sequence[GradeResult], opts: GradeOptions) -> dict[str, Any]:
-    from .run import key_for
+    from .keys import key_for
 
     keys: dict[str, Any] = {}
     for lesson in sorted({r.lesson for r in results if r.lesson and r.exercises}):

@@ -152,7 +152,7 @@ def summarise(results: Sequence[GradeResult], key_dir: str | None = None) -> lis
 
 def _keys_of(results: Sequence[GradeResult], key_dir: str | None) -> dict[str, object]:
     """The exercise definitions of the lessons in ``results`` (for agreement), by id."""
-    from .run import key_for
+    from .keys import key_for
 
     out: dict[str, object] = {}
     for lesson in sorted({r.lesson for r in results if r.lesson and r.exercises}):
@@ -183,7 +183,7 @@ def units_and_codes(
         for coder, got in codes.items():
             data += [(coder, str(n), got.get(str(n), "unmarked")) for n in range(len(spans))]
     else:
-        from .run import reference_codes
+        from .units import reference_codes
 
         for item, accepted in reference_codes(ex).items():
             ref[item] = sorted(accepted)[0]
@@ -230,7 +230,7 @@ def agreement(s: ExerciseSummary, ex: object, codes: dict[str, dict[str, str]]) 
             dice.append(2 * both / (len(mine) + len(key_words)) if mine or key_words else 1.0)
         s.key_agreement = round(statistics.fmean(dice), 2) if dice else None
         return
-    from .run import reference_codes
+    from .units import reference_codes
 
     accepted = reference_codes(ex)
     same = [code in accepted.get(unit, ()) for _, unit, code in data]
