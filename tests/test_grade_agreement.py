@@ -9,10 +9,10 @@ import pytest
 from grade_helpers import LESSON, TEXT, notebook, write_nb
 from nltk.metrics.agreement import AnnotationTask
 
+from framingkit.grade.agreement import krippendorff_alpha
 from framingkit.grade.batch import grade_paths
 from framingkit.grade.run import GradeOptions
 from framingkit.grade.spanview import words
-from framingkit.grade.summary import krippendorff_alpha
 
 #: Krippendorff (2011), "Computing Krippendorff's alpha-reliability", the nominal example
 #: with missing data: 4 coders, 12 units; alpha = 0.743.
