@@ -46,6 +46,14 @@ def key_for(lesson: str, key_dir: str | None) -> tuple[Any, str, str]:
             where = f" (not in --key {key_dir} nor among the kit's keys)" if key_dir else ""
             return None, f"there is no answer key for lesson '{lesson}'{where}", ""
         return None, f"the answer key of lesson '{lesson}' cannot be used: {_clip(text, 300)}", ""
+    withheld = [e for e, ex in key.exercises.items() if getattr(ex, "withheld", False)]
+    if withheld:
+        return (
+            None,
+            f"the answer key of lesson '{lesson}' is a student release: its references are "
+            f"left out ({_clip(', '.join(withheld), 200)}); grade with the full key (--key)",
+            "",
+        )
     note = ""
     if key_dir and not (Path(key_dir) / f"{lesson}.json").is_file():
         kit = default_key_dir() / f"{lesson}.json"

@@ -31,7 +31,14 @@ from .rubric import RubricSheet
 from .text import clip as _clip
 from .text import lines as _lines
 from .text import short_repr as _short_repr
-from .units import blank_hints, blank_units, describe_answer, missed_units, plain
+from .units import (
+    attempted_units,
+    blank_hints,
+    blank_units,
+    describe_answer,
+    missed_units,
+    plain,
+)
 
 #: The one table of row statuses in grades.csv (docs and tests derive from it).
 STATUSES: dict[str, str] = {
@@ -102,6 +109,8 @@ class ExerciseGrade:
     shown: str = ""
     #: what the grader read a typed answer as, when it differs from what was typed
     read_as: str = ""
+    #: the engine's lines on what was not answered (counted, never revealed)
+    unanswered: list[str] = field(default_factory=list)
     #: the key's hints (``"hint"``, when it has them) for the parts left blank: they name the
     #: cue to look for without giving the answer away
     hints: list[str] = field(default_factory=list)
@@ -350,8 +359,9 @@ def safe_read_answers(nb: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
-class _Slow(Exception):
-    """Scoring one exercise took longer than its time limit."""
+class _Slow(BaseException):
+    """Scoring one exercise took longer than its time limit (a BaseException, so no
+    ``except Exception`` in the code being timed can swallow it)."""
 
 
 @contextlib.contextmanager
@@ -405,8 +415,8 @@ def _score_all(
             with _time_limit(score_timeout):
                 if ex.type == "text":
                     s = score(ex, value, rubric_points=entered)
-                else:
-                    s = score(ex, value)
+                else:  # after the deadline: the reason for what was answered, hints for the rest
+                    s = score(ex, value, reveal=attempted_units(ex, value))
         except _Slow:
             s = Score(eid, ex.type, 0.0 if ex.type != "text" else None, ex.points, "")
             s.problems.append(
@@ -440,6 +450,7 @@ def _score_all(
             _lines(s.feedback),
             answer=_short_repr(value),
             unreadable=unreadable,
+            unanswered=_lines(getattr(s, "unanswered", [])),
         )
         if entered:
             g.rubric = dict(entered)

@@ -106,6 +106,35 @@ def reference_codes(ex: Any) -> dict[str, set[str]]:
     return out
 
 
+def attempted_units(ex: Any, value: Any) -> bool | set[str]:
+    """The units whose reference and reason a feedback page may show: those the student
+    answered (a marked phrase touching a reference phrase, a link between the right two
+    claims, any classification item or option given). The rest get the engine's hint, and
+    what was left blank is only counted (the engine never reveals it)."""
+    if ex.type == "spans":
+        from ..exercises.scoring import answer_spans
+
+        try:
+            spans, _ = answer_spans(ex, value, [])
+        except Exception:
+            return False
+        return {
+            f"phrase {j + 1}"
+            for j, r in enumerate(ex.reference)
+            if any(s < r.end and r.start < e for s, e in spans)
+        }
+    if ex.type == "links":
+        from ..exercises.scoring import answer_links
+
+        try:
+            links, _ = answer_links(ex, value, [])
+        except Exception:
+            return False
+        pairs = {frozenset((a, b)) for a, b, _rel in links}
+        return {f"{a} -{rel}-> {b}" for a, b, rel in ex.reference if frozenset((a, b)) in pairs}
+    return True  # classify and choice: only answered items get a line; blanks are counted
+
+
 def blank_hints(ex: Any, blank: list[str]) -> list[str]:
     """The key's hints for the reference parts a student left blank (none if it has none)."""
     if not blank:
