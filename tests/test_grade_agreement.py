@@ -89,4 +89,4 @@ def test_the_summary_reports_alpha_for_a_hand_made_class(tmp_path):
     data = [t for c in "ABC" for t in coded(c, marks[c])]
     assert by[f"{LESSON}/boosters"].alpha == round(AnnotationTask(data=data).alpha(), 2)
     html = (tmp_path / "out" / "summary.html").read_text("utf-8")
-    assert "α = 0.74" in html and "Krippendorff" in html
+    assert "α = 0.74 over 11 items" in html and "Krippendorff" in html

@@ -74,6 +74,8 @@ def agreement(s: ExerciseSummary, ex: object, codes: dict[str, dict[str, str]]) 
     data, ref = units_and_codes(ex, codes)
     alpha = krippendorff_alpha(data)
     s.alpha = None if alpha is None else round(alpha, 2)
+    per_unit = Counter(u for _, u, _ in data)
+    s.alpha_units = sum(n >= 2 for n in per_unit.values())
     if not data:
         return
     if s.type == "spans":  # word overlap (Dice) of each student's marked words with the key

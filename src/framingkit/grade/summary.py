@@ -69,6 +69,8 @@ class ExerciseSummary:
     most_skipped: list[tuple[str, int]] = field(default_factory=list)
     #: Krippendorff's alpha among the students who answered (None: too few, or no data)
     alpha: float | None = None
+    #: the units (words, items) alpha rests on: those coded by two or more students
+    alpha_units: int = 0
     #: agreement of those students with the key (share of labels, or word overlap)
     key_agreement: float | None = None
     #: classification items the class splits on most: (item, "label n, label m")
@@ -337,7 +339,9 @@ def summary_html(
             blank += f"<br><span class='muted'>{s.unscored} not scored yet</span>"
         agree = "–"
         if s.type in ("spans", "classify"):
-            a = "n/a (fewer than 2 answers)" if s.alpha is None else f"α = {s.alpha:.2f}"
+            unit = "word" if s.type == "spans" else "item"
+            over = f" over {s.alpha_units} {unit}{'s' * (s.alpha_units != 1)}"
+            a = "n/a (fewer than 2 answers)" if s.alpha is None else f"α = {s.alpha:.2f}{over}"
             k = "" if s.key_agreement is None else f"; with the key {s.key_agreement:.0%}"
             agree = esc(a + k)
             if s.split_items:
