@@ -178,6 +178,17 @@ def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bo
         return _draw(shown, path)
 
 
+def matplotlib_has_home() -> bool:
+    """Whether matplotlib already has its folders (or ``MPLCONFIGDIR``): then using it writes
+    nothing new outside ``--out``."""
+    if os.environ.get("MPLCONFIGDIR"):
+        return True
+    home = Path.home()
+    cfg = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
+    return cfg.is_dir() and cache.is_dir()
+
+
 @contextlib.contextmanager
 def _matplotlib_home() -> Iterator[None]:
     """Keep matplotlib from creating ~/.config/matplotlib and ~/.cache/matplotlib.
@@ -185,13 +196,7 @@ def _matplotlib_home() -> Iterator[None]:
     The grader writes nothing outside ``--out``: on an account where matplotlib has not made
     its folders yet, its config and font cache go to a temporary folder, deleted afterwards.
     """
-    if "matplotlib" in sys.modules or os.environ.get("MPLCONFIGDIR"):
-        yield
-        return
-    home = Path.home()
-    cfg = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
-    if cfg.is_dir() and cache.is_dir():
+    if "matplotlib" in sys.modules or matplotlib_has_home():
         yield
         return
     tmp = tempfile.mkdtemp(prefix="framingkit-mpl-")
