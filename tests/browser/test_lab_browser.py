@@ -189,6 +189,12 @@ def test_lab_span_exercise_click_check_save_reopen_restart(server, page):
     buttons = cell.locator(".fk-words button")
     assert buttons.count() == len(chs)
     _shot(page, "1-lab-before", cell)
+    labels = page.locator(
+        ".jp-Cell", has=page.locator(".fk-exercise[data-exercise='02-spot/categories']")
+    )
+    labels.locator(".fk-dropdown").first.wait_for()
+    assert labels.locator(".fk-dropdown label").first.inner_text().strip()  # a visible label
+    labels.screenshot(path=str(ARTIFACTS / "categories-cell.png"))
     # the first phrase by mouse, the last one typed in the phrase box (keyboard only)
     first = [i for i in picks if chs[i][2] < refs[0].end and refs[0].start < chs[i][3]]
     for i in first:

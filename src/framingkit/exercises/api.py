@@ -181,8 +181,12 @@ class Exercise:
         return (
             f"<div class='fk-answer' data-exercise='{esc(self.id)}' style='font-size:0.9em;"
             f"color:#333;border-top:1px dashed {OKABE_ITO['grey']};padding-top:0.2em'>"
-            f"<b>Your answer</b> ({esc(via)}): {esc(describe(self.defn, self.value))}"
-            f"{problems}</div>"
+            + (
+                f"<b>Your answer</b> ({esc(via)}): {esc(describe(self.defn, self.value))}"
+                if self.via
+                else "<b>Your answer</b>: not answered yet"
+            )
+            + f"{problems}</div>"
         )
 
     def _update_record(self) -> None:
