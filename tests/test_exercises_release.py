@@ -214,3 +214,20 @@ def test_lab_is_rooted_at_the_lessons_of_the_release(rel, monkeypatch):
     monkeypatch.chdir(ROOT)  # in the checkout: solutions/ is not in the file browser either
     cmd = lab.command(argparse.Namespace(no_browser=True, port=None, dry_run=True))
     assert f"--ServerApp.root_dir={ROOT / 'lessons'}" in cmd
+
+
+def test_release_with_the_instructors_own_keys(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from exercises_sample_key import LESSON, sample_key, write_key
+
+    data = sample_key()
+    data["exercises"][f"{LESSON}/scare"]["graded"] = False
+    own = write_key(tmp_path / "own", data)
+    r = release(tmp_path / "out", root=ROOT, wheel=False, keys=own)
+    key = json.loads((r.out / "keys" / f"{LESSON}.json").read_text(encoding="utf-8"))
+    assert key["exercises"][f"{LESSON}/kinds"]["withheld"] is True
+    assert "reference" not in key["exercises"][f"{LESSON}/kinds"]
+    assert key["exercises"][f"{LESSON}/scare"]["reference"] == "b"  # practice item kept whole
+    assert (r.out / "keys" / "02-spot.json").is_file()  # the kit's keys are released too
+    with pytest.raises(InputError, match="does not exist"):
+        release(tmp_path / "out2", root=ROOT, wheel=False, keys=tmp_path / "nope")

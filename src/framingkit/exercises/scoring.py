@@ -567,7 +567,7 @@ def _label_hint(ex: ExerciseDef, item: Any, axis: str, given: str | None) -> str
     meaning = ex.label_meanings.get(axis, {}).get(given or "")
     if meaning:
         return f"'{given}' means {meaning}; is that what it does here?"
-    return "Look again at what the words do in their sentence."
+    return "Read the item again: which label fits it best, and why not this one?"
 
 
 def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Score:
