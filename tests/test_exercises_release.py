@@ -39,8 +39,20 @@ def rel(tmp_path_factory):
     return r, target
 
 
+def _graded_only(name: str, text: str) -> str:
+    """A key file without its ungraded exercises (those ship whole, on purpose)."""
+    if "keys/" not in name or not name.endswith(".json"):
+        return text
+    data = json.loads(text)
+    data["exercises"] = {
+        k: v for k, v in data["exercises"].items() if v.get("graded", True) is not False
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
 def _texts(folder: Path) -> dict[str, str]:
-    """Every file of a folder as text, wheels opened (their members as text too)."""
+    """Every file of a folder as text, wheels opened (their members as text too); key files
+    without their ungraded exercises."""
     out = {}
     for p in folder.rglob("*"):
         if not p.is_file():
@@ -48,9 +60,10 @@ def _texts(folder: Path) -> dict[str, str]:
         if p.suffix == ".whl":
             with zipfile.ZipFile(p) as z:
                 for n in z.namelist():
-                    out[f"{p.name}!{n}"] = z.read(n).decode("utf-8", "replace")
+                    out[f"{p.name}!{n}"] = _graded_only(n, z.read(n).decode("utf-8", "replace"))
             continue
-        out[str(p.relative_to(folder))] = p.read_bytes().decode("utf-8", "replace")
+        name = str(p.relative_to(folder))
+        out[name] = _graded_only(name, p.read_bytes().decode("utf-8", "replace"))
     return out
 
 
@@ -150,6 +163,15 @@ def test_no_graded_answer_is_readable_in_the_release_or_the_installed_kit(rel):
                 body = region.body.strip()
                 if len(body) > 20 and body != "answer = None":
                     assert not any(body in t for t in haystack.values()), (nb_path.name, body)
+
+
+def test_every_graded_exercise_is_withheld_in_the_student_keys(rel):
+    r, installed = rel
+    for folder in (r.out / "keys", installed / "framingkit" / "data" / "keys"):
+        for path in folder.glob("*.json"):
+            for eid, ex in json.loads(path.read_text(encoding="utf-8"))["exercises"].items():
+                if ex.get("graded", True) is not False:
+                    assert ex.get("withheld") is True and "reference" not in ex, (path, eid)
 
 
 def test_the_installed_student_kit_has_self_check_off_for_graded_items(rel):
