@@ -260,7 +260,9 @@ def _judged(
     else:
         what = f"B drops '{_short(c.a_text)}'"
     said_b = re.findall(r"[a-z]+", c.b_text.lower())
-    doubt = any(x.category == "attribute" and x.subtype == "distance" for x in cb) and bool(attribution_words(said_b))
+    doubt = any(x.category == "attribute" and x.subtype == "distance" for x in cb) and bool(
+        attribution_words(said_b)
+    )
     tail = ", casting doubt on {actor}'s words" if doubt and delta < 0 else ""
     return direction, f"{what} ({words}){tail}"
 
