@@ -13,7 +13,7 @@ framingkit and, in the same run, for VADER (every word in VADER's lexicon with a
 least 1.5 in absolute value is a span; a sentence with one is predicted biased). Per category:
 the spans of each category and the share of them that contain a biased word.
 
-    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|own|babe|all]
+    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|own|babe|all]
                                    [--no-backup] [--misses]
 
 ``--misses`` lists missed and extra spans of the own sets only (never BABE's sentences).
@@ -49,6 +49,7 @@ SETS = {
     "heldout2": "heldout2_*.txt",
     "heldout3": "heldout3_*.txt",
     "heldout4": "heldout4_*.txt",
+    "heldout5": "heldout5_*.txt",
 }
 #: VADER valence (absolute, -4..4) from which a word counts as a VADER span.
 VADER_SPAN = 1.5
