@@ -8,15 +8,18 @@ Real news: BABE's development split (``../shared/data/babe-dev/``, expert-marked
 evaluation only, never copied into the kit; skipped when absent). Figures: biased-word recall
 (the share of marked biased words inside a span), span precision (the share of spans that
 contain a marked biased word), spans per 1,000 words, and the sentence-level biased /
-non-biased macro-F1 (a sentence is predicted biased when :func:`sentence_is_evaluative`), for
+non-biased macro-F1 (a sentence is predicted biased when :func:`sentence_is_evaluative`, and
+separately when :func:`~framingkit.spot.categories.reads_as_charged`), for
 framingkit and, in the same run, for VADER (every word in VADER's lexicon with a valence of at
 least 1.5 in absolute value is a span; a sentence with one is predicted biased). Per category:
 the spans of each category and the share of them that contain a biased word.
 
-    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|own|
+    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|own|keys|
                                           babe|all] [--no-backup] [--misses] [--breakdown]
 
-``--misses`` lists missed and extra spans of the own sets only (never BABE's sentences).
+``--misses`` lists missed and extra spans of the own sets only (never BABE's sentences);
+``--breakdown`` gives BABE's misses and false alarms by kind, in counts only; ``--set keys``
+the seed-text figure (lesson keys' reference phrases overlapped by a span).
 """
 
 from __future__ import annotations
@@ -43,8 +46,9 @@ if not BABE.exists():  # a worktree sits one level deeper than the main checkout
 
 #: The sets: ``dev`` was used while building the lexicon; the held-out sets never were
 #: (``heldout2`` was written before the 2026 figurative extension, ``heldout3`` before the
-#: issue-11 news coverage work, ``heldout4`` after it and before measuring on it; see
-#: docs/spot.md).
+#: issue-11 news coverage work, ``heldout4`` after it and before measuring on it, ``heldout5``
+#: before the item-4 BABE-coverage work; see docs/spot.md). For decisions (the sentence rule)
+#: the development split is ``dev`` + ``heldout`` + ``heldout2``.
 SETS = {
     "dev": "eval_*.txt",
     "heldout": "heldout_*.txt",
