@@ -111,3 +111,15 @@ def test_seed_keys_figure_counts_reference_phrases() -> None:
     res = _bench().evaluate_keys()
     hits, n = res["all"]
     assert n >= 20 and hits / n >= 0.5, res
+
+
+@pytest.mark.parametrize(
+    "term", ["hate crimes", "extreme heat", "war crimes", "hostile takeover", "a natural disaster"]
+)
+def test_fixed_terms_of_law_finance_and_weather_are_not_evaluative(term: str) -> None:
+    assert spot(f"The report counted {term} across the region.").spans == []
+
+
+def test_the_same_words_outside_the_fixed_term_are_still_spotted() -> None:
+    found = {s.text for s in spot("The extreme left hates the plan.").spans}
+    assert {"extreme", "hates"} <= found
