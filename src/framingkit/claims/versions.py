@@ -451,9 +451,14 @@ def _type_sentence(ca: Claim, cb: Claim) -> str:
         "judgement": "the writer's own evaluation",
         "prediction": "a statement about the future",
     }
+    core = ""
+    if ca.core_type and ca.core_type == cb.core_type and ca.core_type in (ca.type, cb.type):
+        core = f"; its core assertion stays {ca.core_type}: only the framing around it changed"
+    elif ca.core_type and ca.core_type == cb.core_type:
+        core = f"; its core assertion stays {ca.core_type}"
     return (
         f"the kind of claim changes: {ca.type} in A ({short[ca.type]}), {cb.type} in B "
-        f"({short[cb.type]})"
+        f"({short[cb.type]}){core}"
     )
 
 
