@@ -111,12 +111,21 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
     mentions = []
     spans_of: list[tuple[int, int]] = []
     out: list[Claim] = []
+    spans = sorted(spans, key=lambda sp: sp.start)
+    lo_span = 0  # units are in text order: one sweep over the spans keeps this linear
     for i, u in enumerate(units, 1):
+        while lo_span < len(spans) and spans[lo_span].start < u.start:
+            lo_span += 1
+        inside = []
+        k = lo_span
+        while k < len(spans) and spans[k].start < u.end:
+            if spans[k].end <= u.end:
+                inside.append(spans[k])
+            k += 1
         details = find_details(u.text, u.start)
         qts = tuple(d.text for d in details if d.kind == "quantity")
         dts = tuple(d.text for d in details if d.kind == "date")
         pls = tuple(dict.fromkeys(d.text for d in details if d.kind == "place"))
-        inside = [s for s in spans if u.start <= s.start and s.end <= u.end]
         res = classify(
             u.text,
             u.start,
