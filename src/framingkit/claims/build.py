@@ -7,9 +7,11 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 from ..document import Article, load_article
@@ -96,6 +98,21 @@ def _spot(article: Article, use_spot: bool) -> tuple[list[Any], str | None]:
     return list(res.spans), getattr(res, "language_note", None)
 
 
+def _by_start(items: Sequence[Any]) -> tuple[list[int], list[int]]:
+    """Positions of ``items`` (with ``start``/``end``) in order of start, and those starts."""
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    return order, [items[k].start for k in order]
+
+
+def _within(
+    items: Sequence[Any], index: tuple[list[int], list[int]], start: int, end: int
+) -> list[Any]:
+    """The items that lie within ``start:end``, in their original order (bisect on starts)."""
+    order, starts = index
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+    return [items[k] for k in sorted(order[lo:hi]) if items[k].end <= end]
+
+
 def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -> ClaimMap:
     """The claim map of an article (an :class:`Article`, a path or the text itself).
 
@@ -108,28 +125,21 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
     article = load_article(source)
     units = claim_units(article)
     spans, spot_note = _spot(article, use_spot)
+    # spans and quotations by start offset: each unit finds its own by bisect (not units x all)
+    span_index, quote_index = _by_start(spans), _by_start(article.quotations)
     mentions = []
     spans_of: list[tuple[int, int]] = []
     out: list[Claim] = []
-    spans = sorted(spans, key=lambda sp: sp.start)
-    lo_span = 0  # units are in text order: one sweep over the spans keeps this linear
     for i, u in enumerate(units, 1):
-        while lo_span < len(spans) and spans[lo_span].start < u.start:
-            lo_span += 1
-        inside = []
-        k = lo_span
-        while k < len(spans) and spans[k].start < u.end:
-            if spans[k].end <= u.end:
-                inside.append(spans[k])
-            k += 1
         details = find_details(u.text, u.start)
         qts = tuple(d.text for d in details if d.kind == "quantity")
         dts = tuple(d.text for d in details if d.kind == "date")
         pls = tuple(dict.fromkeys(d.text for d in details if d.kind == "place"))
+        inside = _within(spans, span_index, u.start, u.end)
         res = classify(
             u.text,
             u.start,
-            quotations=article.quotations,
+            quotations=_within(article.quotations, quote_index, u.start, u.end),
             spot_spans=inside,
             n_details=len(details),
         )
