@@ -715,6 +715,8 @@ def _match_byline(line: str) -> dict[str, str | None] | None:
     by_start = low.startswith("by ") or bool(_POSTED_RE.match(line))
     if (_words(line) > 16 or sentence_like) and not by_start:
         return None
+    if by_start and sentence_like and _words(line) > 10:
+        return None  # "Published by Penguin in 2003, the book sold ..." is running text
     core, when = _split_date(line)
     m = _POSTED_RE.match(core)
     if m:
