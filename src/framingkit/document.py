@@ -777,6 +777,8 @@ def _label_line(line: str) -> str | None:
 def _is_latin_text(line: str) -> bool:
     """Whether most letters of ``line`` are Latin (captions are recognised in Latin script only:
     a paragraph in Chinese, with its own sentence marks, is running text)."""
+    if line.isascii():
+        return True
     letters = [ch for ch in line if ch.isalpha()]
     latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
     return not letters or latin >= 0.8 * len(letters)
@@ -1012,12 +1014,6 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if roles[i] != "body" or i in listed:
             continue
         line = masked[s:e].strip()
-        if (
-            line.startswith("|")
-            or not _is_latin_text(line)
-            or line.lower().startswith(("by ", "posted by "))
-        ):
-            continue
         credit = _CREDIT_RE.search(line)
         is_caption = bool(_CAPTION_START_RE.match(line)) or (
             _words(line) <= 40
@@ -1025,6 +1021,12 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             and (credit is not None or i + 1 < len(blocks))
             and _words(line) >= 3
         )
+        if is_caption and (
+            line.startswith("|")
+            or line.lower().startswith(("by ", "posted by "))
+            or not _is_latin_text(line)
+        ):
+            continue
         if is_caption:
             roles[i] = "caption"
             captions.append(Span(s, e, text[s:e]))
