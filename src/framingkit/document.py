@@ -711,6 +711,8 @@ def _match_byline(line: str) -> dict[str, str | None] | None:
     """
     line = line.strip()
     low = line.lower()
+    if not line[:1].isupper() and not low.startswith("by "):
+        return None  # every byline form starts with a capital ("By", "Posted", a name)
     sentence_like = re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")")
     by_start = low.startswith("by ") or bool(_POSTED_RE.match(line))
     if (_words(line) > 16 or sentence_like) and not by_start:
