@@ -275,6 +275,11 @@ _MONTHS["sept"] = 9
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MDY_RE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+#: A credit line at the foot of a wire story ("Additional reporting by Jo Bloggs in Paris;
+#: editing by Tom Bell", "Reporting by Reuters").
+_REPORTING_CREDIT_RE = re.compile(
+    r"^\W*(?:additional\s+)?(?:reporting|editing|writing|research)\s+by\b", re.IGNORECASE
+)
 #: A line giving the date of an update ("Updated 5 March 2026", "Last modified: ...").
 _UPDATED_RE = re.compile(r"\b(?:last\s+)?(?:updated|modified|amended|edited)\b[\s:,]*", re.I)
 _DATE_LINE_RE = re.compile(
@@ -1016,6 +1021,19 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if roles[i] != "body" or i in listed:
             continue
         line = masked[s:e].strip()
+        if _words(line) <= 12 and _UPDATED_RE.match(line) and _parse_date(line):
+            roles[i] = "dateline"  # "Updated 5 March 2026" below the text: not a caption
+            if updated is None:
+                updated, updated_span = _parse_date(line), Span(s, e, text[s:e])
+            continue
+        if _words(line) <= 20 and _REPORTING_CREDIT_RE.match(line):
+            roles[i] = "byline"  # "Additional reporting by ...; editing by ...": a credit
+            named = [_wire(w) for w in re.split(r"[;,]|\band\b|\bby\b", line) if _wire(w)]
+            wire = wire or (named[0] if named else None)
+            continue
+        if _wire(line.strip(" -\u2013\u2014()")):
+            wire = wire or _wire(line.strip(" -\u2013\u2014()"))
+            continue
         credit = _CREDIT_RE.search(line)
         is_caption = bool(_CAPTION_START_RE.match(line)) or (
             _words(line) <= 40
