@@ -73,13 +73,13 @@ def test_quotation_marks_added_and_removed():
     ("kind", "effect", "a_part", "b_part", "cue"),
     [
         ("wording", "stronger", "may", "will", "hedge"),
-        ("wording", "stronger", "some", "all", "hedge"),
+        ("wording", "stronger", "some", "all", "focus"),
         ("addition", "shifted", "", "not", "negation"),
         ("wording", "shifted", "stopped", "dumped", "presupposition"),
         ("omission", "stronger", "perhaps", "", "hedge"),
         ("wording", "shifted", "4,200", "2,400", "figures"),
         ("wording", "weaker", "must", "could", "hedge"),
-        ("omission", "weaker", "serious", "", "booster"),
+        ("omission", "weaker", "serious", "", "force"),
     ],
 )
 def test_effects_from_evidence(kind, effect, a_part, b_part, cue):

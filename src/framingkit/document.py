@@ -1095,11 +1095,12 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         )
 
     # quotations, found in the running text, captions and headline alike
-    sent_bounds = [(x.start, x.end) for p in paragraphs for x in p.sentences]
+    # (a mark inside a paragraph can only lie in one of that paragraph's sentences)
     quotations: list[Quotation] = []
     for p in paragraphs:
         if p.role in ("byline", "dateline"):
             continue
+        sent_bounds = [(x.start, x.end) for x in p.sentences]
         quotations.extend(find_quotations(masked, sent_bounds, p.start, p.end))
     for q in quotations:  # report the original characters
         object.__setattr__(q, "text", text[q.inner_start : q.inner_end])

@@ -2,8 +2,9 @@
 
 The effect comes from general evidence only (see :mod:`framingkit.compare.evidence`):
 negation added or removed, the evaluative force of each side's lexicon cues
-(boosters, attitude words, labels and loaded stance verbs count up, hedges count
-down), presupposition triggers, modal verbs, numbers, and detail dropped.
+(attitude, force, proclaim, distancing attribution and labels count up; downtoners
+and entertain count down; see ``evidence.FORCE_SIGN``), presupposition triggers, modal
+verbs, numbers, and detail dropped.
 
 >>> from framingkit.document import load_article
 >>> from framingkit.compare.diff import phrase_diff
@@ -24,14 +25,12 @@ from collections.abc import Sequence
 from ..document import Token
 from .align import STOPWORDS, stem
 from .diff import Hunk, diff_tokens
-from .evidence import Cue, find_cues, force, opposites, same_referent
+from .evidence import Cue, cue_label, find_cues, force, is_evaluative, opposites, same_referent
 from .voice import attribution_words
 
 _NUM_RE = re.compile(r"\d")
 _RULES = ("rule", "periphrastic")
 _CAT_NAMES = {
-    "stance_verb": "stance verb",
-    "scare_quote": "scare quote",
     "presupposition": "presupposition trigger",
 }
 
@@ -53,13 +52,12 @@ def _overlapping(cues: Sequence[Cue], i1: int, i2: int) -> list[Cue]:
 
 
 def _describe(c: Cue, surface: str = "") -> str:
-    cat = _CAT_NAMES.get(c.category, c.category)
-    bits = [cat if c.category != "hedge" else f"hedge, {c.subtype}"]
+    bits = [_CAT_NAMES.get(c.category) or cue_label(c)]
     if c.category in ("modal", "presupposition"):
         bits.append(c.note)
     if c.polarity:
         bits.append(c.polarity)
-    if c.category in ("attitude", "booster", "label", "stance_verb", "figurative", "hedge"):
+    if is_evaluative(c):
         bits.append(f"intensity {c.intensity}")
     if surface and surface.lower() != c.term:
         return f"'{surface}' ({', '.join(bits)}; lexicon entry '{c.term}')"
@@ -520,8 +518,8 @@ def classify_hunk(
     def differs(c: Cue) -> bool:
         return c.i + 1 != c.j or count_a[c.term] != count_b[c.term]
 
-    ca = [c for c in ca if c.source not in _RULES or c.category == "hedge" or differs(c)]
-    cb = [c for c in cb if c.source not in _RULES or c.category == "hedge" or differs(c)]
+    ca = [c for c in ca if c.source not in _RULES or c.hedges or differs(c)]
+    cb = [c for c in cb if c.source not in _RULES or c.hedges or differs(c)]
     # a periphrastic modal ("need to") only shows that a modal verb was reworded with the
     # same force ("must" / "need to"); on its own ("had to be done" / "to be done") it is
     # no evidence
@@ -567,7 +565,7 @@ def classify_hunk(
         )
     # a hedge dropped together with the statement it hedges ("and may keep a reading room
     # open" / -) leaves B no less hedged: the statement is gone, not made certain
-    hedges_a = [c for c in ca if c.category == "hedge"]
+    hedges_a = [c for c in ca if c.hedges]
     if kind in ("omission", "wording") and hedges_a and not cb:
         inside = {k for c in hedges_a for k in range(c.i, c.j)}
         kept = {t.norm for t in bt if t.is_word}
@@ -579,7 +577,7 @@ def classify_hunk(
             if k not in inside and t.is_word and t.norm not in STOPWORDS and t.norm not in kept
         ]
         if len(rest) >= 2 and not new_b:  # B keeps nothing new: the statement is gone
-            others = [c for c in ca if c.category != "hedge"]
+            others = [c for c in ca if not c.hedges]
             if not others or force(others) == 0:
                 return (
                     kind,
@@ -604,9 +602,7 @@ def classify_hunk(
     fa, fb = force(ca), force(cb)
     if fa != fb:
         effect = "stronger" if fb > fa else "weaker"
-        hedges = {c.term for c in ca if c.category == "hedge"} ^ {
-            c.term for c in cb if c.category == "hedge"
-        }
+        hedges = {c.term for c in ca if c.hedges} ^ {c.term for c in cb if c.hedges}
         if hedges:
             why = "less hedged" if effect == "stronger" else "more hedged"
         else:

@@ -171,7 +171,7 @@ MITIGATING = frozenset(
 )
 #: Categories of cue that evaluate people (judgement, loaded names, reporting and framing
 #: verbs); attitude cues count only when their subtype is judgement.
-_PEOPLE_CATEGORIES = frozenset(["label", "stance_verb"])
+_PEOPLE_CATEGORIES = frozenset(["label", "attribute"])
 _LOCATIVE = frozenset(
     [
         "in",
@@ -261,7 +261,7 @@ def _judged(
     else:
         what = f"B drops '{_short(c.a_text)}'"
     said_b = re.findall(r"[a-z]+", c.b_text.lower())
-    doubt = any(x.category == "stance_verb" for x in cb) and bool(attribution_words(said_b))
+    doubt = any(x.category == "attribute" and x.subtype == "distance" for x in cb) and bool(attribution_words(said_b))
     tail = ", casting doubt on {actor}'s words" if doubt and delta < 0 else ""
     return direction, f"{what} ({words}){tail}"
 

@@ -18,7 +18,7 @@ from ..document import GENRES, NOTE_KINDS, Article, Paratext, Sentence, Span, no
 from ..segment import split_tokens
 from ..typography import fold
 from .align import STOPWORDS
-from .evidence import Cue, find_cues, force, opposites
+from .evidence import Cue, cue_label, find_cues, force, opposites
 from .model import Change, Link
 from .voice import attribution_words
 
@@ -113,7 +113,7 @@ def _plain_note(c: Cue) -> str:
 def _cue_text(c: Cue) -> str:
     if c.category in ("modal", "presupposition", "negation"):
         return f"'{c.term}' ({c.category}, {_plain_note(c)})"
-    bits = [c.category.replace("_", " ")]
+    bits = [cue_label(c)]
     if c.polarity:
         bits.append(c.polarity)
     bits.append(f"intensity {c.intensity}")
@@ -163,7 +163,7 @@ def weigh_lines(a_text: str, b_text: str, what: str) -> tuple[str, str, tuple[st
             parts.append("adds " + " and ".join(_cue_text(c) for c in only_b if c.force))
         if only_a and force(only_a):
             parts.append("drops " + " and ".join(_cue_text(c) for c in only_a if c.force))
-        hedged = any(c.category == "hedge" for c in (*only_a, *only_b))
+        hedged = any(c.hedges for c in (*only_a, *only_b))
         if hedged:
             why = "less hedged" if effect == "stronger" else "more hedged"
         else:
