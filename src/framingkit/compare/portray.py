@@ -217,25 +217,23 @@ class Rule:
     apply: Callable[[Change, Sequence[Cue], Sequence[Cue], Sequence[str]], tuple[str, str] | None]
 
 
+def _sign(c: Cue) -> int:
+    """-1, 0 or 1: how a cue that bears on people judges them. A presupposing reporting verb
+    ("admits") presents what it reports as true and discreditable: negative for the speaker."""
+    if c.category == "attribute" and c.subtype == "presuppose":
+        return -1
+    if c.category in _PEOPLE_CATEGORIES or (c.category == "attitude" and c.subtype == "judgement"):
+        return {"negative": -1, "positive": 1}.get(c.polarity or "", 0)
+    return 0
+
+
 def _signed(cues: Sequence[Cue]) -> int:
     """How much ``cues`` judge people: negative ones count down, positive ones up."""
-    total = 0
-    for c in cues:
-        if c.category in _PEOPLE_CATEGORIES or (
-            c.category == "attitude" and c.subtype == "judgement"
-        ):
-            sign = {"negative": -1, "positive": 1}.get(c.polarity or "", 0)
-            total += sign * max(1, c.intensity)
-    return total
+    return sum(_sign(c) * max(1, c.intensity) for c in cues)
 
 
 def _cue_words(cues: Sequence[Cue], sign: int) -> str:
-    terms = [
-        c.term
-        for c in cues
-        if {"negative": -1, "positive": 1}.get(c.polarity or "", 0) == sign
-        and (c.category in _PEOPLE_CATEGORIES or c.subtype == "judgement")
-    ]
+    terms = [c.term for c in cues if _sign(c) == sign]
     return ", ".join(f"'{t}'" for t in dict.fromkeys(terms))
 
 
@@ -261,7 +259,9 @@ def _judged(
     else:
         what = f"B drops '{_short(c.a_text)}'"
     said_b = re.findall(r"[a-z]+", c.b_text.lower())
-    doubt = any(x.category == "attribute" and x.subtype == "distance" for x in cb) and bool(attribution_words(said_b))
+    doubt = any(x.category == "attribute" and x.subtype == "distance" for x in cb) and bool(
+        attribution_words(said_b)
+    )
     tail = ", casting doubt on {actor}'s words" if doubt and delta < 0 else ""
     return direction, f"{what} ({words}){tail}"
 
