@@ -278,6 +278,11 @@ _MONTHS["sept"] = 9
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MDY_RE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+#: A credit line at the foot of a wire story ("Additional reporting by Jo Bloggs in Paris;
+#: editing by Tom Bell", "Reporting by Reuters").
+_REPORTING_CREDIT_RE = re.compile(
+    r"^\W*(?:additional\s+)?(?:reporting|editing|writing|research)\s+by\b", re.IGNORECASE
+)
 #: A line giving the date of an update ("Updated 5 March 2026", "Last modified: ...").
 _UPDATED_RE = re.compile(r"\b(?:last\s+)?(?:updated|modified|amended|edited)\b[\s:,]*", re.I)
 _DATE_LINE_RE = re.compile(
@@ -722,10 +727,14 @@ def _match_byline(line: str) -> dict[str, str | None] | None:
     """
     line = line.strip()
     low = line.lower()
+    if not line[:1].isupper() and not low.startswith("by "):
+        return None  # every byline form starts with a capital ("By", "Posted", a name)
     sentence_like = re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")")
     by_start = low.startswith("by ") or bool(_POSTED_RE.match(line))
     if (_words(line) > 16 or sentence_like) and not by_start:
         return None
+    if by_start and sentence_like and _words(line) > 10:
+        return None  # "Published by Penguin in 2003, the book sold ..." is running text
     core, when = _split_date(line)
     m = _POSTED_RE.match(core)
     if m:
@@ -786,6 +795,8 @@ def _label_line(line: str) -> str | None:
 def _is_latin_text(line: str) -> bool:
     """Whether most letters of ``line`` are Latin (captions are recognised in Latin script only:
     a paragraph in Chinese, with its own sentence marks, is running text)."""
+    if line.isascii():
+        return True
     letters = [ch for ch in line if ch.isalpha()]
     latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
     return not letters or latin >= 0.8 * len(letters)
@@ -1125,11 +1136,18 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if roles[i] != "body" or i in listed:
             continue
         line = masked[s:e].strip()
-        if (
-            line.startswith("|")
-            or not _is_latin_text(line)
-            or line.lower().startswith(("by ", "posted by "))
-        ):
+        if _words(line) <= 12 and _UPDATED_RE.match(line) and _parse_date(line):
+            roles[i] = "dateline"  # "Updated 5 March 2026" below the text: not a caption
+            if updated is None:
+                updated, updated_span = _parse_date(line), Span(s, e, text[s:e])
+            continue
+        if _words(line) <= 20 and _REPORTING_CREDIT_RE.match(line):
+            roles[i] = "byline"  # "Additional reporting by ...; editing by ...": a credit
+            named = [_wire(w) for w in re.split(r"[;,]|\band\b|\bby\b", line) if _wire(w)]
+            wire = wire or (named[0] if named else None)
+            continue
+        if _wire(line.strip(" -\u2013\u2014()")):
+            wire = wire or _wire(line.strip(" -\u2013\u2014()"))
             continue
         credit = _CREDIT_RE.search(line)
         is_caption = bool(_CAPTION_START_RE.match(line)) or (
@@ -1138,6 +1156,12 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             and (credit is not None or i + 1 < len(blocks))
             and _words(line) >= 3
         )
+        if is_caption and (
+            line.startswith("|")
+            or line.lower().startswith(("by ", "posted by "))
+            or not _is_latin_text(line)
+        ):
+            continue
         if is_caption:
             roles[i] = "caption"
             captions.append(Span(s, e, text[s:e]))
