@@ -1,26 +1,58 @@
-"""Evaluate ``spot()`` on the hand-annotated sentences in tests/data/spot/.
+"""Evaluate ``spot()`` on the hand-annotated sentences in tests/data/spot/ and on real news.
 
-Prints precision, recall and F1 per category (partial-overlap credit, spans
-matched within the same category) and overall (category ignored).
+Own sets (tests/data/spot/, CC0): precision, recall and F1 per category (partial-overlap
+credit, spans matched within the same category) and overall (category ignored), plus the
+sentence-level macro-F1 (a sentence with any reference span is "evaluative").
 
-    python benchmarks/eval_spot.py [--no-backup] [--misses]
+Real news: BABE's development split (``../shared/data/babe-dev/``, expert-marked biased words;
+evaluation only, never copied into the kit; skipped when absent). Figures: biased-word recall
+(the share of marked biased words inside a span), span precision (the share of spans that
+contain a marked biased word), spans per 1,000 words, and the sentence-level biased /
+non-biased macro-F1 (a sentence is predicted biased when :func:`sentence_is_evaluative`), for
+framingkit and, in the same run, for VADER (every word in VADER's lexicon with a valence of at
+least 1.5 in absolute value is a span; a sentence with one is predicted biased). Per category:
+the spans of each category and the share of them that contain a biased word.
+
+    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|own|babe|all]
+                                   [--no-backup] [--misses]
+
+``--misses`` lists missed and extra spans of the own sets only (never BABE's sentences).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import csv
+import re
 import sys
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from framingkit.spot import CATEGORY_ORDER, spot
+from framingkit.spot.categories import is_loaded
 from framingkit.spot.scoring import parse_marked, score_spans
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "spot"
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data" / "spot"
+BABE = ROOT.parent / "shared" / "data" / "babe-dev" / "final_labels_SG1.csv"
+if not BABE.exists():  # a worktree sits one level deeper than the main checkout
+    BABE = ROOT.parent.parent / "shared" / "data" / "babe-dev" / "final_labels_SG1.csv"
 
-
-#: The sets: ``dev`` was used while building the lexicon; ``heldout`` and ``heldout2`` never
-#: were (``heldout2`` was written before the 2026 figurative extension, see docs/spot.md).
-SETS = {"dev": "eval_*.txt", "heldout": "heldout_*.txt", "heldout2": "heldout2_*.txt"}
+#: The sets: ``dev`` was used while building the lexicon; the held-out sets never were
+#: (``heldout2`` was written before the 2026 figurative extension, ``heldout3`` before the
+#: issue-11 news coverage work, ``heldout4`` after it and before measuring on it; see
+#: docs/spot.md).
+SETS = {
+    "dev": "eval_*.txt",
+    "heldout": "heldout_*.txt",
+    "heldout2": "heldout2_*.txt",
+    "heldout3": "heldout3_*.txt",
+    "heldout4": "heldout4_*.txt",
+}
+#: VADER valence (absolute, -4..4) from which a word counts as a VADER span.
+VADER_SPAN = 1.5
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['\u2019-][A-Za-z0-9]+)*")
 
 
 def load_gold(which: str = "dev", folder: Path = DATA) -> list[tuple[str, list]]:
@@ -33,13 +65,43 @@ def load_gold(which: str = "dev", folder: Path = DATA) -> list[tuple[str, list]]
     return out
 
 
+def sentence_is_evaluative(spans: Sequence) -> bool:
+    """The sentence-level decision: at least one span of loaded wording
+    (:func:`framingkit.spot.categories.is_loaded`). Engagement alone (a neutral reporting verb,
+    a hedge, a "but") positions voices without judging, so it does not make a sentence
+    evaluative; attitude, labels, figures, intensifying force and distancing do."""
+    return any(
+        is_loaded(s) if getattr(s, "subtype", None) else s.category in _LOADED_CATEGORIES
+        for s in spans
+    )
+
+
+#: For reference spans (annotated by category only): the categories that hold loaded senses.
+_LOADED_CATEGORIES = frozenset(["attitude", "label", "figurative", "force", "attribute"])
+
+
+def _macro_f1(gold: Sequence[bool], pred: Sequence[bool]) -> float:
+    def f1(pos: bool) -> float:
+        tp = sum(g == pos and p == pos for g, p in zip(gold, pred, strict=True))
+        fp = sum(g != pos and p == pos for g, p in zip(gold, pred, strict=True))
+        fn = sum(g == pos and p != pos for g, p in zip(gold, pred, strict=True))
+        return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+    return (f1(True) + f1(False)) / 2
+
+
 def evaluate(
     which: str = "dev", backup: bool = True, show: bool = False
 ) -> dict[str, tuple[float, float, float, int, int]]:
-    """Per-category (precision, recall, F1, reference count, predicted count), plus 'all'."""
+    """Per-category (precision, recall, F1, reference count, predicted count), plus 'all'
+    and 'sentences' (macro-F1 of the sentence-level decision in the first three places)."""
     tot = {c: [0.0, 0, 0] for c in (*CATEGORY_ORDER, "all")}  # credit, n_pred, n_ref
+    gold_s: list[bool] = []
+    pred_s: list[bool] = []
     for text, gold in load_gold(which):
         pred = spot(text, backup=backup).spans
+        gold_s.append(sentence_is_evaluative(gold))
+        pred_s.append(sentence_is_evaluative(pred))
         for c in CATEGORY_ORDER:
             g = [s for s in gold if s.category == c]
             p = [s for s in pred if s.category == c]
@@ -65,23 +127,155 @@ def evaluate(
         r = cr / nref if nref else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         res[c] = (p, r, f, nref, npred)
+    m = _macro_f1(gold_s, pred_s)
+    res["sentences"] = (m, m, m, sum(gold_s), sum(pred_s))
     return res
+
+
+# ------------------------------------------------------------------------------ real news
+
+
+def load_babe(path: Path = BABE) -> list[tuple[str, str, set[str]]]:
+    """BABE's sentences as (text, label, biased words); ``[]`` when the file is absent."""
+    if not path.exists():
+        return []
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter=";"))
+    out = []
+    for r in rows:
+        try:
+            words = {w.lower() for w in ast.literal_eval(r["biased_words"] or "[]")}
+        except (ValueError, SyntaxError):
+            words = set()
+        out.append((r["text"].strip(), r["label_bias"], words))
+    return out
+
+
+Spans = list[tuple[int, int, str, str]]
+
+
+def _kit_spans(backup: bool, loaded_only: bool = False) -> Callable[[str], Spans]:
+    def run(text: str) -> Spans:
+        return [
+            (s.start, s.end, s.category, s.subtype)
+            for s in spot(text, backup=backup).spans
+            if not loaded_only or is_loaded(s)
+        ]
+
+    return run
+
+
+def _vader_spans() -> Callable[[str], Spans] | None:
+    try:
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    except ImportError:  # pragma: no cover
+        return None
+    lex = SentimentIntensityAnalyzer().lexicon
+
+    def run(text: str) -> Spans:
+        return [
+            (m.start(), m.end(), "vader", "")
+            for m in _WORD.finditer(text)
+            if abs(lex.get(m.group().lower(), 0.0)) >= VADER_SPAN
+        ]
+
+    return run
+
+
+def evaluate_news(
+    rows: Sequence[tuple[str, str, set[str]]],
+    spans_of: Callable[[str], Spans],
+    decide: Callable[[Spans], bool] | None = None,
+) -> dict[str, object]:
+    """Biased-word recall, span precision, spans per 1,000 words, sentence macro-F1, and per
+    category (spans, share containing a biased word). Sentences labelled "No agreement" count
+    for the word figures but not for the sentence figure."""
+    decide = decide or (lambda sp: bool(sp))
+    n_biased = covered = n_spans = good = n_words = 0
+    per: dict[str, list[int]] = {}
+    gold_s: list[bool] = []
+    pred_s: list[bool] = []
+    for text, label, biased in rows:
+        words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+        n_words += len(words)
+        marked = [(s, e) for s, e, w in words if w in biased]
+        spans = spans_of(text)
+        n_spans += len(spans)
+        for s, e, cat, _ in spans:
+            hit = any(s < be and e > bs for bs, be in marked)
+            good += hit
+            row = per.setdefault(cat, [0, 0])
+            row[0] += 1
+            row[1] += hit
+        n_biased += len(marked)
+        covered += sum(any(s < be and e > bs for s, e, *_ in spans) for bs, be in marked)
+        if label in {"Biased", "Non-biased"}:
+            gold_s.append(label == "Biased")
+            pred_s.append(decide(spans))
+    return {
+        "sentences": len(rows),
+        "recall": covered / n_biased if n_biased else 0.0,
+        "precision": good / n_spans if n_spans else 0.0,
+        "per_1000": 1000 * n_spans / n_words if n_words else 0.0,
+        "macro_f1": _macro_f1(gold_s, pred_s),
+        "per_category": {c: (n, h / n if n else 0.0) for c, (n, h) in per.items()},
+    }
+
+
+def _kit_decide(spans: Spans) -> bool:
+    from types import SimpleNamespace
+
+    return sentence_is_evaluative([SimpleNamespace(category=c, subtype=s) for *_, c, s in spans])
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--no-backup", action="store_true", help="kit lexicon only, no VADER")
     ap.add_argument("--misses", action="store_true", help="list missed and extra spans")
-    ap.add_argument("--set", choices=[*SETS, "all", "both"], default="all", help="which sentences")
+    ap.add_argument(
+        "--set", choices=[*SETS, "own", "babe", "all"], default="all", help="which sentences"
+    )
     args = ap.parse_args(argv)
-    sets = {"all": list(SETS), "both": ["dev", "heldout"]}.get(args.set, [args.set])
+    sets = {"all": [*SETS, "babe"], "own": list(SETS)}.get(args.set, [args.set])
+    backup = "off" if args.no_backup else "VADER"
     for which in sets:
+        if which == "babe":
+            rows = load_babe()
+            if not rows:
+                print(f"\nbabe: {BABE} not found; skipped")
+                continue
+            print(f"\nbabe-dev: {len(rows)} real news sentences (BABE, expert-marked words)")
+            print(f"{'system':<22} {'recall':>7} {'prec.':>6} {'/1000w':>7} {'macroF1':>8}")
+            kit = evaluate_news(rows, _kit_spans(not args.no_backup), _kit_decide)
+            loaded = evaluate_news(rows, _kit_spans(not args.no_backup, True), _kit_decide)
+            results = [("framingkit, all spans", kit), ("framingkit, loaded", loaded)]
+            vader = _vader_spans()
+            if vader is not None:
+                results.append((f"VADER (|v|>={VADER_SPAN})", evaluate_news(rows, vader)))
+            for name, r in results:
+                print(
+                    f"{name:<22} {r['recall']:7.2f} {r['precision']:6.2f} "
+                    f"{r['per_1000']:7.1f} {r['macro_f1']:8.2f}"
+                )
+            print(f"(backup={backup}; 'loaded' = attitude, label, figurative, force: intensify,")
+            print(" attribute: distance; the sentence decision is the same in both rows)")
+            print(f"{'category':<12} {'spans':>6} {'with biased word':>17}")
+            per = kit["per_category"]
+            assert isinstance(per, dict)
+            for c in CATEGORY_ORDER:
+                n, share = per.get(c, (0, 0.0))
+                print(f"{c:<12} {n:6d} {share:17.2f}")
+            continue
         n = len(load_gold(which))
         res = evaluate(which, backup=not args.no_backup, show=args.misses)
-        backup = "off" if args.no_backup else "VADER"
         print(f"\n{which}: {n} sentences; partial-overlap credit; backup={backup}")
         print(f"{'category':<12} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'found':>6}")
         for c, (p, r, f, nref, npred) in res.items():
+            if c == "sentences":
+                print(
+                    f"{'sentences':<12} macro-F1 {f:.2f} ({nref} of {n} evaluative, {npred} found)"
+                )
+                continue
             print(f"{c:<12} {p:6.2f} {r:6.2f} {f:6.2f} {nref:5d} {npred:6d}")
     return 0
 

@@ -10,6 +10,8 @@ import pytest
 MODULES = [
     "actors",
     "build",
+    "certainty",
+    "core",
     "classify",
     "details",
     "evaluate",

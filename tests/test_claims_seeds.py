@@ -57,3 +57,55 @@ def test_republished_version_loses_attribution(original: ClaimMap) -> None:
     assert any("deal of the century" in p.a_text for p in lost)
     assert cmp.of_kind("dropped")  # the headline is gone
     assert len(cmp.of_kind("attribution")) >= 3
+
+
+def _find(cm: ClaimMap, words: str):
+    return next(c for c in cm.claims if words in c.text)
+
+
+@pytest.mark.parametrize("words", ["massive pipeline", "excessive zeal", "highly strategic"])
+def test_force_words_do_not_boost(original: ClaimMap, words: str) -> None:
+    # instructor review §6 and §14 item 18
+    c = _find(original, words)
+    assert c.certainty != "boosted"
+    assert words.split()[0] not in " ".join(q.text for q in c.certainty_cues)
+    assert any(words.split()[0] in f.text for f in c.framing)
+
+
+def test_could_of_ability_neither_hedge_nor_prediction(original: ClaimMap) -> None:
+    # §14 item 11: "all a disappointed Putin could comment"
+    c = _find(original, "could comment")
+    assert c.certainty == "plain"
+    assert not [q for q in c.cues if q.text.startswith("could")]
+
+
+def test_places_actors_and_hints(original: ClaimMap) -> None:
+    # §14 item 19
+    c15 = _find(original, "Opium War")
+    assert not any("Manchu" in p for p in c15.places)
+    assert "United Kingdom" not in c15.actors
+    assert "United Kingdom" not in {a.name for a in original.actors}
+    assert "three times the area of Great Britain" in c15.quantities
+    c19 = _find(original, "tacitly revive")
+    assert not (c19.check_hint and "map" in c19.check_hint)
+    c23 = _find(original, "remain focused")
+    assert (c23.type, c23.certainty) != ("fact", "plain")
+
+
+def test_smuggling_sentence_core_and_framing(original: ClaimMap) -> None:
+    # issue 13 item 4
+    c = _find(original, "smuggling")
+    assert c.core_type == "fact" and c.checkable
+    framing = " ".join(f.text for f in c.framing)
+    assert "gangsters" in framing and "precious" in framing
+    assert c.check_hint and "court" in c.check_hint
+
+
+def test_versions_in_plain_words(original: ClaimMap) -> None:
+    # student walkthrough, lesson 03: "'Great' -> '' (a name)"
+    cmp = compare_claims(original, claims(REPUBLISHED))
+    for p in cmp.pairs:
+        assert "(a name)" not in p.explanation and "' -> '" not in p.explanation
+    land = next(p for p in cmp.pairs if "Opium War" in p.a_text)
+    assert "Great" not in land.explanation
+    assert "no longer says when" in land.explanation

@@ -73,13 +73,13 @@ def test_quotation_marks_added_and_removed():
     ("kind", "effect", "a_part", "b_part", "cue"),
     [
         ("wording", "stronger", "may", "will", "hedge"),
-        ("wording", "stronger", "some", "all", "hedge"),
+        ("wording", "stronger", "some", "all", "focus"),
         ("addition", "shifted", "", "not", "negation"),
         ("wording", "shifted", "stopped", "dumped", "presupposition"),
         ("omission", "stronger", "perhaps", "", "hedge"),
         ("wording", "shifted", "4,200", "2,400", "figures"),
         ("wording", "weaker", "must", "could", "hedge"),
-        ("omission", "weaker", "serious", "", "booster"),
+        ("omission", "weaker", "serious", "", "force"),
     ],
 )
 def test_effects_from_evidence(kind, effect, a_part, b_part, cue):
@@ -186,6 +186,16 @@ def test_docs_tables_derive_from_code():
     doc = (Path(__file__).resolve().parents[1] / "docs" / "compare.md").read_text("utf-8")
     assert markdown_table(KINDS) in doc
     assert markdown_table(EFFECTS) in doc
+    from framingkit.compare import PORTRAYALS
+    from framingkit.compare.model import EFFECT_DEFINITION, PORTRAYAL_DEFINITION
+    from framingkit.document import GENRES
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    for text in (doc, readme):
+        assert markdown_table(PORTRAYALS) in text and markdown_table(EFFECTS) in text
+        assert EFFECT_DEFINITION in text and PORTRAYAL_DEFINITION in text
+    for g in GENRES.values():
+        assert f"| {g.name} | {', '.join(g.labels)} | {g.tells} |" in doc
 
 
 @pytest.mark.parametrize(
@@ -240,7 +250,7 @@ def test_quotation_in_a_dropped_or_added_sentence_is_not_a_quote_mark_change():
     cmp = compare(a, b)
     quotes = [c for c in cmp.changes if c.kind == "quotation"]
     assert [c.a_text for c in quotes] == ['"We came in peace,"']
-    assert "not kept" in quotes[0].explanation
+    assert quotes[0].explanation.startswith("Reported speech")
     drop = one(cmp, "omission", a_part="Then the gas came")
     assert drop.explanation.endswith("so the content is lost.")
     one(cmp, "addition", b_part="Nobody will be left behind")
@@ -309,11 +319,16 @@ def test_changed_caption_and_translator_are_one_change_each():
     assert not [c for c in added.changes if "caption" in c.explanation and "Ana" in c.b_text]
 
 
-def test_byline_and_label_change_is_one_change():
+def test_author_publisher_and_label_are_changes_of_their_own():
+    """A change of author, of publisher and of genre label each has its own explanation
+    (provenance, not a date or caption change)."""
     cmp = pair("paratext")
     byline = [c for c in cmp.changes if c.kind == "paratext" and "Jane Smith" in c.a_text]
-    assert len(byline) == 1
-    assert "byline changed" in byline[0].explanation and "genre label" in byline[0].explanation
+    said = [c.explanation for c in byline]
+    assert len(byline) == 3 and {c.effect for c in byline} == {"attribution"}
+    assert said[0].startswith("The byline changed from Jane Smith to John Brown")
+    assert said[1].startswith("The publisher changed from The Harbour Gazette to City News")
+    assert said[2].startswith("The genre label 'Analysis' (a journalist's interpretation")
 
 
 @pytest.mark.parametrize(

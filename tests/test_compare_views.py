@@ -52,9 +52,9 @@ def test_filters(cmp):
     assert "declined" in only
     n_marks = len(re.findall(r"<mark ", only))
     assert 0 < n_marks <= 2 * len(cmp.filtered(effects=["stronger"]))  # A and B sides
-    assert "quote marks · voice" not in only
+    assert "quoting · voice" not in only
     quotes = side_by_side(cmp, kinds=["quotation"])
-    assert "quote marks · voice" in quotes and "wording · stronger" not in quotes
+    assert "quoting · voice" in quotes and "wording · stronger" not in quotes
     with pytest.raises(InputError):
         side_by_side(cmp, kinds=["nonsense"])
 
@@ -121,14 +121,14 @@ def test_filter_ui_builds_and_filters(cmp):
     assert "declined" in out.value
     boxes = {b.description: b for b in effect_row.children[1:]}
     boxes["stronger"].value = False
-    assert "wording · stronger" not in out.value and "quote marks · voice" in out.value
+    assert "wording · stronger" not in out.value and "quoting · voice" in out.value
 
 
 def test_summary_alt_uses_the_labels_the_figure_shows(cmp):
     from framingkit.compare.views import summary_alt
 
     alt = summary_alt(cmp)
-    assert "quote marks" in alt and "voice" in alt
+    assert "quoting" in alt and "voice" in alt
     assert "quotation" not in alt.split(". By effect")[0] and "attribution" not in alt
 
 

@@ -23,9 +23,9 @@ def keys(tmp_path, monkeypatch):
 def test_check_prints_specific_feedback(keys, capsys):
     check(f"{LESSON}/boosters", ["boldly", "Xi"])
     out = capsys.readouterr().out
-    assert out.startswith("Checked your 2 phrases against the 3 reference phrases")
+    assert out.startswith("Checked your 2 phrases against the 3 phrases the exercise asks for")
     assert "✓ Right: “boldly” (an adverb that praises the manner)" in out
-    assert "+ Extra: “Xi” is not one of the reference phrases" in out
+    assert "+ Not asked for: “Xi” is not one of the phrases asked for" in out
     check(f"{LESSON}/graded", "a")
     assert "Self-check is off for this exercise" in capsys.readouterr().out
 
@@ -93,7 +93,7 @@ def test_widget_answer_is_saved_in_the_notebook_and_survives_restart(keys, tmp_p
         (f'answer = None\nex = exercise("{ex_id}", answer)', ex_id),
         # a student clicking "boldly" and "declined" (the buttons are ToggleButtons)
         (
-            "words = [b for b in ex.widget.children[0].children[0].children "
+            "words = [b for b in ex.widget.children[0].children[2].children "
             "if hasattr(b, 'description')]\n"
             "for b in words:\n"
             "    if b.description in ('boldly', 'declined'):\n"
@@ -107,7 +107,7 @@ def test_widget_answer_is_saved_in_the_notebook_and_survives_restart(keys, tmp_p
     b, d = SPAN_TEXT.index("boldly"), SPAN_TEXT.index("declined")
     assert rec["value"] == [[b, b + 6], [d, d + 8]] and rec["via"] == "widget"
     out = _text(saved["cells"][3])
-    assert "Checked your 2 phrases against the 3 reference phrases" in out
+    assert "Checked your 2 phrases against the 3 phrases the exercise asks for" in out
     assert read_answers(saved)[ex_id].value == [[b, b + 6], [d, d + 8]]
 
     # new kernel, run all again (without the clicking cell): the answer is restored, not erased
@@ -132,3 +132,79 @@ def test_widget_answer_is_saved_in_the_notebook_and_survives_restart(keys, tmp_p
     nbformat.write(typed, str(path))
     got = read_answers(_run(typed, path))[ex_id]
     assert got.value == ["such excessive zeal"] and got.widget == [[b, b + 6], [d, d + 8]]
+
+
+def test_hint_first_then_the_reference_after_a_further_try(keys, capsys):
+    """The first wrong try gets hints; the same answer again changes nothing; a changed answer
+    shows the reference of what is still wrong; reveal=True shows it at once."""
+    from framingkit.exercises.api import _TRIES
+
+    _TRIES.clear()
+    ex_id = f"{LESSON}/kinds"
+    check(ex_id, {"c1": ["wording", "weaker"]})
+    first = capsys.readouterr().out
+    assert "effect not 'weaker'" in first and "stronger" not in first
+    assert "1 item not answered yet: c2." in first
+    assert "after a further try the answers are shown" in first
+    check(ex_id, {"c1": ["wording", "weaker"]})
+    same = capsys.readouterr().out
+    assert "stronger" not in same and "the answer you checked last time" in same
+    check(ex_id, {"c1": ["wording", "neutral"]})
+    further = capsys.readouterr().out
+    assert "it is 'stronger'" in further and "A word swap." in further
+    assert "Paratext" not in further  # the blank item is still only counted
+    _TRIES.clear()
+    check(f"{LESSON}/scare", "a", reveal=True)
+    assert "The best answer is b)" in capsys.readouterr().out
+    _TRIES.clear()
+
+
+def test_typed_answer_prints_the_check_feedback(keys, capsys):
+    ex = exercise(f"{LESSON}/scare", "(b)")
+    out = capsys.readouterr().out
+    assert ex.via == "typed" and "Checked the option you picked" in out
+    assert "✓ Right: b) They distance the writer from the words." in out
+    assert "Read '(b)' as option b." in out
+    exercise(f"{LESSON}/graded", "a")
+    assert "Self-check is off for this exercise" in capsys.readouterr().out
+    exercise(f"{LESSON}/scare")  # not typed: no feedback, nothing revealed
+    assert "Checked" not in capsys.readouterr().out
+
+
+def test_assessment_mode_switches_off_graded_exercises_only(keys, tmp_path, monkeypatch, capsys):
+    data = json.loads((keys / f"{LESSON}.json").read_text(encoding="utf-8"))
+    data["exercises"][f"{LESSON}/kinds"]["graded"] = False
+    (keys / f"{LESSON}.json").write_text(json.dumps(data), encoding="utf-8")
+    nb = {"cells": [], "metadata": {"framingkit": {"mode": "assessment"}}}
+    (tmp_path / "n.ipynb").write_text(json.dumps(nb), encoding="utf-8")
+    monkeypatch.setenv("JPY_SESSION_NAME", str(tmp_path / "n.ipynb"))
+    check(f"{LESSON}/scare", "b")
+    assert "Self-check is off" in capsys.readouterr().out
+    check(f"{LESSON}/kinds", {"c1": ["wording", "stronger"]})
+    assert "Checked your labels for 1 of the 2 items" in capsys.readouterr().out
+
+
+def test_typed_answer_in_a_kernel_without_widgets_and_check_without_import(keys, tmp_path):
+    """nbconvert-style run of a lesson that imports only ``exercise``: the typed cell prints the
+    feedback as text/plain (what a plain front end shows), and ``check`` is defined."""
+    pytest.importorskip("nbclient")
+    path = tmp_path / "plain.ipynb"
+    ex_id = f"{LESSON}/boosters"
+    cells = [
+        (
+            "import sys\nsys.modules['ipywidgets'] = None  # no widgets in this kernel\n"
+            "from framingkit.exercises import exercise",
+            None,
+        ),
+        (f'answer = ["boldly", "at"]\nexercise("{ex_id}", answer)', ex_id),
+        (f'check("{ex_id}", ["boldly", "declined"])', None),
+    ]
+    out = _run(_nb(cells), path)
+    plain = [
+        "".join(o["data"]["text/plain"])
+        for o in out["cells"][1]["outputs"]
+        if "text/plain" in o.get("data", {}) and "Checked" in "".join(o["data"]["text/plain"])
+    ]
+    assert plain and "✓ Right: “boldly”" in plain[0]
+    assert "“at” is in the text only inside a longer word (“that”)" in plain[0]
+    assert "Checked your 2 phrases" in _text(out["cells"][2])  # check() works without importing it

@@ -28,8 +28,8 @@ def test_spans_all_right_by_phrase_and_by_offsets(key):
     i = SPAN_TEXT.index("boldly")
     s2 = score(e, [(i, i + 6), "SUCH   excessive zeal", "declined"])  # case and spacing tolerated
     assert s2.points == 3
-    assert "Checked your 3 phrases against the 3 reference phrases" in s2.checked
-    assert "partial credit for overlaps" in s2.checked
+    assert "Checked your 3 phrases against the 3 phrases the exercise asks for" in s2.checked
+    assert "part credit for a phrase that overlaps" in s2.checked and "F1" not in s2.checked
 
 
 def test_spans_empty_answer(key):
@@ -37,21 +37,28 @@ def test_spans_empty_answer(key):
         s = score(ex(key, "boosters"), empty)
         assert s.points == 0 and not s.answered
         assert "not answered" in s.checked
-        assert s.missed == ["all 3 reference phrases"]
+        assert s.unanswered == ["all 3 phrases to find"] and not s.missed
 
 
 def test_spans_partial_overlap_gets_partial_credit(key):
     s = score(ex(key, "boosters"), ["excessive zeal"])
     assert 0 < s.points < 3
+    # first try: a hint, not the reference
     assert s.partial == [
+        "“excessive zeal”: close (85% overlap), but the phrase that counts is longer: "
+        "take in the words next to it."
+    ]
+    assert all("boldly" not in m and "declined" not in m for m in s.missed)
+    # revealed: the reference with the key's reason
+    r = score(ex(key, "boosters"), ["excessive zeal"], reveal=True)
+    assert r.partial == [
         "“such excessive zeal”: you picked “excessive zeal” (85% overlap) "
         "('such' and 'excessive' intensify)"
     ]
-    # the missed ones carry the key's reason
-    assert any("boldly" in m and "adverb" in m for m in s.missed)
+    assert any("boldly" in m and "adverb" in m for m in r.missed)
     # a phrase longer than the reference: partial precision
     s2 = score(ex(key, "boosters"), ["Putin boldly announced"])
-    assert any("you picked “Putin boldly announced”" in p for p in s2.partial)
+    assert any("“Putin boldly announced”: close" in p and "shorter" in p for p in s2.partial)
     assert 0 < s2.points < score(ex(key, "boosters"), ["boldly"]).points + 0.01
 
 
@@ -93,7 +100,7 @@ def test_spans_repeated_phrase_takes_next_occurrence():
 def test_spans_extra_phrase_lowers_precision(key):
     full = score(ex(key, "boosters"), ["boldly", "such excessive zeal", "declined"]).points
     more = score(ex(key, "boosters"), ["boldly", "such excessive zeal", "declined", "Xi"])
-    assert more.points < full and more.extra == ["“Xi” is not one of the reference phrases"]
+    assert more.points < full and more.extra == ["“Xi” is not one of the phrases asked for"]
 
 
 # ----------------------------------------------------------------------------- classify
@@ -104,8 +111,11 @@ def test_classify_partial_credit_per_axis(key):
     assert score(e, {"c1": ["wording", "stronger"], "c2": ["paratext", "neutral"]}).points == 2
     s = score(e, {"c1": ["wording", "weaker"], "c2": {"kind": "paratext", "effect": "weaker"}})
     assert s.points == 1.5
-    assert any("kind right" in p and "should be 'stronger'" in p for p in s.partial)
-    assert "partial credit per axis (kind + effect)" in s.checked
+    assert any("kind right" in p and "effect not 'weaker'" in p for p in s.partial)
+    assert not any("stronger" in p for p in s.partial)  # a hint, not the reference
+    r = score(e, {"c1": ["wording", "weaker"]}, reveal=True)
+    assert any("kind right" in p and "it is 'stronger'" in p for p in r.partial)
+    assert "part credit per axis: kind + effect" in s.checked
 
 
 def test_classify_empty_missing_extra_and_bad_labels(key):
@@ -113,16 +123,17 @@ def test_classify_empty_missing_extra_and_bad_labels(key):
     assert score(e, {}).points == 0 and not score(e, {}).answered
     s = score(e, {"c1": ["wording", "stronger"], "zz": ["wording", "weaker"]})
     assert s.points == 1
-    assert any("c2" in m and "not answered" in m and "Paratext" in m for m in s.missed)
+    # a blank item is counted, never revealed (not even with reveal=True)
+    assert s.unanswered == ["1 item not answered yet: c2."] and not s.missed
+    assert "Paratext" not in str(score(e, {"c1": ["wording", "stronger"]}, reveal=True))
     assert any("'zz'" in x for x in s.extra)
     s2 = score(e, {"c1": ["nonsense", "stronger"], "c2": "paratext"})
     assert any("'nonsense'" in p for p in s2.problems)
     assert any("one label per axis" in p for p in s2.problems)
     assert score(e, "wording").problems
-    half = score(e, {"c1": ["wording", None]})
+    half = score(e, {"c1": ["wording", None]}, reveal=True)
     assert half.partial == [
-        "c1 (declined -> refused): kind right, but effect not given (it is "
-        "'stronger'). A word swap."
+        "c1 (declined -> refused): kind right, but effect not given; it is 'stronger'. A word swap."
     ]
 
 
@@ -152,7 +163,9 @@ def test_choice_right_wrong_and_misconception_feedback(key):
     assert score(e, "b").points == 1
     assert score(e, "B)").points == 1
     wrong = score(e, "a")
-    assert wrong.points == 0 and "Misconception: quotation marks always mean" in wrong.feedback[0]
+    assert wrong.points == 0 and "Misconception: quotation marks always mean" in wrong.missed[0]
+    assert "distance the writer" not in str(wrong)  # the right option is not shown yet
+    assert "The best answer is b)" in score(e, "a", reveal=True).missed[0]
     bad = score(e, "z")
     assert bad.points == 0 and "not one of the options" in bad.problems[0]
     assert not score(e, None).answered
@@ -166,8 +179,9 @@ def test_links_f1_with_half_credit_and_duplicates(key):
     assert score(e, [("c2", "c1", "supports"), ("c3", "c2", "contrasts")]).points == 2
     s = score(e, [("c2", "c1", "supports"), ("c2", "c1", "supports"), ("c1", "c3", "supports")])
     assert any("twice" in p for p in s.problems)
-    assert s.extra == ["c1 -supports-> c3 is not in the reference map"]
-    assert s.missed == ["c3 -contrasts-> c2"]
+    assert s.extra == ["c1 -supports-> c3 is not a link of the answer key's map"]
+    assert s.missed == ["A link not found yet. Hint: What does c3 do for another claim?"]
+    assert score(e, [("c2", "c1", "supports")], reveal=True).missed == ["c3 -contrasts-> c2"]
     assert s.points == 1.0  # P = 1/2, R = 1/2
     half = score(e, [("c1", "c2", "supports"), ("c3", "c2", "elaborates")])
     assert half.points == 1.0 and len(half.partial) == 2
@@ -181,7 +195,7 @@ def test_links_f1_with_half_credit_and_duplicates(key):
         "why": "bold words, no deal",
     }
     e2 = parse_key(k).exercises[f"{LESSON}/map"]
-    assert score(e2, [("c2", "c1", "supports")]).missed == [
+    assert score(e2, [("c2", "c1", "supports")], reveal=True).missed == [
         "c3 -contrasts-> c2 (bold words, no deal)"
     ]
     bad = score(
@@ -209,10 +223,11 @@ def test_text_is_never_auto_scored(key):
 
 
 def test_feedback_names_sections_with_symbols_not_colour_alone(key):
-    s = score(ex(key, "boosters"), ["boldly", "Xi", "excessive"])
+    s = score(ex(key, "boosters"), ["boldly", "Xi", "excessive"], reveal=True)
     text = feedback_text(s)
-    assert text.startswith("Checked your 3 phrases against the 3 reference phrases")
-    assert "✓ Right: “boldly”" in text and "✗ Missed: “declined”" in text and "+ Extra:" in text
+    assert text.startswith("Checked your 3 phrases against the 3 phrases the exercise asks for")
+    assert "✓ Right: “boldly”" in text and "✗ Not right yet: “declined”" in text
+    assert "+ Not asked for:" in text and "F1" not in text and "!" not in text
     html = feedback_html(s)
     assert "Right (1)" in html and "<script" not in html
 
@@ -305,10 +320,13 @@ def test_choice_reads_common_spellings_and_never_crashes(key):
     for value in ("(b)", "Option B", "b.", ["b"], "They distance the writer from the words."):
         assert score(e, value).points == 1, value
     assert any("list" in f for f in score(e, ["b"]).feedback)
+    assert "Read '(b)' as option b." in score(e, "(b)").feedback  # said, not silent
+    assert not score(e, "b").feedback[:-1]  # the exact key needs no note
     both = score(e, ["a", "b"])
     assert both.points == 0 and "pick one option" in both.problems[0]
     wrong = score(e, "a")
-    assert "you picked a)" in wrong.missed[0] and "Misconception" in wrong.missed[0]
+    assert wrong.missed[0].startswith("a) is not the best answer.")
+    assert "Misconception" in wrong.missed[0]
     assert feedback_text(wrong).count("Misconception") == 1  # said once, not twice
 
 
@@ -329,4 +347,5 @@ def test_spans_string_of_phrases_typos_and_pieces_of_one_reference(key):
     typo = score(e, ["bodly"])
     assert "Did you mean 'boldly'?" in typo.problems[0]
     pieces = score(e, ["such", "excessive zeal"])
-    assert any("part of the reference phrase" in x for x in pieces.extra)
+    assert any("part of a phrase that another of your phrases" in x for x in pieces.extra)
+    assert not any("such excessive zeal" in x for x in pieces.extra)  # not revealed

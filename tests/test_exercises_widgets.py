@@ -43,19 +43,66 @@ def test_word_chunks_and_phrases():
 def test_spans_widget_restores_toggles_and_checks(key):
     b = SPAN_TEXT.index("boldly")
     ex = make(key, "boosters", [[b, b + 6]])
-    words = body(ex).children[0].children
+    words = body(ex).children[2].children
     on = [w.description for w in words if getattr(w, "value", False)]
     assert on == ["boldly"] and words[0].tooltip.startswith("select")
+    assert not words[0].tabbable  # keyboard users type phrases instead of tabbing
     target = next(w for w in words if w.description == "declined")
     target.value = True
     d = SPAN_TEXT.index("declined")
     assert ex.widget_value == [[b, b + 6], [d, d + 8]] and ex.via == "widget" and ex.saved
     assert target.icon == "check"  # selection shown by a mark, not colour alone
-    assert "Selected 2 phrases" in body(ex).children[1].children[0].value
+    assert "Selected 2 phrases" in body(ex).children[3].value
     html = check(ex)
-    assert "Checked your 2 phrases against the 3 reference phrases" in html
-    body(ex).children[1].children[1].click()  # Clear selection
+    assert "Checked your 2 phrases against the 3 phrases the exercise asks for" in html
+    body(ex).children[0].children[3].click()  # Clear selection
     assert ex.widget_value is None and "not answered yet" in ex._status_html()
+
+
+def test_spans_phrase_box_adds_and_removes_phrases(key):
+    ex = make(key, "boosters")
+    phrase, add, drop, _ = body(ex).children[0].children
+    assert phrase.description == "Phrase"  # a visible label
+    phrase.value = "such excessive zeal"  # Enter in the box (the value arrives): selected
+    assert ex.widget_value and "Selected" in body(ex).children[1].value
+    add.click()  # again: nothing changes
+    z = SPAN_TEXT.index("such excessive zeal")
+    assert ex.widget_value == [[z, z + len("such excessive zeal")]]
+    assert "Selected “such excessive zeal”" in body(ex).children[1].value
+    phrase.value = "at"  # not a whole word of the text
+    add.click()
+    assert "inside a longer word" in body(ex).children[1].value
+    phrase.value = "excessive zeal"
+    drop.click()
+    assert ex.widget_value == [[z, z + len("such")]]
+
+
+def test_widget_feedback_is_the_typed_feedback(key):
+    """The Check button and a typed answer show the same lines (HTML vs plain text)."""
+    import html as h
+    import re
+
+    from framingkit.exercises.api import _TRIES
+    from framingkit.exercises.feedback import feedback_text
+    from framingkit.exercises.scoring import score
+
+    _TRIES.clear()
+    ex = make(key, "kinds", {"c1": ["wording", "weaker"]})
+    shown = h.unescape(re.sub(r"<[^>]+>", "\n", check(ex)))
+    for line in feedback_text(score(ex.defn, ex.value)).splitlines():
+        assert line.split(": ", 1)[-1] in shown, line
+    _TRIES.clear()
+
+
+def test_every_dropdown_has_a_visible_label(key):
+    for name in ("kinds", "map"):
+        ex = make(key, name)
+        stack = [ex.widget]
+        while stack:
+            wdg = stack.pop()
+            stack += list(getattr(wdg, "children", ()))
+            if type(wdg).__name__ in ("Dropdown", "SelectMultiple"):
+                assert wdg.description.strip(), (name, wdg)
 
 
 def test_classify_widget(key):
@@ -98,6 +145,7 @@ def test_text_widget_and_self_check_off(key):
 def test_links_widget_add_remove(key):
     ex = make(key, "map", [["c2", "c1", "supports"]])
     src, rel, tgt, add = body(ex).children[0].children
+    assert rel.description == "relation"
     listing, remove = body(ex).children[2], body(ex).children[3]
     assert listing.options[0][0] == "c2 -supports-> c1"
     src.value, rel.value, tgt.value = "c3", "contrasts", "c2"
@@ -111,7 +159,7 @@ def test_links_widget_add_remove(key):
     listing.value = (0,)
     remove.click()
     assert ex.widget_value == [["c3", "c2", "contrasts"]]
-    assert "F1 = 0.67" in check(ex)
+    assert "Checked your 1 link against the 2 links" in check(ex)
 
 
 def test_typed_answer_wins_and_is_said(key):

@@ -51,7 +51,9 @@ def test_symlinked_folders_are_not_followed(tmp_path):
     (tmp_path / "class").mkdir()
     (tmp_path / "class" / "link").symlink_to(tmp_path / "elsewhere")
     touch(tmp_path / "class" / "amy.ipynb")
-    assert [s.student for s in find_submissions([tmp_path / "class"])] == ["amy"]
+    subs = find_submissions([tmp_path / "class"])
+    assert [s.student for s in subs] == ["amy", "link"]  # the link is a row, never followed
+    assert "symbolic link" in subs[1].problem and subs[1].path.name == "link"
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+import uuid
 
 from grade_helpers import AUTO_POINTS, SOLUTION, cell, code, notebook, write_key, write_nb
 
@@ -55,6 +56,22 @@ def test_execute_statuses(tmp_path):
     assert {p: p.read_bytes() for p in c.iterdir()} == before
 
 
+def with_token(token: str) -> list[int]:
+    """Processes whose environment carries ``FK_TEST_TOKEN=token``."""
+    from pathlib import Path
+
+    needle = f"FK_TEST_TOKEN={token}".encode()
+    out = []
+    for d in Path("/proc").iterdir() if Path("/proc").is_dir() else []:
+        if d.name.isdigit():
+            try:
+                if needle in (d / "environ").read_bytes().split(b"\0"):
+                    out.append(int(d.name))
+            except OSError:
+                continue
+    return out
+
+
 def test_interrupted_run_keeps_the_previous_grades(tmp_path):
     keys = write_key(tmp_path / "keys")
     c = tmp_path / "class"
@@ -66,7 +83,9 @@ def test_interrupted_run_keeps_the_previous_grades(tmp_path):
         write_nb(c / f"slow{i}.ipynb", nb_with(code("import time\ntime.sleep(60)")))
     cmd = [sys.executable, "-m", "framingkit", "grade", str(c), "--out", str(out)]
     cmd += ["--key", str(keys), "--execute", "--jobs", "2", "-q", "--cell-timeout", "120"]
-    proc = subprocess.Popen(cmd, start_new_session=True, stderr=subprocess.DEVNULL)
+    token = uuid.uuid4().hex  # every process of the run inherits it
+    env = {**os.environ, "FK_TEST_TOKEN": token}
+    proc = subprocess.Popen(cmd, start_new_session=True, stderr=subprocess.DEVNULL, env=env)
     try:
         time.sleep(6)  # kernels are running the sleeping cells by now
         assert proc.poll() is None
@@ -75,3 +94,8 @@ def test_interrupted_run_keeps_the_previous_grades(tmp_path):
         proc.wait()
     assert (out / "grades.csv").read_bytes() == previous
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
+    # the notebooks' runners notice the grader is gone and end their kernels
+    deadline = time.time() + 15
+    while with_token(token) and time.time() < deadline:
+        time.sleep(0.2)
+    assert with_token(token) == []

@@ -177,3 +177,121 @@ def test_a_hostile_class_gives_identical_output_whatever_jobs(tmp_path):
     assert not mark.exists()
     for row in rows(tmp_path / "out1"):
         assert all(v[:1] not in ("=", "+", "-", "@") for v in row.values())
+
+
+# ------------------------------------------------ reliability report D4, D8, D10, D11 (issue 14)
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "-" * 100_000 + "1",  # MemoryError in the parser
+        "+".join(["1"] * 60_000),  # RecursionError in the parser
+        "not " * 40_000 + "1",
+    ],
+)
+def test_a_typed_answer_that_breaks_the_parser_is_unreadable_for_that_exercise_only(
+    tmp_path, opts, typed
+):
+    nb = notebook()
+    for c in nb["cells"]:
+        if c["metadata"]["framingkit"]["exercise"] == f"{LESSON}/pick":
+            c["source"] = f"answer = {typed}\nexercise('{LESSON}/pick', answer)"
+    r = grade(write_nb(tmp_path / "deep.ipynb", nb), opts)
+    assert r.status == "ok" and r.score == 6  # the other exercises keep their 6 points
+    g = r.exercises[f"{LESSON}/pick"]
+    assert g.points == 0 and g.unreadable and "nested too deeply" in " ".join(g.problems)
+
+
+@pytest.mark.parametrize(
+    ("flag", "value"),
+    [("--timeout", "nan"), ("--cell-timeout", "inf"), ("--max-mb", "nan"), ("--max-mb", "inf")],
+)
+def test_nan_and_inf_limits_are_refused(tmp_path, capsys, flag, value):
+    write_nb(tmp_path / "c" / "a.ipynb", notebook())
+    assert main(["grade", str(tmp_path / "c"), "--out", str(tmp_path / "o"), flag, value]) == 2
+    assert flag in capsys.readouterr().err and not (tmp_path / "o").exists()
+
+
+def test_names_keep_their_spaces_and_unicode_forms_stay_apart(tmp_path):
+    keys = write_key(tmp_path / "keys")
+    c = tmp_path / "class"
+    write_nb(c / " ana " / "l.ipynb", notebook())
+    write_nb(c / "Zo\u00eb" / "l.ipynb", notebook())  # NFC
+    write_nb(c / "Zoe\u0308" / "l.ipynb", notebook())  # NFD: the same student, another file
+    out = tmp_path / "out"
+    args = ["grade", str(c), "--out", str(out), "--key", str(keys), "-q", "--jobs", "1"]
+    assert main(args) == 0
+    sheet = list(csv.DictReader((out / "rubric.csv").open(encoding="utf-8")))
+    assert len({(r["student"], r["file"]) for r in sheet}) == 3  # three rows to score apart
+    assert {r["student"] for r in sheet} == {" ana ", "Zo\u00eb"}  # not trimmed; NFC
+    for r in sheet:
+        r["points"] = "1"
+    with (out / "rubric.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(sheet[0]))
+        w.writeheader()
+        w.writerows(sheet)
+    assert main(args) == 0  # a plain re-run reads the filled rubric.csv in --out
+    got = rows(out)
+    assert [float(r["score"]) for r in got] == [8.0, 8.0, 8.0]
+    assert all(r["message"] == "" or "scored twice" not in r["message"] for r in got)
+
+
+def test_linked_student_folders_get_a_row_and_hidden_ones_are_named(tmp_path, opts, capsys):
+    keys = write_key(tmp_path / "keys")
+    c = tmp_path / "class"
+    write_nb(c / "bob.ipynb", notebook())
+    write_nb(tmp_path / "elsewhere" / "x.ipynb", notebook())
+    (c / "linkdir").symlink_to(tmp_path / "elsewhere")
+    write_nb(c / "..evil" / "x.ipynb", notebook())
+    write_nb(c / ".ipynb_checkpoints" / "bob-checkpoint.ipynb", notebook())
+    out = tmp_path / "out"
+    assert main(["grade", str(c), "--out", str(out), "--key", str(keys), "-q"]) == 0
+    by = {r["student"]: r for r in rows(out)}
+    assert by["linkdir"]["status"] == "invalid" and "symbolic link" in by["linkdir"]["message"]
+    err = capsys.readouterr().err
+    assert "left out: class/..evil (a hidden folder" in err and "checkpoints" not in err
+    assert "..evil" in (out / "summary.html").read_text("utf-8")
+
+
+def test_a_broken_key_is_reported_as_broken_and_a_missing_one_falls_back_loudly(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / f"{LESSON}.json").write_text("{not json", "utf-8")
+    nb = write_nb(tmp_path / "a.ipynb", notebook())
+    r = grade(nb, GradeOptions(key_dir=str(bad)))
+    assert (
+        r.status == "invalid" and "not valid JSON" in r.message and "no answer key" not in r.message
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    spot = json.loads(Path("lessons/02-spot.ipynb").read_text("utf-8"))
+    r = grade(write_nb(tmp_path / "s.ipynb", spot), GradeOptions(key_dir=str(empty)))
+    assert r.status == "ok" and "graded with the kit's own key for '02-spot'" in r.message
+
+
+def test_scoring_one_exercise_has_a_time_limit(tmp_path, opts):
+    nb = notebook()
+    eid = f"{LESSON}/boosters"
+    nb["cells"][0] = cell(eid, None, widget=["boldly", "massive"] * 20_000)  # a widget answer
+    slow = GradeOptions(key_dir=opts.key_dir, score_timeout=0.05)
+    r = grade(write_nb(tmp_path / "slow.ipynb", nb), slow)
+    g = r.exercises[f"{LESSON}/boosters"]
+    assert r.status == "ok" and g.points == 0 and "too large to check" in " ".join(g.problems)
+    assert r.exercises[f"{LESSON}/kinds"].points == 2  # the others are still scored
+
+
+def test_nothing_is_written_to_the_home_folder(tmp_path):
+    import subprocess
+
+    home = tmp_path / "home"
+    home.mkdir()
+    keys = write_key(tmp_path / "keys")
+    write_nb(tmp_path / "c" / "a.ipynb", notebook())
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("XDG_", "MPL"))}
+    env.update(HOME=str(home), PYTHONPATH=os.pathsep.join(sys.path))
+    cmd = [sys.executable, "-c", "import sys; from framingkit.cli import main; sys.exit(main())"]
+    cmd += ["grade", str(tmp_path / "c"), "--out", str(tmp_path / "o"), "--key", str(keys), "-q"]
+    subprocess.run(cmd, env=env, check=True, capture_output=True)
+    assert (tmp_path / "o" / "summary.png").exists()
+    assert list(home.rglob("*")) == []  # no ~/.config/matplotlib, no ~/.cache/matplotlib

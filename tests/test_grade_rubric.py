@@ -102,9 +102,14 @@ def test_points_out_of_range_are_reported_not_used(graded, capsys):
         w.writeheader()
         w.writerows(sheet)
     assert main([*args, "--rubric", str(filled)]) == 0
-    assert "5 points for criterion 'r1' were not used" in capsys.readouterr().err
+    assert "5 points for criterion 'r1' is outside 0..2; not used" in capsys.readouterr().err
     grades = {r["student"]: r for r in rows(out / "grades.csv")}
     assert float(grades["ana"]["score"]) == AUTO_POINTS
+    # the problem is in that row's message and the run's summary, never on the student's page
+    assert "5 points for criterion 'r1' is outside 0..2" in grades["ana"]["message"]
+    assert "outside 0..2" in (out / "summary.html").read_text("utf-8")
+    page = (out / grades["ana"]["feedback"]).read_text("utf-8")
+    assert "outside" not in page and "5 points" not in page and "0..2" not in page
 
 
 @pytest.mark.parametrize(
@@ -138,4 +143,56 @@ def test_read_rubric_skips_empty_cells_and_reads_commas(tmp_path):
     )
     sheet = read_rubric(p)
     assert sheet.points == {("a", "a.ipynb", "l/e"): {"r1": 0.5}}
-    assert sheet.problems == ["line 4: criterion 'r1' of l/e is scored twice"]
+    assert sheet.problems == [
+        "a, l/e: line 4: criterion 'r1' of l/e is scored twice (the first value, 0.5, is used)"
+    ]
+    assert sheet.row_problems[("a", "a.ipynb", "l/e")][0].startswith("line 4:")
+
+
+def test_a_filled_rubric_survives_a_plain_re_run(graded, capsys):
+    args, out = graded
+    sheet = rows(out / "rubric.csv")
+    for r in sheet:
+        r["points"] = {"ana": "1,5", "ben": "", "'=cmd": "2"}[r["student"]]
+    with (out / "rubric.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(COLUMNS))
+        w.writeheader()
+        w.writerows(sheet)
+    assert main(args) == 0  # the guide's plain command again, e.g. after a late submission
+    assert "rubric points read from" in capsys.readouterr().err
+    again = {r["student"]: r["points"] for r in rows(out / "rubric.csv")}
+    assert again == {"ana": "1,5", "ben": "", "'=cmd": "2"}  # every typed point, as typed
+    grades = {r["student"]: r for r in rows(out / "grades.csv")}
+    assert float(grades["ana"]["score"]) == AUTO_POINTS + 1.5
+    assert grades["ana"]["written"] == "included" and grades["ben"]["written"] == "included"
+    same = (out / "rubric.csv").read_bytes()
+    assert main(args) == 0 and (out / "rubric.csv").read_bytes() == same  # stable
+    # a late submission adds its rows and keeps the others; the old file is backed up
+    write_nb(out.parent / "class" / "late.ipynb", notebook())
+    assert main(args) == 0
+    again = {r["student"]: r["points"] for r in rows(out / "rubric.csv")}
+    assert again == {"ana": "1,5", "ben": "", "'=cmd": "2", "late": ""}
+    assert "1,5" in (out / "rubric.csv.bak").read_text("utf-8")  # the file before the run
+
+
+def test_a_semicolon_rubric_from_a_european_spreadsheet_is_read(graded):
+    args, out = graded
+    sheet = rows(out / "rubric.csv")
+    excel = out.parent / "excel.csv"
+    with excel.open("w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh, delimiter=";")
+        w.writerow(COLUMNS)
+        for r in sheet:
+            r["points"] = "0,5" if r["student"] == "ana" else ""
+            w.writerow([r[c] for c in COLUMNS])
+    assert main([*args, "--rubric", str(excel)]) == 0
+    grades = {r["student"]: r for r in rows(out / "grades.csv")}
+    assert float(grades["ana"]["score"]) == AUTO_POINTS + 0.5
+    ana = next(r for r in sheet if r["student"] == "ana")
+    assert read_rubric(excel).points[("ana", ana["file"], ESSAY)] == {"r1": 0.5}
+
+
+def test_written_column_says_whether_rubric_points_are_in_the_score(graded):
+    _, out = graded
+    grades = {r["student"]: r for r in rows(out / "grades.csv")}
+    assert grades["ana"]["written"] == "not included"

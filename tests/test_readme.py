@@ -9,6 +9,7 @@ from conftest import ROOT
 from framingkit.cli import COMMANDS, command_table
 from framingkit.compare.model import EFFECTS, KINDS, markdown_table
 from framingkit.spot import CATEGORIES
+from framingkit.spot.categories import markdown_table as spot_markdown_table
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
@@ -25,6 +26,15 @@ def test_command_table_is_generated_from_the_cli() -> None:
 def test_compare_tables_match_the_code() -> None:
     assert markdown_table(KINDS) in README
     assert markdown_table(EFFECTS) in README
+
+
+def test_spot_categories_table_is_generated_from_the_table() -> None:
+    block = re.search(
+        r"spot categories: begin[^\n]*\n(.*?)\n<!-- spot categories: end", README, re.S
+    )
+    assert block, "the README lost its generated spot categories table"
+    assert block.group(1) == spot_markdown_table(), "run: python -c 'from framingkit.spot."
+    "categories import markdown_table; print(markdown_table())' and paste it into README.md"
 
 
 def test_spot_categories_and_subtypes_are_listed() -> None:

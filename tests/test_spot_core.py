@@ -51,30 +51,30 @@ def test_offsets_map_back_and_categories_known() -> None:
     ("text", "phrase", "category"),
     [
         ("It is not good news for the city.", "not good news", "attitude"),
-        ("The region is highly strategic.", "highly strategic", "booster"),
-        ("The report was deeply flawed.", "deeply flawed", "attitude"),
-        ("They were unmoved by such excessive zeal.", "excessive zeal", "booster"),
+        ("The region is highly strategic.", "highly", "force"),
+        ("The report was deeply flawed.", "flawed", "attitude"),
+        ("They were unmoved by such excessive zeal.", "excessive zeal", "attitude"),
         ("His much-vaunted reform stalled.", "much-vaunted", "attitude"),
         ("It was a one-sided contest.", "one-sided", "attitude"),
-        ("The storm may have passed.", "may have", "hedge"),
-        ("It is pretty clear what happened.", "pretty clear", "booster"),
+        ("The storm may have passed.", "may have", "entertain"),
+        ("It is pretty clear what happened.", "pretty", "force"),
         (
             "Paying them feels like buying back your own car.",
             "feels like buying back your own car",
             "figurative",
         ),
-        ("What it parades as policy is theft.", "parades as", "stance_verb"),
-        ("The minister insisted the figures were right.", "insisted", "stance_verb"),
+        ("What it parades as policy is theft.", "parades as", "attitude"),
+        ("The minister insisted the figures were right.", "insisted", "attribute"),
         ("A chaotic Russian kleptocracy.", "kleptocracy", "label"),
         ("The council called it a “reform”.", None, None),
-        ("Their “efficiency” drive means cuts.", "“efficiency”", "scare_quote"),
-        ("Roughly 40 people came.", "Roughly", "hedge"),
+        ("Their “efficiency” drive means cuts.", "“efficiency”", "attribute"),
+        ("Roughly 40 people came.", "Roughly", "focus"),
     ],
 )
 def test_rules(text: str, phrase: str | None, category: str | None) -> None:
     found = _found(text)
     if phrase is None:
-        assert not any(c == "scare_quote" for c in found.values())
+        assert not any(c == "attribute" for c in found.values())
     else:
         assert found.get(phrase) == category, found
 
@@ -88,7 +88,7 @@ def test_context_checks() -> None:
     assert "about" not in _found("They talked about the budget.")
     assert "May" not in _found("The vote was held in May and passed.")
     assert "claims" not in _found("The historical claims were settled.")
-    assert _found("He claims the vote was rigged.").get("claims") == "stance_verb"
+    assert _found("He claims the vote was rigged.").get("claims") == "attribute"
     assert "Hope" not in _found("They met on Hope Street yesterday.")
 
 
@@ -100,7 +100,8 @@ def test_reported_speech_is_not_the_writers() -> None:
 def test_intensity_ordering() -> None:
     assert lookup("refuse").intensity > lookup("decline").intensity
     assert lookup("flagrant").intensity > lookup("clear").intensity
-    assert lookup("parade as").category == "stance_verb"
+    assert lookup("parade as").category == "attitude"
+    assert lookup("parade as").mode == "invoked"
     assert lookup("present") is None
 
 

@@ -12,7 +12,7 @@ from framingkit.spot import spot
 from framingkit.spot.scoring import kappa, parse_marked, score_spans
 
 TEXT = "It is not good news for Moscow, and undoubtedly a disaster for the Kremlin."
-REF = [("not good news", "attitude"), ("undoubtedly", "booster"), ("a disaster", "attitude")]
+REF = [("not good news", "attitude"), ("undoubtedly", "proclaim"), ("a disaster", "attitude")]
 
 
 def test_doctests() -> None:
@@ -53,12 +53,12 @@ def test_offsets_and_dicts_and_evalspans() -> None:
 
 def test_per_category_and_agreement() -> None:
     sc = score_spans(
-        [("not good news", "attitude"), ("undoubtedly", "hedge"), ("a disaster", "attitude")],
+        [("not good news", "attitude"), ("undoubtedly", "entertain"), ("a disaster", "attitude")],
         REF,
         TEXT,
     )
     assert sc.per_category["attitude"].f1 == 1.0
-    assert sc.per_category["booster"].recall == 0.0
+    assert sc.per_category["proclaim"].recall == 0.0
     assert sc.category_agreement == pytest.approx(2 / 3, abs=1e-3)
     assert any(f.kind == "category" for f in sc.feedback)
 

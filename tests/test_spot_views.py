@@ -53,7 +53,7 @@ def test_profile_finds_added_removed_swapped() -> None:
     assert ("removed", "parades as", "") in kinds
     assert ("removed", '"legitimacy"', "") in kinds
     assert any(k == "added" for k, _, _ in kinds)
-    row = next(r for r in p.rows if r.category == "scare_quote")
+    row = next(r for r in p.rows if r.category == "attribute")
     assert (row.a, row.b, row.removed) == (1, 0, 1)
 
 

@@ -12,7 +12,9 @@ A quotation is a span between double quotation marks (straight ``"`` or curly
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 #: The one table of quotation kinds and what each means for a student.
@@ -239,13 +241,17 @@ class Quotation:
         return self.kind == "scare"
 
 
+_MARK_RE = re.compile('[\u201c\u201e\u201d\u00ab\u00bb"]')
+
+
 def _pairs(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """Pair opening and closing double quotation marks within ``text[start:end]``."""
     pairs: list[tuple[int, int, str]] = []
     open_curly: int | None = None
     open_straight: int | None = None
     open_guil: int | None = None
-    for i in range(start, end):
+    for m in _MARK_RE.finditer(text, start, end):  # only the marks, not every character
+        i = m.start()
         ch = text[i]
         if ch in "\u201c\u201e":
             open_curly = i
@@ -323,6 +329,24 @@ def _speaker_after(after: str) -> str | None:
     return None
 
 
+def _sentence_finder(
+    sentences: list[tuple[int, int]],
+) -> Callable[[int], tuple[int, int] | None]:
+    """A function giving the first sentence that holds an offset: by bisect when the sentences
+    are in order and do not overlap (as parsing gives them), else by a plain scan."""
+    bounds = list(sentences)
+    ordered = all(bounds[k][1] <= bounds[k + 1][0] for k in range(len(bounds) - 1))
+    if not ordered:
+        return lambda qs: next(((s, e) for s, e in bounds if s <= qs < e), None)
+    starts = [s for s, _ in bounds]
+
+    def find(qs: int) -> tuple[int, int] | None:
+        k = bisect.bisect_right(starts, qs) - 1  # the last sentence starting at or before qs
+        return bounds[k] if k >= 0 and bounds[k][0] <= qs < bounds[k][1] else None
+
+    return find
+
+
 def find_quotations(
     text: str, sentences: list[tuple[int, int]], start: int = 0, end: int | None = None
 ) -> list[Quotation]:
@@ -334,11 +358,12 @@ def find_quotations(
     """
     end = len(text) if end is None else end
     out: list[Quotation] = []
+    sentence_of = _sentence_finder(sentences)
     for qs, qe, marks in _pairs(text, start, end):
         inner_start, inner_end = qs + 1, qe - 1
         inner = text[inner_start:inner_end]
         words = len(re.findall(r"[\w'\u2019-]+", inner))
-        sent = next(((s, e) for s, e in sentences if s <= qs < e), (max(start, qs - 200), qe))
+        sent = sentence_of(qs) or (max(start, qs - 200), qe)
         before = text[sent[0] : qs]
         after = text[qe : min(sent[1], qe + 60)]
         cue_words = {w.lower() for w in re.findall(r"[A-Za-z\u00e9]+", before[-120:] + " " + after)}

@@ -1,8 +1,10 @@
 """A real browser: JupyterLab 4 and Notebook 7 in headless Chromium (Debian's), via Playwright.
 
 Opens a real lesson from lessons/ (in a temporary copy with the seeds), runs it,
-answers a span exercise by clicking one word and pressing Space on another,
-presses Check, asserts the feedback, saves, reloads, asserts the answer is still
+answers a span exercise by clicking the words of one phrase and typing another in the
+phrase box (Enter), checks that Tab goes from the phrase box to Check without passing
+the words, presses Check, asserts the feedback (hints, not the answers), presses
+"Show the answers", saves, reloads, asserts the answer is still
 in the notebook, restarts the kernel, runs all again and asserts the widget comes
 back with the same words selected; then checks the widget renders in Notebook 7.
 Screenshots are kept in tests/artifacts/browser/ (ignored by git).
@@ -187,19 +189,42 @@ def test_lab_span_exercise_click_check_save_reopen_restart(server, page):
     buttons = cell.locator(".fk-words button")
     assert buttons.count() == len(chs)
     _shot(page, "1-lab-before", cell)
-    # the first word by mouse, the others by keyboard (focus + Space)
-    buttons.nth(picks[0]).click()
-    for i in picks[1:]:
-        buttons.nth(i).focus()
-        page.keyboard.press("Space")
+    # the first phrase by mouse, the last one typed in the phrase box (keyboard only)
+    first = [i for i in picks if chs[i][2] < refs[0].end and refs[0].start < chs[i][3]]
+    for i in first:
+        buttons.nth(i).click()
+    box = cell.locator(".fk-phrase input")
+    box.click()
+    page.keyboard.type(refs[-1].text)
+    page.keyboard.press("Enter")
+    expect(cell.locator(".fk-phrase-msg")).to_contain_text(f"Selected “{refs[-1].text}”")
     for i in picks:
         assert "mod-active" in (buttons.nth(i).get_attribute("class") or "")
-    cell.locator(".fk-check").click()
+    # from the phrase box, Tab reaches Check without passing through the word buttons
+    box.focus()
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.classList.contains('fk-check')"):
+            break
+    else:
+        pytest.fail("Tab from the phrase box does not reach the Check button within 6 stops")
+    page.keyboard.press("Enter")  # Check, from the keyboard
     feedback = cell.locator(".fk-feedback")
     expect(feedback).to_contain_text(expected.checked)
     expect(feedback).to_contain_text(f"Right ({len(refs)})")
-    expect(feedback).to_contain_text(f"Missed ({len(defn.reference) - len(refs)})")
+    expect(feedback).to_contain_text(f"Not right yet ({len(expected.missed)})")
+    for line in expected.missed:  # the same lines as a typed answer gets
+        expect(feedback).to_contain_text(line)
+    hidden = [r.text for r in defn.reference if r not in refs]
+    for text in hidden:  # a first try gets hints, not the answers
+        expect(feedback).not_to_contain_text(f"“{text}”")
+    assert "F1" not in feedback.inner_text()
     _shot(page, "2-lab-checked", cell.locator(".fk-check"))
+    cell.screenshot(path=str(ARTIFACTS / "exercise-cell.png"))  # the README's picture
+    cell.locator(".fk-reveal").click()
+    for text in hidden:
+        expect(feedback).to_contain_text(f"“{text}”")
+    _shot(page, "2b-lab-revealed", cell.locator(".fk-check"))
 
     # save, and the answer is in the file on disk
     page.evaluate("() => window.jupyterapp.commands.execute('docmanager:save')")

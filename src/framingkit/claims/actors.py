@@ -190,6 +190,54 @@ _NOT_NAMES = frozenset(
         "until",
     ]
 )
+#: A name used as a yardstick ("three times the area of Great Britain", "the size of Wales") is
+#: a unit of comparison: neither an actor nor a place the claim is about (rule "yardstick").
+_YARDSTICK = re.compile(
+    r"(?:\b(?:area|size|population|length|width|height|surface|economy)\s+of|\btimes|"
+    r"\bas\s+(?:big|large|small|long|populous)\s+as|\b(?:bigger|larger|smaller|longer)\s+than)"
+    r"\s+(?:the\s+)?(?:whole\s+of\s+)?$",
+    re.I,
+)
+#: Nouns after which a capitalised name is a modifier ("from Manchu control"), not a place.
+_MODIFIED_NOUNS = frozenset(
+    [
+        "control",
+        "rule",
+        "authority",
+        "authorities",
+        "hands",
+        "forces",
+        "troops",
+        "government",
+        "officials",
+        "sovereignty",
+        "influence",
+        "dominance",
+        "occupation",
+        "administration",
+    ]
+)
+
+
+def is_yardstick(text: str, start: int) -> bool:
+    """True when the name at ``start`` is a unit of comparison ("the area of Great Britain").
+
+    >>> t = "three times the area of Great Britain"
+    >>> is_yardstick(t, t.index("Great"))
+    True
+    """
+    return bool(_YARDSTICK.search(text[max(0, start - 40) : start]))
+
+
+def _not_a_place(name: str, after: str) -> bool:
+    """A capitalised run after "from"/"in" that is no place: a compound adjective
+    ("Opium War-weakened Manchu") or the modifier of a noun ("Manchu control")."""
+    if re.search(r"-[a-z]+(?:ed|ing|en)\b", name):
+        return True
+    nxt = re.match(r"\s+([a-z]+)", after)
+    return bool(nxt and nxt.group(1) in _MODIFIED_NOUNS)
+
+
 _CAP_RUN = re.compile(
     r"(?<![\w'-])[A-Z][\w'’.-]*(?:\s+(?:of|de|van|von|al|bin|the|and)?\s*[A-Z][\w'’-]*)*"
 )
@@ -239,6 +287,8 @@ def actor_mentions(text: str) -> list[tuple[str, str, Mention]]:
         prev = _preceding_word(folded, m.start())
         if mkind in ("capital", "name") and kind == "state" and prev in LOCATIVE:
             continue
+        if is_yardstick(folded, m.start()):
+            continue
         out.append((name, kind, Mention(m.start(), m.end(), text[m.start() : m.end()], mkind)))
         taken.append((m.start(), m.end()))
     # other proper names: capitalised runs that are not sentence-initial function words
@@ -266,6 +316,8 @@ def actor_mentions(text: str) -> list[tuple[str, str, Mention]]:
         if " " not in seg and seg.lower().endswith(_ADJ_SUFFIXES):
             continue  # an adjective such as "Siberian" or "Communist"
         if _preceding_word(folded, s) in LOCATIVE or _places().fullmatch(seg.lower()):
+            continue
+        if is_yardstick(folded, s) or re.search(r"-[a-z]+(?:ed|ing|en)\b", seg):
             continue
         out.append((seg, "other", Mention(s, e, text[s:e], "other")))
     out.sort(key=lambda x: x[2].start)
@@ -299,7 +351,11 @@ def place_spans(text: str) -> list[tuple[int, int]]:
     a locative preposition ("via Mongolia", "in Khabarovsk")."""
     folded = fold(text)
     _, alias = _table()
-    spans = [(m.start(), m.end()) for m in _places().finditer(folded.lower())]
+    spans = [
+        (m.start(), m.end())
+        for m in _places().finditer(folded.lower())
+        if not is_yardstick(folded, m.start())
+    ]
     preps = "|".join(sorted(LOCATIVE | {"to"}))
     for m in re.finditer(
         rf"(?<![\w-])(?:{preps})\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", folded
@@ -311,6 +367,8 @@ def place_spans(text: str) -> list[tuple[int, int]]:
             continue
         if m.group().split()[0] == "to" and kind != "name" and kind != "capital":
             continue  # "to" + an unknown name is as often a person as a place
+        if _not_a_place(name, folded[e:]) or is_yardstick(folded, s):
+            continue
         if not any(ps < e and s < pe for ps, pe in spans):
             spans.append((s, e))
     # capitals used literally also count, once

@@ -7,44 +7,32 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import warnings
+from collections.abc import Sequence
 from typing import Any
 
 from ..document import Article, load_article
 from ..errors import InputError
 from .actors import actor_mentions, group_mentions
 from .classify import Classification, classify
+from .core import check_hint as core_check_hint
+from .core import framing_words
 from .details import find_details
-from .lexicon import check_hints, load
 from .links import draft_links
 from .model import Claim, ClaimMap, Cue
 from .terms import STOPWORDS, words
 
-#: Types that get a "how to check" hint.
-CHECKABLE_TYPES = frozenset({"fact", "attributed"})
-
 
 def check_hint(text: str, claim_type: str, n_dates: int = 0, n_places: int = 0) -> str | None:
-    """The kind of source that would settle a fact (or attributed) claim, or ``None``.
+    """The kind of source that would settle a checkable claim (see :mod:`.core`), or ``None``.
 
     >>> check_hint("Unemployment rose to 5 per cent in March.", "fact")
     'the national statistics office or an international data set (World Bank, IMF, UN)'
     """
-    if claim_type not in CHECKABLE_TYPES:
-        return None
-    low = text.lower()
-    if claim_type == "attributed":
-        return check_hints()[1][1]  # transcript / recording / statement as published
-    for rx, hint in check_hints():
-        if rx.search(low):
-            return hint
-    if n_dates:
-        return load("cues")["check_hint_date"]
-    if n_places:
-        return check_hints()[2][1]  # map or atlas
-    return load("cues")["check_hint_default"]
+    return core_check_hint(text, claim_type, n_dates)
 
 
 def language_note(article: Article) -> str | None:
@@ -85,7 +73,8 @@ def _headline_future(text: str, offset: int, res: Classification) -> Classificat
     s = m.group().rfind("to ") if "to " in m.group() else m.group().rfind("To ")
     cue = Cue(offset + s, offset + s + 2, text[s : s + 2], "prediction")
     cues = tuple(sorted((*res.cues, cue), key=lambda c: c.start))
-    return res._replace(type="prediction", cues=cues)
+    core = "prediction" if res.core_type == "fact" else res.core_type
+    return res._replace(type="prediction", cues=cues, core_type=core)
 
 
 def _spot(article: Article, use_spot: bool) -> tuple[list[Any], str | None]:
@@ -109,6 +98,21 @@ def _spot(article: Article, use_spot: bool) -> tuple[list[Any], str | None]:
     return list(res.spans), getattr(res, "language_note", None)
 
 
+def _by_start(items: Sequence[Any]) -> tuple[list[int], list[int]]:
+    """Positions of ``items`` (with ``start``/``end``) in order of start, and those starts."""
+    order = sorted(range(len(items)), key=lambda k: items[k].start)
+    return order, [items[k].start for k in order]
+
+
+def _within(
+    items: Sequence[Any], index: tuple[list[int], list[int]], start: int, end: int
+) -> list[Any]:
+    """The items that lie within ``start:end``, in their original order (bisect on starts)."""
+    order, starts = index
+    lo, hi = bisect.bisect_left(starts, start), bisect.bisect_right(starts, end)
+    return [items[k] for k in sorted(order[lo:hi]) if items[k].end <= end]
+
+
 def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -> ClaimMap:
     """The claim map of an article (an :class:`Article`, a path or the text itself).
 
@@ -121,6 +125,8 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
     article = load_article(source)
     units = claim_units(article)
     spans, spot_note = _spot(article, use_spot)
+    # spans and quotations by start offset: each unit finds its own by bisect (not units x all)
+    span_index, quote_index = _by_start(spans), _by_start(article.quotations)
     mentions = []
     spans_of: list[tuple[int, int]] = []
     out: list[Claim] = []
@@ -129,13 +135,15 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
         qts = tuple(d.text for d in details if d.kind == "quantity")
         dts = tuple(d.text for d in details if d.kind == "date")
         pls = tuple(dict.fromkeys(d.text for d in details if d.kind == "place"))
+        inside = _within(spans, span_index, u.start, u.end)
         res = classify(
             u.text,
             u.start,
-            quotations=article.quotations,
-            spot_spans=[s for s in spans if u.start <= s.start and s.end <= u.end],
+            quotations=_within(article.quotations, quote_index, u.start, u.end),
+            spot_spans=inside,
             n_details=len(details),
         )
+        framing = tuple(framing_words(u.text, u.start, inside))
         lo = len(mentions)
         if u.position == "headline" and res.type == "fact":
             res = _headline_future(u.text, u.start, res)
@@ -156,12 +164,14 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
                 quantities=qts,
                 dates=dts,
                 places=pls,
-                check_hint=check_hint(u.text, res.type, len(dts), len(pls)),
+                check_hint=core_check_hint(u.text, res.core_type, len(dts), framing, u.start),
                 position=u.position,
                 paragraph=u.paragraph,
                 sentence=u.sentence,
                 scores=res.scores,
                 details=tuple(details),
+                core_type=res.core_type,
+                framing=framing,
             )
         )
     actors = group_mentions(mentions)

@@ -3,10 +3,11 @@
 Each type gets a score from its cues (see ``data/claims/cues.json``); the highest
 wins, ties going to the earlier type in the order attributed, prediction,
 judgement, interpretation, fact. ``fact`` has a base score, so a claim without
-signals of the others is a fact. Certainty compares hedges with boosters.
+signals of the others is a fact. Certainty (Toulmin's qualifier) compares the
+epistemic cues, see :mod:`.certainty`.
 
 >>> c = classify("The minister said prices will probably fall.")
->>> c.type, c.certainty, [q.text for q in c.cues if q.kind == "hedge"]
+>>> c.type, c.certainty, [q.text for q in c.cues if q.kind == "entertain"]
 ('attributed', 'hedged', ['probably'])
 >>> classify("This is clearly a shameful betrayal.")[:2]
 ('judgement', 'boosted')
@@ -19,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from ..typography import fold
+from .certainty import CERTAINTY_KINDS, certainty_reading, level_of
 from .lexicon import load, matcher, phrase_regex
 from .model import Cue
 
@@ -29,6 +31,7 @@ WEIGHTS: dict[str, float] = {
     "fact_base": 1.0,
     "fact_per_detail": 0.25,
     "quotation": 3.0,
+    "quoted_phrase": 1.2,
     "speech_with_subject": 3.0,
     "speech_weak": 0.8,
     "according_to": 3.0,
@@ -40,6 +43,7 @@ WEIGHTS: dict[str, float] = {
     "evaluative_predicate": 1.0,
     "interpretation": 1.3,
     "hedge_interpretation": 0.4,
+    "meaning_adverb": 2.0,
 }
 _WEAK_PREDICTION = frozenset(["would be", "would have", "would not be", "soon", "likely to"])
 _AMBIGUOUS_NOUNS = frozenset(
@@ -107,20 +111,25 @@ _NEVER_SUBJECT = frozenset(
     ]
 )
 _WILL_NOUN = re.compile(r"(?:the|political|free|good|ill|his|her|their|its|of|own|popular)\s+$")
+#: A copula before an evaluative word makes it the predicate ("the deal is shameful"); "'s"
+#: counts only after a pronoun ("it's a breach"), not as a possessive ("Putin's much-vaunted").
 _COPULA = re.compile(
-    r"(?:\bis|\bare|\bwas|\bwere|'s|\bbe|\bbeen|\bseems|\blooks|\bfeels|\bremains|\bbecame)"
-    r"\b[^.;:!?]{0,45}$"
+    r"(\bis|\bare|\bwas|\bwere|\b(?:it|that|this|there|what|he|she|who|here)'s|\bbe|\bbeen"
+    r"|\bseems|\blooks|\bfeels|\bremains|\bbecame)\b[^.;:!?]{0,45}$"
 )
-#: Spotter subtypes that do not change a claim's certainty ("about 40,000" is exact about being
-#: approximate; see tests/data/claims/GUIDELINE.md).
-IGNORED_SPOT_SUBTYPES = frozenset({"approximator"})
+#: A verb form between the copula and the word ("have been smuggling precious ...") means the
+#: word is inside the verb's object, not the predicate.
+_VERB_BETWEEN = re.compile(r"(?<![\w-])[a-z]{3,}(?:ing|ed)(?![\w-])")
 
 
-def _whole_words(text: str, s: int, e: int) -> bool:
-    """True when ``text[s:e]`` starts and ends at word boundaries."""
-    left = s == 0 or not text[s - 1].isalnum()
-    right = e >= len(text) or not text[e].isalnum()
-    return left and right
+def _is_predicate(low: str, s: int) -> bool:
+    """Is the evaluative word at ``s`` the predicate ("is shameful", "it's a breach")?"""
+    m = _COPULA.search(low[max(0, s - 60) : s])
+    return bool(m) and not _VERB_BETWEEN.search(m.group()[len(m.group(1)) :])
+
+
+#: Hedges that also read meaning into events ("seems", "suggests"): a little interpretation.
+_INTERPRETIVE_HEDGES = frozenset(["seems", "seem", "appears to", "apparently", "suggests"])
 
 
 class Classification(NamedTuple):
@@ -130,6 +139,7 @@ class Classification(NamedTuple):
     certainty: str
     cues: tuple[Cue, ...]
     scores: dict[str, float]
+    core_type: str = "fact"
 
 
 def _finds(category: str, low: str) -> Iterable[re.Match[str]]:
@@ -211,10 +221,10 @@ def classify(
     scores["fact"] = WEIGHTS["fact_base"] + WEIGHTS["fact_per_detail"] * min(n_details, 4)
 
     def add(s: int, e: int, kind: str, source: str = "claims") -> bool:
-        if any(ts < e and s < te for ts, te in taken) and kind in ("hedge", "booster"):
+        if any(ts < e and s < te for ts, te in taken) and kind in CERTAINTY_KINDS:
             return False
         cues.append(Cue(s + offset, e + offset, text[s:e], kind, source))
-        if kind in ("hedge", "booster"):
+        if kind in CERTAINTY_KINDS:
             taken.append((s, e))
         return True
 
@@ -223,7 +233,10 @@ def classify(
     for q in quotations:
         if q.kind == "quotation" and q.start >= offset and q.end <= end:
             add(q.start - offset, q.end - offset, "quotation")
-            scores["attributed"] += WEIGHTS["quotation"]
+            # rule "quoted_phrase": a short quoted phrase with no reporting verb in the claim
+            # (a slogan inside the writer's own sentence) attributes less than reported speech
+            short = len(q.text.split()) <= 5 and not any(True for _ in _finds("speech", low))
+            scores["attributed"] += WEIGHTS["quoted_phrase" if short else "quotation"]
             break
     for m in _finds("speech", low):
         word = m.group()
@@ -240,54 +253,15 @@ def classify(
             scores["attributed"] += WEIGHTS["speech_weak"] / 2
     scores["attributed"] = min(scores["attributed"], 4.0)
 
-    # -- certainty cues (longest first; boosters and hedges never overlap)
-    hedges = boosters = 0
-    spans = sorted(
-        [(m.start(), m.end(), "booster") for m in _finds("booster", low)]
-        + [(m.start(), m.end(), "hedge") for m in _finds("hedge", low)],
-        key=lambda x: (-(x[1] - x[0]), x[0]),
-    )
-    for s, e, kind in spans:
-        word = folded[s:e]
-        if kind == "hedge" and word == "May" and (s > 0 or re.match(r"\s+\d", folded[e:])):
-            continue  # the month
-        before = low[max(0, s - 12) : s]
-        if kind == "booster" and re.search(r"\b(?:not|n't|hardly)\s+(?:\w+\s+)?$", before):
-            kind = "hedge"  # "it is not clear"
-        if add(s, e, kind):
-            hedges += kind == "hedge"
-            boosters += kind == "booster"
-            if kind == "hedge" and low[s:e] in (
-                "seems",
-                "seem",
-                "appears to",
-                "apparently",
-                "suggests",
-            ):
-                scores["interpretation"] += WEIGHTS["hedge_interpretation"]
-    for sp in spot_spans:
-        inside = (
-            offset <= sp.start
-            and sp.end <= end
-            and _whole_words(text, sp.start - offset, sp.end - offset)
-        )
-        if (
-            sp.category in ("hedge", "booster")
-            and getattr(sp, "subtype", "") not in IGNORED_SPOT_SUBTYPES
-            and inside
-            and add(sp.start - offset, sp.end - offset, sp.category, "spot")
-        ):
-            hedges += sp.category == "hedge"
-            boosters += sp.category == "booster"
-    if hedges > boosters:
-        certainty = "hedged"
-    elif boosters > hedges:
-        certainty = "boosted"
-    elif hedges:
-        first = min((c for c in cues if c.kind in ("hedge", "booster")), key=lambda c: c.start)
-        certainty = "hedged" if first.kind == "hedge" else "boosted"  # the first cue scopes
-    else:
-        certainty = "plain"
+    # -- certainty (Toulmin's qualifier): epistemic cues only, see certainty.py
+    inside = [sp for sp in spot_spans if offset <= sp.start and sp.end <= end]
+    cert, dropped = certainty_reading(text, inside, offset)
+    for q in cert:
+        add(q.start, q.end, q.kind, q.source)
+        if q.kind == "entertain" and low[q.start : q.end] in _INTERPRETIVE_HEDGES:
+            scores["interpretation"] += WEIGHTS["hedge_interpretation"]
+    certainty = level_of(cert)
+    ability = {s for s, _, _ in dropped}
 
     # -- prediction
     conditional = any(True for _ in _finds("conditional", low))
@@ -303,6 +277,8 @@ def classify(
         add(m.start(), m.end(), "prediction")
         pred = max(pred, weight)
     for m in _finds("modal_possibility", low):
+        if m.start() in ability:
+            continue  # "could" of ability is no prediction either
         nxt = re.match(r"\s+(?:not\s+|well\s+|even\s+|soon\s+)?([a-z]+)", low[m.end() :])
         if nxt and nxt.group(1) not in ("have", "be", "been", "not") and not pred:
             add(m.start(), m.end() + len(nxt.group()), "prediction")
@@ -313,12 +289,15 @@ def classify(
         pred += WEIGHTS["conditional"]
     scores["prediction"] += pred
 
-    # -- judgement
+    # -- judgement (``core_judgement``: only what makes evaluation the point of the claim, a
+    # deontic or an evaluative predicate; loaded modifiers and labels only frame the core)
+    core_judgement = 0.0
     for m in _finds("deontic", low):
         if re.match(r"\s+(?:have|not have)\b", low[m.end() :]) and m.group().startswith("must"):
             continue  # epistemic "must have"
         add(m.start(), m.end(), "deontic")
         scores["judgement"] += WEIGHTS["deontic"]
+        core_judgement += WEIGHTS["deontic"]
     eval_spans = [
         (m.start(), m.end(), 2)
         for m in _finds("evaluative", low)
@@ -332,18 +311,29 @@ def classify(
     for s, e, intensity in sorted(eval_spans):
         add(s, e, "evaluative")
         # a mild word counts less than a strong one (spotter intensity 1..3; our lexicon: 2)
-        scores["judgement"] += WEIGHTS["evaluative"] * min(intensity, 3) / 2
-        if intensity >= 2 and _COPULA.search(low[max(0, s - 60) : s]):
+        weight = WEIGHTS["evaluative"] * min(intensity, 3) / 2
+        scores["judgement"] += weight
+        if intensity >= 2 and _is_predicate(low, s):
             scores["judgement"] += WEIGHTS["evaluative_predicate"]
+            core_judgement += weight + WEIGHTS["evaluative_predicate"]
 
     # -- interpretation
     for m in _finds("interpretation", low):
         add(m.start(), m.end(), "interpretation")
         scores["interpretation"] += WEIGHTS["interpretation"]
+    for m in _finds("meaning_adverbs", low):  # "tacitly revive": what events amount to
+        add(m.start(), m.end(), "interpretation")
+        scores["interpretation"] += WEIGHTS["meaning_adverb"]
 
-    best = max(TYPE_ORDER, key=lambda t: (scores[t], -TYPE_ORDER.index(t)))
+    best = _best(scores)
+    core = _best({**scores, "judgement": core_judgement})
     cues.sort(key=lambda c: c.start)
-    return Classification(best, certainty, tuple(cues), {k: round(v, 2) for k, v in scores.items()})
+    rounded = {k: round(v, 2) for k, v in scores.items()}
+    return Classification(best, certainty, tuple(cues), rounded, core)
+
+
+def _best(scores: dict[str, float]) -> str:
+    return max(TYPE_ORDER, key=lambda t: (scores[t], -TYPE_ORDER.index(t)))
 
 
 def cue_regex(words: list[str]) -> re.Pattern[str]:

@@ -1,9 +1,9 @@
 """Checkable details in a claim: quantities, dates and places, with offsets.
 
->>> t = "In 2049 it lost 600,000 square kilometres, three times the area of Wales."
+>>> t = "In 2049 it lost 600,000 square kilometres, three times the area of Wales, in Asia."
 >>> [(d.kind, d.text) for d in find_details(t)]  # doctest: +NORMALIZE_WHITESPACE
-[('date', 'In 2049'), ('quantity', '600,000 square kilometres'), ('quantity', 'three times'),
- ('place', 'Wales')]
+[('date', 'In 2049'), ('quantity', '600,000 square kilometres'),
+ ('quantity', 'three times the area of Wales'), ('place', 'Asia')]
 """
 
 from __future__ import annotations
@@ -58,6 +58,12 @@ _DATE_RES = [
     ),
     re.compile(r"\bfor\s+(?:decades|years|centuries|months)\b", re.I),
 ]
+#: "three times the area of Great Britain": one quantity, the yardstick included.
+_COMPARISON_QTY = re.compile(
+    rf"\b(?:{_NUM_WORDS}|\d+(?:\.\d+)?)\s+times\s+(?:the\s+)?(?:area|size|population|length|"
+    r"number|amount|level|rate|height|width)\s+of\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*",
+    re.I,
+)
 _QTY_RES = [
     re.compile(
         rf"(?:[$£€¥]\s?)?\b\d[\d,]*(?:\.\d+)?(?:\s*(?:{_UNITS})\b|(?<=\d)%|\s*%)?(?:\s+(?:{_UNITS})\b)?",
@@ -128,6 +134,8 @@ def find_details(text: str, offset: int = 0) -> list[Detail]:
     for rx in _DATE_RES:
         for m in rx.finditer(folded):
             add(m.start(), m.end(), "date")
+    for m in _COMPARISON_QTY.finditer(folded):
+        add(m.start(), m.end(), "quantity")
     for i, rx in enumerate(_QTY_RES):
         for m in rx.finditer(folded):
             s, e = m.start(), m.end()

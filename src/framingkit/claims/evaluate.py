@@ -114,3 +114,81 @@ def confusion_table(conf: dict[str, dict[str, int]]) -> str:
     for g in labels:
         rows.append(g.ljust(w + 4) + "".join(str(conf[g][p]).rjust(12) for p in labels))
     return "\n".join(rows)
+
+
+@dataclass(frozen=True)
+class CoreAnnotated:
+    """One sentence labelled with its core type and the framing words around the core."""
+
+    text: str
+    core_type: str
+    framing: tuple[str, ...]
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class CoreEvaluation:
+    """Core-type accuracy and framing-word recall/precision (word matches, case-folded)."""
+
+    n: int
+    core_accuracy: float
+    framing_recall: float
+    framing_precision: float
+    errors: list[dict[str, object]] = field(default_factory=list)
+
+
+def read_core_annotations(path: str | os.PathLike[str]) -> list[CoreAnnotated]:
+    """Read ``core<TAB>framing words ("; "-separated, "-" for none)<TAB>sentence`` lines."""
+    out = []
+    for i, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0] not in CLAIM_TYPES:
+            raise InputError(f"Line {i} of {path} is not 'core<TAB>framing<TAB>sentence'.")
+        words = tuple(w.strip() for w in parts[1].split(";") if w.strip() not in ("", "-"))
+        out.append(CoreAnnotated(parts[2].strip(), parts[0], words, i))
+    return out
+
+
+def evaluate_core(items: list[CoreAnnotated], use_spot: bool = True) -> CoreEvaluation:
+    """Core type accuracy and framing recall/precision of :func:`~framingkit.claims.claims`.
+
+    >>> ev = evaluate_core([CoreAnnotated("Greedy bosses raised pay by 9%.", "fact", ("Greedy",))])
+    >>> ev.core_accuracy, ev.framing_recall
+    (1.0, 1.0)
+    """
+    from .build import claims
+
+    ok = found = gold_n = right = shown = 0
+    errors: list[dict[str, object]] = []
+    for it in items:
+        cm = claims(it.text, use_spot=use_spot)
+        c = cm.claims[0] if cm.claims else None
+        core = (c.core_type or c.type) if c else "none"
+        marked = [f.text.lower() for f in c.framing] if c else []
+        gold = [w.lower() for w in it.framing]
+        hit = [g for g in gold if any(g in m or m in g for m in marked)]
+        good = [m for m in marked if any(g in m or m in g for g in gold)]
+        ok += core == it.core_type
+        gold_n += len(gold)
+        found += len(hit)
+        shown += len(marked)
+        right += len(good)
+        if core != it.core_type or len(hit) < len(gold) or len(good) < len(marked):
+            errors.append(
+                {
+                    "line": it.line,
+                    "text": it.text,
+                    "gold": (it.core_type, list(it.framing)),
+                    "predicted": (core, marked),
+                }
+            )
+    n = len(items)
+    return CoreEvaluation(
+        n,
+        ok / n if n else 0.0,
+        found / gold_n if gold_n else 1.0,
+        right / shown if shown else 1.0,
+        errors,
+    )

@@ -1,10 +1,11 @@
 """The claims lexicons (package data ``data/claims/*.json``), loaded lazily and once.
 
-``cues.json`` holds the certainty cues (hedges, boosters), type signals, discourse
-markers, check hints and concept groups; ``gazetteer.json`` the actors and places.
+``cues.json`` holds the certainty cues (entertain and proclaim: hedges and boosters),
+type signals, discourse markers, check hints and concept groups;
+``gazetteer.json`` the actors and places.
 Both are written for framingkit (MIT); the files note their source and licence.
 
->>> [m.group() for m in matcher("hedge").finditer("it may well be, perhaps")]
+>>> [m.group() for m in matcher("entertain").finditer("it may well be, perhaps")]
 ['may', 'perhaps']
 """
 
@@ -47,7 +48,7 @@ def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
 
 @cache
 def matcher(category: str) -> re.Pattern[str]:
-    """The regex for one cue list of ``cues.json`` (``hedge``, ``booster``, ``speech`` ...)."""
+    """The regex for one cue list of ``cues.json`` (``entertain``, ``proclaim``, ``speech`` ...)."""
     return phrase_regex(load("cues")[category])
 
 

@@ -19,12 +19,16 @@ CLAIM_TYPES: dict[str, str] = {
     "judgement": "a value or moral evaluation: good or bad, right or wrong, should or must",
     "prediction": "a future or conditional outcome",
 }
-#: The one table of certainty levels.
+#: The one table of certainty levels: Toulmin's *qualifier* (how strongly the writer commits to
+#: the claim), read from epistemic cues only (entertain / proclaim; force words never count).
 CERTAINTY: dict[str, str] = {
-    "hedged": "the writer qualifies the claim (may, perhaps, seems, likely ...)",
-    "plain": "stated without hedges or boosters",
-    "boosted": "the writer insists on the claim (clearly, undoubtedly, for all to see ...)",
+    "hedged": "the writer leaves room for doubt (entertain: may, perhaps, seems, likely ...)",
+    "plain": "stated without an epistemic hedge or booster",
+    "boosted": "the writer presents the claim as beyond doubt (proclaim: clearly, undoubtedly, "
+    "for all to see ...)",
 }
+#: Cue kinds that decide the certainty (the appraisal table's names).
+CERTAINTY_CUE_KINDS = ("entertain", "proclaim")
 #: The one table of link relations: ``source`` <relation> ``target``.
 RELATIONS: dict[str, str] = {
     "supports": "the source gives a reason or evidence for the target",
@@ -94,6 +98,22 @@ class Detail:
 
 
 @dataclass(frozen=True)
+class FramingWord:
+    """An evaluative word or phrase that frames a claim's core (offsets into the article).
+
+    ``category`` is the appraisal category the spotter gave it (or ``attitude``/``force`` from
+    claims' own lists); ``why`` says what it does.
+    """
+
+    start: int
+    end: int
+    text: str
+    category: str
+    why: str = ""
+    source: str = "spot"
+
+
+@dataclass(frozen=True)
 class Claim:
     """One claim (a sentence or clause) with its type, certainty and checkable details.
 
@@ -101,7 +121,12 @@ class Claim:
     ``cues`` are the words that decided them; ``actors`` are actor names (see
     :attr:`ClaimMap.actors`); ``quantities``, ``dates`` and ``places`` are the
     details' texts (``details`` keeps their offsets). ``check_hint`` names the
-    kind of source that would settle a ``fact`` (or ``attributed``) claim.
+    kind of source that would settle the claim's checkable core.
+
+    ``core_type`` is the type of the core assertion once the framing words are set aside
+    (``fact`` = what evidence could prove or disprove); ``framing`` lists those words.
+    ``type`` reads the sentence as a whole: "Chinese gangsters have been smuggling precious
+    resources" is a ``judgement`` as written, its core a ``fact``.
     """
 
     id: str
@@ -122,16 +147,23 @@ class Claim:
     scores: dict[str, float] = field(default_factory=dict)
     details: tuple[Detail, ...] = ()
     marker: str | None = None
+    core_type: str = ""
+    framing: tuple[FramingWord, ...] = ()
+
+    @property
+    def checkable(self) -> bool:
+        """True when the core assertion is one evidence could prove or disprove."""
+        return (self.core_type or self.type) in ("fact", "attributed")
 
     @property
     def type_cues(self) -> list[Cue]:
         """Cues that decided the type (not the certainty)."""
-        return [c for c in self.cues if c.kind not in ("hedge", "booster")]
+        return [c for c in self.cues if c.kind not in CERTAINTY_CUE_KINDS]
 
     @property
     def certainty_cues(self) -> list[Cue]:
         """Cues that decided the certainty."""
-        return [c for c in self.cues if c.kind in ("hedge", "booster")]
+        return [c for c in self.cues if c.kind in CERTAINTY_CUE_KINDS]
 
     @property
     def is_thesis(self) -> bool:
@@ -256,6 +288,21 @@ class ClaimMap:
                     "cues": [
                         {"start": q.start, "end": q.end, "text": q.text, "kind": q.kind}
                         for q in c.cues
+                    ],
+                    "core": {
+                        "type": c.core_type or c.type,
+                        "checkable": c.checkable,
+                        "check_hint": c.check_hint,
+                    },
+                    "framing": [
+                        {
+                            "start": f.start,
+                            "end": f.end,
+                            "text": f.text,
+                            "category": f.category,
+                            "why": f.why,
+                        }
+                        for f in c.framing
                     ],
                     "actors": list(c.actors),
                     "quantities": list(c.quantities),

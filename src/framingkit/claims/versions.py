@@ -10,7 +10,7 @@ is then checked for the changes in :data:`CLAIM_CHANGES`.
 >>> [sorted(p.changes) for p in compare_claims(a, b).pairs]
 [['attribution'], ['certainty', 'meaning']]
 >>> compare_claims("Bus use rose by 6%.", "Bus use fell by 6%.").pairs[0].explanation
-"'rose' -> 'fell' (its opposite: the claim now says the reverse)"
+"'rose' becomes its opposite 'fell': the claim now says the reverse"
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from ..compare.evidence import opposites
 from ..document import Article
 from ..quotes import SPEECH_CUES
+from .lexicon import matcher
 from .model import Claim, ClaimMap
 from .terms import STOPWORDS, stem, words
 
@@ -207,12 +208,25 @@ def _containment(a: str, b: str) -> float:
 
 
 def align_claims(a: ClaimMap, b: ClaimMap) -> list[tuple[Claim | None, Claim | None, float]]:
-    """Pairs ``(claim of A, claim of B, similarity)``; ``None`` where a claim has no partner."""
+    """Pairs ``(claim of A, claim of B, similarity)``; ``None`` where a claim has no partner.
+
+    A headline pairs only with the other version's headline (rule ``headline_with_headline``):
+    it is never aligned with a body sentence, however many words they share. Body claims are
+    aligned by word similarity, preferring to keep the order.
+    """
     pairs: list[tuple[Claim | None, Claim | None, float]] = []
-    used_b: set[str] = set()
+    head_a = [c for c in a.claims if c.position == "headline"]
+    head_b = [c for c in b.claims if c.position == "headline"]
+    if head_a and head_b:
+        pairs.append((head_a[0], head_b[0], round(similarity(head_a[0].text, head_b[0].text), 3)))
+    else:
+        pairs.extend((c, None, 0.0) for c in head_a)
+    used_b: set[str] = {c.id for c in head_b}
     last_b = -1
-    b_claims = list(b.claims)
+    b_claims = [c for c in b.claims if c.position != "headline"]
     for ca in a.claims:
+        if ca.position == "headline":
+            continue
         best, best_score = None, 0.0
         for j, cb in enumerate(b_claims):
             score = similarity(ca.text, cb.text)
@@ -227,6 +241,8 @@ def align_claims(a: ClaimMap, b: ClaimMap) -> list[tuple[Claim | None, Claim | N
             pairs.append((ca, best[1], round(best_score, 3)))
         else:
             pairs.append((ca, None, 0.0))
+    if not head_a:
+        pairs.extend((None, cb, 0.0) for cb in head_b)
     pairs.extend((None, cb, 0.0) for cb in b_claims if cb.id not in used_b)
     return pairs
 
@@ -236,7 +252,48 @@ def _quoted(c: Claim) -> list[str]:
 
 
 def _certainty_words(c: Claim) -> set[str]:
-    return {q.text.lower() for q in c.cues if q.kind in ("hedge", "booster")}
+    return {q.text.lower() for q in c.cues if q.kind in ("entertain", "proclaim")}
+
+
+_NAME_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+)*[A-Z][\w'’-]*)*")
+
+
+def _names(text: str) -> list[str]:
+    """Capitalised name runs of a claim (not its first word), possessives stripped."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        if m.start() == 0 or re.search(r"[.!?:\"“]\s*$", text[: m.start()]):
+            words = m.group().split()
+            if len(words) == 1:
+                continue
+            name = " ".join(words[1:]) if words[0].lower() in STOPWORDS else m.group()
+        else:
+            name = m.group()
+        out.append(re.sub(r"['’]s$", "", name))
+    return out
+
+
+def same_name(x: str, y: str) -> bool:
+    """Two forms of one name: one contains the other ("Great Britain", "Britain"), the same
+    stem ("Ukraine", "Ukrainian") or a spelling variant ("Tsarist", "czarist").
+
+    >>> same_name("Great Britain", "Britain"), same_name("Ukraine", "Ukrainian")
+    (True, True)
+    >>> same_name("Taiwan", "Hong Kong")
+    False
+    """
+    a, b = x.lower().strip(), y.lower().strip()
+    if not a or not b:
+        return False
+    if a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    if len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5]:
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.7
+
+
+def _has_partner(name: str, others: list[str]) -> bool:
+    return any(same_name(name, o) for o in others)
 
 
 def _meaning_words(w: str, first: bool = False) -> str | None:
@@ -244,21 +301,27 @@ def _meaning_words(w: str, first: bool = False) -> str | None:
     w = w.strip(".,;:!?\"'()[]*#_\u201c\u201d\u2018\u2019")
     low = w.lower()
     if any(ch.isdigit() for ch in low):
-        return "a number"
+        return "number"
     if low in _NEGATIONS:
-        return "a negation"
+        return "negation"
     if w[:1].isupper() and not first:
-        return "a name"
+        return "name"
     return None
 
 
 def _lex(word: str) -> tuple[str | None, str | None, int]:
+    """Category, polarity, intensity of a word in the spotter's lexicon; claims' own
+    evaluative list as a fallback (intensity 2)."""
     try:
         from ..spot.lexicon import lookup
     except ImportError:
-        return (None, None, 0)
-    e = lookup(word.lower())
-    return (e.category, e.polarity, e.intensity) if e else (None, None, 0)
+        lookup = None  # type: ignore[assignment]
+    e = lookup(word.lower()) if lookup and word.strip() else None
+    if e:
+        return (e.category, e.polarity, e.intensity)
+    if word and matcher("evaluative").fullmatch(word.lower()):
+        return ("attitude", None, 2)
+    return (None, None, 0)
 
 
 def _bare(w: str) -> str:
@@ -304,12 +367,99 @@ def _verb_swap(x: str, y: str, before_a: str, before_b: str) -> bool:
     return _verb_like(wa, before_a) and _verb_like(wb, before_b)
 
 
+#: Plain-words templates for what changed inside an aligned pair (one table; the views and
+#: ``key draft`` show these sentences). ``{a}``/``{b}`` are the words in A and in B.
+EDIT_TEMPLATES: dict[str, dict[str, str]] = {
+    "number": {
+        "replaced": "the figure or date changes: '{a}' becomes '{b}'",
+        "dropped": "B leaves out '{a}': the claim no longer says when, how much or how many",
+        "added": "B adds '{b}': a figure or date the first version did not give",
+    },
+    "name": {
+        "replaced": "another name: '{a}' becomes '{b}', so the claim is about someone or "
+        "somewhere else",
+        "dropped": "B leaves out '{a}': the claim no longer says who or where",
+        "added": "B adds the name '{b}'",
+    },
+    "negation": {
+        "replaced": "a negation changes: '{a}' becomes '{b}'",
+        "dropped": "B drops the negation '{a}': check whether the claim now says the opposite",
+        "added": "B adds the negation '{b}': check whether the claim now denies what A said",
+    },
+    "opposite": {"replaced": "'{a}' becomes its opposite '{b}': the claim now says the reverse"},
+    "verb": {"replaced": "another verb: '{a}' becomes '{b}', a different action or event"},
+    "evaluative": {
+        "replaced": "the judging word changes: '{a}' becomes '{b}' ({how})",
+        "dropped": "B drops the judging word '{a}' ({how})",
+        "added": "B adds the judging word '{b}' ({how})",
+    },
+}
+
+
+def _strength(words: str) -> tuple[str | None, str | None, int]:
+    """Category, polarity and intensity of the strongest spotter-lexicon word in ``words``."""
+    best: tuple[str | None, str | None, int] = (None, None, 0)
+    for t in words.split():
+        e = _lex(t.strip('.,;:"“”‘’'))
+        if e[0] and e[2] >= best[2]:
+            best = e
+    return best
+
+
+def _how(a_words: str, b_words: str) -> str:
+    """Plain words for how an evaluative change moves: milder, stronger, other polarity."""
+    ca, pa, ia = _strength(a_words)
+    cb, pb, ib = _strength(b_words)
+    if ca and not cb:
+        return "the second version's wording is plainer"
+    if cb and not ca:
+        return "the second version's wording is more charged"
+    if pa and pb and pa != pb:
+        return f"from {pa} to {pb}"
+    if ia > ib:
+        return "milder in the second version"
+    if ib > ia:
+        return "stronger in the second version"
+    return "a different word of about the same strength"
+
+
+def _certainty_sentence(ca: Claim, cb: Claim) -> str:
+    lost = [q.text for q in ca.certainty_cues if q.text.lower() not in _certainty_words(cb)]
+    new = [q.text for q in cb.certainty_cues if q.text.lower() not in _certainty_words(ca)]
+    what = {
+        "hedged": "now leaves room for doubt",
+        "plain": "is now stated without a hedge or booster",
+        "boosted": "is now presented as beyond doubt",
+    }
+    bits = []
+    if lost:
+        bits.append("B drops " + ", ".join(f"'{w}'" for w in lost))
+    if new:
+        bits.append("B adds " + ", ".join(f"'{w}'" for w in new))
+    how = " and ".join(bits) or "the certainty cues change"
+    return (
+        f"how sure the writer sounds (Toulmin's qualifier) changes: {how}, so the claim "
+        f"{what[cb.certainty]} (it was {ca.certainty}, now {cb.certainty})"
+    )
+
+
+def _type_sentence(ca: Claim, cb: Claim) -> str:
+    short = {
+        "fact": "a checkable statement",
+        "attributed": "what a source said",
+        "interpretation": "the writer's reading of motives or meaning",
+        "judgement": "the writer's own evaluation",
+        "prediction": "a statement about the future",
+    }
+    return (
+        f"the kind of claim changes: {ca.type} in A ({short[ca.type]}), {cb.type} in B "
+        f"({short[cb.type]})"
+    )
+
+
 def _compare_pair(ca: Claim, cb: Claim, sim: float) -> ClaimChange:
     changes: list[str] = []
     why: list[str] = []
-    if ca.certainty != cb.certainty:
-        changes.append("certainty")
-        why.append(f"certainty {ca.certainty} -> {cb.certainty}")
     qa, qb = _quoted(ca), _quoted(cb)
     if qa and not qb:
         changes.append("attribution")
@@ -317,47 +467,117 @@ def _compare_pair(ca: Claim, cb: Claim, sim: float) -> ClaimChange:
         why.append(f"{lost} lost its quotation marks: the words now read as the writer's own")
     elif qb and not qa:
         changes.append("attribution")
-        why.append("quotation marks were added")
+        why.append("B puts words in quotation marks: they now read as a source's, not the writer's")
+    if ca.certainty != cb.certainty:
+        changes.append("certainty")
+        why.append(_certainty_sentence(ca, cb))
     if ca.type != cb.type:
         changes.append("type")
-        why.append(f"type {ca.type} -> {cb.type}")
+        why.append(_type_sentence(ca, cb))
     replaced5 = _replaced(ca.text, cb.text)
     replaced = [(x, y) for x, y, *_ in replaced5]
-    meaning = []
+    meaning: list[str] = []
+    reworded: list[str] = []
     cert_a, cert_b = _certainty_words(ca), _certainty_words(cb)
+    names_a, names_b = _names(ca.text), _names(cb.text)
+    words_a = [w.strip('.,;:"“”‘’()') for w in ca.text.split()]
+    words_b = [w.strip('.,;:"“”‘’()') for w in cb.text.split()]
     for x, y, at_start, before_a, before_b in replaced5:
-        for w_a, w_b in [(x, y)]:
-            if (w_a.lower().strip(" ,.") in cert_a) and (w_b.lower().strip(" ,.") in cert_b):
-                continue  # one certainty word for another ("undoubtedly" -> "no doubt")
-            ka = [_meaning_words(t, at_start and k == 0) for k, t in enumerate(w_a.split())]
-            ka += [_meaning_words(t, at_start and k == 0) for k, t in enumerate(w_b.split())]
-            reason = next((k for k in ka if k), None)
-            if reason:
-                meaning.append(f"'{w_a}' -> '{w_b}' ({reason})")
-                continue
-            if opposites([_bare(t) for t in w_a.split()], [_bare(t) for t in w_b.split()]):
-                meaning.append(f"'{w_a}' -> '{w_b}' (its opposite: the claim now says the reverse)")
-                continue
-            if _verb_swap(w_a, w_b, before_a, before_b):
-                meaning.append(f"'{w_a}' -> '{w_b}' (another verb: a different action or event)")
-                continue
-            la = [_lex(t.strip(".,;:")) for t in w_a.split()]
-            lb = [_lex(t.strip(".,;:")) for t in w_b.split()]
-            sa = {(c, p, i) for c, p, i in la if c}
-            sb = {(c, p, i) for c, p, i in lb if c}
-            if sa != sb and (sa or sb):
-                meaning.append(f"'{w_a}' -> '{w_b}' (evaluative or certainty word of another kind)")
-    if cert_a != cert_b and "certainty" in changes:
-        meaning.append("certainty words changed")
+        shape = "replaced" if x and y else ("dropped" if x else "added")
+        if (x.lower().strip(" ,.") in cert_a | {""}) and (y.lower().strip(" ,.") in cert_b | {""}):
+            continue  # a certainty word only: said in the certainty sentence
+        found = _stretch_edits(
+            x, y, shape, at_start, before_a, before_b, names_a + words_a, names_b + words_b
+        )
+        if found:
+            meaning.extend(found)
+        else:
+            reworded.append(_plain_reword(x, y))
     if meaning:
         changes.append("meaning")
         why.extend(meaning[:4])
-    elif replaced and not changes:
+    elif reworded and not changes:
         changes.append("reworded")
-        why.append("; ".join(f"'{x}' -> '{y}'" for x, y in replaced[:4]))
+        why.append("; ".join(reworded[:4]))
+    explanation = "; ".join(why)
     return ClaimChange(
-        ca.id, cb.id, ca.text, cb.text, sim, tuple(changes), tuple(replaced), "; ".join(why)
+        ca.id, cb.id, ca.text, cb.text, sim, tuple(changes), tuple(replaced), _capital(explanation)
     )
+
+
+def _stretch_edits(
+    x: str,
+    y: str,
+    shape: str,
+    at_start: bool,
+    before_a: str,
+    before_b: str,
+    other_a: list[str],
+    other_b: list[str],
+) -> list[str]:
+    """Plain sentences for one replaced stretch (A's words ``x``, B's ``y``); [] = rewording."""
+    out: list[str] = []
+    kinds = {_meaning_words(t, at_start and k == 0) for k, t in enumerate(x.split())}
+    kinds |= {_meaning_words(t, at_start and k == 0) for k, t in enumerate(y.split())}
+    if "number" in kinds:
+        nums_x = " ".join(t for t in x.split() if any(ch.isdigit() for ch in t))
+        nums_y = " ".join(t for t in y.split() if any(ch.isdigit() for ch in t))
+        sub = "replaced" if nums_x and nums_y else ("dropped" if nums_x else "added")
+        out.append(EDIT_TEMPLATES["number"][sub].format(a=_trim(x), b=_trim(y)))
+    if "negation" in kinds and _negations(x) != _negations(y):
+        out.append(EDIT_TEMPLATES["negation"][shape].format(a=_trim(x), b=_trim(y)))
+    if "name" in kinds and "number" not in kinds:
+        gone = [n for n in _names(x) if not _has_partner(n, other_b)]
+        new = [n for n in _names(y) if not _has_partner(n, other_a)]
+        sub = "replaced" if gone and new else ("dropped" if gone else "added")
+        if gone or new:
+            out.append(EDIT_TEMPLATES["name"][sub].format(a=", ".join(gone), b=", ".join(new)))
+    if opposites([_bare(t) for t in x.split()], [_bare(t) for t in y.split()]):
+        out.append(EDIT_TEMPLATES["opposite"]["replaced"].format(a=_trim(x), b=_trim(y)))
+    elif _verb_swap(x, y, before_a, before_b):
+        out.append(EDIT_TEMPLATES["verb"]["replaced"].format(a=_trim(x), b=_trim(y)))
+    else:
+        la = {e for e in (_lex(t) for t in _common_words(x, at_start)) if e[0]}
+        lb = {e for e in (_lex(t) for t in _common_words(y, at_start)) if e[0]}
+        if la != lb and (la or lb):
+            out.append(
+                EDIT_TEMPLATES["evaluative"][shape].format(a=_trim(x), b=_trim(y), how=_how(x, y))
+            )
+    return out
+
+
+def _common_words(stretch: str, at_start: bool) -> list[str]:
+    """The words of a stretch that are not parts of names ("Great" in "Great Britain")."""
+    out = []
+    for k, t in enumerate(stretch.split()):
+        t = t.strip('.,;:"“”‘’()')
+        if t[:1].isupper() and not (at_start and k == 0):
+            continue
+        out.append(t)
+    return out
+
+
+def _negations(stretch: str) -> int:
+    """How many negations a stretch has ("haven't" and "have not" count one each)."""
+    low = stretch.lower().replace("’", "'")
+    return len(re.findall(r"n't\b", low)) + sum(
+        _bare(w) in _NEGATIONS for w in low.split() if not w.endswith("n't")
+    )
+
+
+def _trim(s: str, n: int = 60) -> str:
+    s = " ".join(s.strip(" ,;:–-").split())
+    return s if len(s) <= n else s[: n - 1].rstrip() + "…"
+
+
+def _plain_reword(x: str, y: str) -> str:
+    if x and y:
+        return f"'{_trim(x)}' becomes '{_trim(y)}'"
+    return f"B leaves out '{_trim(x)}'" if x else f"B adds '{_trim(y)}'"
+
+
+def _capital(s: str) -> str:
+    return s[:1].upper() + s[1:] if s else s
 
 
 def compare_claims(

@@ -37,8 +37,8 @@ RELATION_STYLES: dict[str, tuple[str, str]] = {
     "exemplifies": ("-.", OKABE_ITO["blue"]),
 }
 _CUE_COLOURS = {
-    "hedge": OKABE_ITO["sky"],
-    "booster": OKABE_ITO["orange"],
+    "entertain": OKABE_ITO["sky"],
+    "proclaim": OKABE_ITO["orange"],
     "evaluative": OKABE_ITO["vermillion"],
     "deontic": OKABE_ITO["vermillion"],
     "prediction": OKABE_ITO["purple"],
@@ -46,6 +46,39 @@ _CUE_COLOURS = {
     "quotation": OKABE_ITO["yellow"],
     "interpretation": OKABE_ITO["green"],
 }
+#: The row of the claim table for lesson 03 and the docs: (header, what it shows).
+CLAIM_TABLE_COLUMNS: dict[str, str] = {
+    "type": "the claim as written (judging words included)",
+    "core": "the type of the core assertion once the framing words are set aside",
+    "framing": "the evaluative words around the core (from spot)",
+    "certainty": "Toulmin's qualifier: hedged, plain or boosted, from epistemic cues only",
+}
+
+
+def claim_rows(cm: ClaimMap) -> list[dict[str, str]]:
+    """One plain row per claim for notebooks and views: id, claim, type, core, framing,
+    certainty (with its cues), check hint.
+
+    >>> from framingkit.claims import claims
+    >>> claim_rows(claims("Greedy bosses raised their pay by 40%.", use_spot=False))[0]["core"]
+    'fact (checkable)'
+    """
+    rows = []
+    for c in cm.claims:
+        core = c.core_type or c.type
+        rows.append(
+            {
+                "id": c.id,
+                "claim": c.text,
+                "type": c.type,
+                "core": f"{core} ({'checkable' if c.checkable else 'not checkable'})",
+                "framing": ", ".join(f"{f.text} ({f.category})" for f in c.framing) or "none",
+                "certainty": c.certainty
+                + (f" ({', '.join(q.text for q in c.certainty_cues)})" if c.certainty_cues else ""),
+                "how to check": c.check_hint or "",
+            }
+        )
+    return rows
 
 
 def claim_map_figure(
@@ -174,7 +207,8 @@ def claim_map_figure(
         0.01,
         top - 14 * 1.5 / 72 / fig_h,
         "bold rows: thesis (headline, standfirst, lead, closing)   "
-        "fill: hollow = hedged, filled = plain, black rim = boosted",
+        "certainty (Toulmin's qualifier) by fill: hollow = hedged, filled = plain, "
+        "black rim = boosted",
         fontsize=fs,
         va="top",
         color="#333333",
@@ -310,10 +344,17 @@ def table_html(cm: ClaimMap, *, support: Any = None, title: str | None = None) -
             if vals:
                 details.append(f"<b>{label}:</b> " + esc("; ".join(vals)))
         cert_cues = ", ".join(esc(q.text) for q in c.certainty_cues)
+        core = c.core_type or c.type
+        core_note = "checkable" if c.checkable else "not checkable by a source"
+        framing = "<br>".join(
+            f"<b>{esc(f.text)}</b> <span class=small>({esc(f.category)})</span>" for f in c.framing
+        )
         rows.append(
             f'<tr class="{"thesis" if c.is_thesis else ""}"><td>{esc(c.id)}</td>'
             f"<td>{esc(c.position)}</td>"
             f"<td>{claim_html(cm, c)}</td><td>{_type_badge(c.type)}</td>"
+            f"<td>{_type_badge(core)}<div class=small>{esc(core_note)}</div></td>"
+            f"<td class=small>{framing or 'none'}</td>"
             f"<td>{esc(c.certainty)}<div class=small>{cert_cues}</div></td>"
             f"<td>{esc(', '.join(c.actors))}</td><td class=small>{'<br>'.join(details)}</td>"
             f"<td class=small>{esc(c.check_hint or '')}</td>"
@@ -333,10 +374,15 @@ def table_html(cm: ClaimMap, *, support: Any = None, title: str | None = None) -
         f"<!doctype html><html><head><meta charset='utf-8'><title>{head}</title>"
         f"<style>{_CSS}</style></head><body><div class='fk-claims'><h1>{head}</h1>{notes}"
         f"<p class='legend small'>{legend}</p>"
-        f"<p class=small>Certainty: {esc('; '.join(f'{k}: {v}' for k, v in CERTAINTY.items()))}."
+        "<p class=small><b>Type</b> reads the sentence as written; <b>core</b> is the type of "
+        "the assertion once the framing words are set aside (a fact is what evidence could "
+        "prove or disprove); <b>framing</b> lists the evaluative words around the core.</p>"
+        f"<p class=small>Certainty (Toulmin's qualifier, from epistemic cues only): "
+        f"{esc('; '.join(f'{k}: {v}' for k, v in CERTAINTY.items()))}."
         f" Positions: {esc('; '.join(f'{k}: {v}' for k, v in POSITIONS.items()))}.</p>"
         "<table><tr><th>id</th><th>where</th><th>claim (cues marked)</th><th>type</th>"
-        "<th>certainty</th><th>actors</th><th>details</th><th>how to check</th><th>links</th></tr>"
+        "<th>core</th><th>framing</th><th>certainty</th><th>actors</th><th>details</th>"
+        "<th>how to check</th><th>links</th></tr>"
         + "".join(rows)
         + f"</table>{sup}<h2>Actors</h2><ul>{actors}</ul></div></body></html>"
     )

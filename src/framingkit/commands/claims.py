@@ -51,6 +51,16 @@ def render(cm, support=None) -> str:  # type: ignore[no-untyped-def]
             )
         )
         out.append(f"       {c.type}, {c.certainty}" + (f"; cues: {cues}" if cues else ""))
+        core = c.core_type or c.type
+        framing = ", ".join(f"{f.text} ({f.category})" for f in c.framing)
+        out.append(
+            textwrap.fill(
+                f"       core: {core} ({'checkable' if c.checkable else 'not checkable'})"
+                + (f" | framing: {framing}" if framing else ""),
+                100,
+                subsequent_indent="       ",
+            )
+        )
         extra = []
         if c.actors:
             extra.append("actors: " + ", ".join(c.actors))

@@ -54,6 +54,15 @@ def render(cmp: object, *, hidden: int = 0) -> str:
         out.append(
             textwrap.fill(c.explanation, 100, initial_indent="    ", subsequent_indent="    ")
         )
+        for p in c.portrayals:
+            out.append(
+                textwrap.fill(
+                    f"Portrayal ({p.direction}): {p.reason}",
+                    100,
+                    initial_indent="    ",
+                    subsequent_indent="    ",
+                )
+            )
     return "\n".join(out)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections import Counter
 
@@ -51,6 +52,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="rubric points for written answers: the rubric.csv a run wrote, filled in",
     )
+    p.add_argument(
+        "--lms",
+        action="append",
+        choices=("canvas", "moodle"),
+        default=[],
+        help="also write a gradebook CSV to import into Canvas or Moodle (repeatable)",
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
 
 
@@ -61,10 +69,17 @@ def run(args: argparse.Namespace) -> int:
     from ..grade.execute import Limits
     from ..grade.run import GradeOptions
 
-    if args.jobs is not None and args.jobs < 1:
-        raise InputError("--jobs must be 1 or more.")
-    if min(args.timeout, args.cell_timeout, args.max_mb) <= 0 or args.memory_mb < 64:
-        raise InputError("Time limits and sizes must be positive (and --memory-mb at least 64).")
+    if args.jobs is not None and not 1 <= args.jobs <= 256:
+        raise InputError("--jobs must be between 1 and 256.")
+    for flag, value, top in (
+        ("--timeout", args.timeout, 86400.0),
+        ("--cell-timeout", args.cell_timeout, 86400.0),
+        ("--max-mb", args.max_mb, 4096.0),
+    ):
+        if not math.isfinite(value) or not 0 < value <= top:  # nan and inf included
+            raise InputError(f"{flag} must be a number above 0 and at most {top:g} (not {value}).")
+    if not 64 <= args.memory_mb <= 1 << 20:
+        raise InputError("--memory-mb must be between 64 and 1048576.")
     opts = GradeOptions(
         key_dir=args.key,
         lesson=args.lesson,
@@ -78,7 +93,13 @@ def run(args: argparse.Namespace) -> int:
 
         rubric = read_rubric(args.rubric)  # read before anything is written to --out
     batch = grade_paths(
-        args.paths, args.out, opts, args.jobs, progress=not args.quiet, rubric=rubric
+        args.paths,
+        args.out,
+        opts,
+        args.jobs,
+        progress=not args.quiet,
+        rubric=rubric,
+        lms=sorted(set(args.lms)),
     )
     counts = Counter(r.status for r in batch.results)
     summary = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
@@ -86,14 +107,20 @@ def run(args: argparse.Namespace) -> int:
         sys.stderr.write(f"rubric file: {problem}\n")
     if len(batch.rubric_problems) > 20:
         sys.stderr.write(f"rubric file: ... and {len(batch.rubric_problems) - 20} more\n")
+    for folder in batch.skipped[:10]:
+        sys.stderr.write(f"left out: {folder}\n")
+    if len(batch.skipped) > 10:
+        sys.stderr.write(f"left out: ... and {len(batch.skipped) - 10} more hidden folders\n")
     sys.stderr.write(
         f"graded {len(batch.results)} notebooks ({summary}); see {batch.out / 'grades.csv'} "
         f"and {batch.out / 'summary.html'}\n"
     )
+    for src in batch.rubric_sources:
+        sys.stderr.write(f"rubric points read from {src}\n")
     rubric_file = batch.out / "rubric.csv"
-    if not args.rubric and rubric_file in batch.files:
+    if rubric_file in batch.files and not batch.rubric_sources:
         sys.stderr.write(
-            f"written answers: fill in the points in {rubric_file}, then grade again with "
-            f"--rubric {rubric_file}\n"
+            f"written answers: fill in the points in {rubric_file}, then run the same command "
+            "again (the rubric.csv in --out is read on every run)\n"
         )
     return 0

@@ -1,4 +1,8 @@
-"""``framingkit lab``: open JupyterLab on the first lesson."""
+"""``framingkit lab``: open JupyterLab on the first lesson, rooted at ``lessons/``.
+
+The file browser shows the lessons only (not ``solutions/`` or the instructor guide);
+run it in a checkout or in a student release (``framingkit lessons release OUT``).
+"""
 
 from __future__ import annotations
 
@@ -23,7 +27,8 @@ def lessons_dir() -> Path:
         if (base / "lessons").is_dir() and (base / "seeds").is_dir():
             return base / "lessons"
     raise InputError(
-        "No lessons/ folder was found; run 'framingkit lab' from the framingkit checkout."
+        "No lessons/ folder (next to a seeds/ folder) was found; run 'framingkit lab' in the "
+        "framingkit checkout or in a student release."
     )
 
 
@@ -38,9 +43,9 @@ def command(args: argparse.Namespace) -> list[str]:
     """The JupyterLab command line that ``lab`` runs."""
     folder = lessons_dir()
     first = folder / FIRST_LESSON
-    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder.parent}"]
+    cmd = [sys.executable, "-m", "jupyterlab", f"--ServerApp.root_dir={folder}"]
     if first.exists():
-        cmd.append(str(first.relative_to(folder.parent)))
+        cmd.append(first.name)
     if args.no_browser:
         cmd.append("--no-browser")
     if args.port:
@@ -59,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if shutil.which("jupyter") is None and not _has_jupyterlab():
         raise InputError("JupyterLab is not installed; run: python -m pip install -e .")
     env = dict(os.environ)
-    return subprocess.call(cmd, cwd=lessons_dir().parent, env=env)
+    return subprocess.call(cmd, cwd=lessons_dir(), env=env)
 
 
 def _has_jupyterlab() -> bool:

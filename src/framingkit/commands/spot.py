@@ -8,7 +8,7 @@ import textwrap
 from ..document import load_article
 from ..jsonable import dumps
 
-HELP = "Spot evaluative language (attitude, boosters, hedges, labels, ...) with explanations."
+HELP = "Spot evaluative language (attitude, graduation, engagement, labels) with explanations."
 EXAMPLE = "framingkit spot seeds/original_telegraph.txt --json"
 
 #: Fields of each span in ``--json`` output, in order.
@@ -24,6 +24,10 @@ SPAN_FIELDS: tuple[str, ...] = (
     "source",
     "rule",
     "paragraph",
+    "system",
+    "mode",
+    "neutral",
+    "provenance",
 )
 
 
@@ -49,9 +53,22 @@ def result_json(res: object) -> dict[str, object]:
         "language_note": res.language_note,
         "counts": res.counts,
         "per_100_words": res.per_100,
-        "spans": [{f: getattr(s, f) for f in SPAN_FIELDS} for s in res.spans],
+        "spans": [_span_json(s) for s in res.spans],
         "paragraphs": res.paragraphs,
     }
+
+
+def _span_json(s: object) -> dict[str, object]:
+    """One span's JSON: its fields, the appraisal system, and provenance (where from)."""
+    from ..spot.categories import CATEGORIES
+
+    row: dict[str, object] = {}
+    for f in SPAN_FIELDS:
+        if f == "system":
+            row[f] = CATEGORIES[str(s.category)].system
+        else:
+            row[f] = getattr(s, f)
+    return row
 
 
 def render(res: object) -> str:
@@ -71,8 +88,9 @@ def render(res: object) -> str:
         out.append("\nNo evaluative language found.")
     for s in res.spans:
         pol = f", {s.polarity}" if s.polarity else ""
+        mode = f", {s.mode}" if s.mode else ""
         out.append(
-            f"\n  “{s.text}”  [{CATEGORIES[s.category].label}: {s.subtype}{pol}, "
+            f"\n  “{s.text}”  [{CATEGORIES[s.category].label}: {s.subtype}{pol}{mode}, "
             f"intensity {s.intensity}]  at {s.start}-{s.end}"
         )
         out.append(

@@ -12,6 +12,16 @@ Views (HTML side by side, matplotlib summary) are in :mod:`framingkit.compare.vi
 from __future__ import annotations
 
 from .core import compare
-from .model import EFFECTS, KINDS, Category, Change, Comparison, Link
+from .model import EFFECTS, KINDS, PORTRAYALS, Category, Change, Comparison, Link, Portrayal
 
-__all__ = ["EFFECTS", "KINDS", "Category", "Change", "Comparison", "Link", "compare"]
+__all__ = [
+    "EFFECTS",
+    "KINDS",
+    "PORTRAYALS",
+    "Category",
+    "Change",
+    "Comparison",
+    "Link",
+    "Portrayal",
+    "compare",
+]

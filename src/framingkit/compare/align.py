@@ -256,9 +256,22 @@ def _gap_dp(
     best = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, float] | None]] = [[None] * (m + 1) for _ in range(n + 1)]
     best[0][0] = 0.0
+    # the unions of one and two neighbouring units, made once (not once per cell and step),
+    # and for each unit of A the units of B it shares a stem with: a step with no shared
+    # stem scores 0, below MIN_SCORE, so its Dice is never computed
+    ua = {1: [a[i] for i in ia], 2: [a[ia[x]] | a[ia[x + 1]] for x in range(n - 1)]}
+    ub = {1: [b[j] for j in ib], 2: [b[ib[y]] | b[ib[y + 1]] for y in range(m - 1)]}
+    where: dict[str, list[int]] = {}
+    for y, sig in enumerate(ub[1]):
+        for w in sig:
+            where.setdefault(w, []).append(y)
+    near = [{y for w in sig for y in where.get(w, ())} for sig in ua[1]]
     for x in range(n + 1):
+        row_best = best[x]
+        near_x = near[x] if x < n else set()
+        near_x2 = near_x | near[x + 1] if x + 1 < n else near_x
         for y in range(m + 1):
-            cur = best[x][y]
+            cur = row_best[y]
             if cur == neg:
                 continue
             for dx, dy in _STEPS:
@@ -266,7 +279,11 @@ def _gap_dp(
                 if nx > n or ny > m:
                     continue
                 if dx and dy:
-                    sc = dice(_union(a, ia[x:nx]), _union(b, ib[y:ny]))
+                    close = near_x2 if dx == 2 else near_x
+                    if y not in close and (dy == 1 or y + 1 not in close):
+                        continue  # no shared stem: Dice 0 < MIN_SCORE
+                    sx, sy = ua[dx][x], ub[dy][y]
+                    sc = 2 * len(sx & sy) / (len(sx) + len(sy)) if sx or sy else 0.0
                     if sc < MIN_SCORE:
                         continue
                     gain = (sc - MIN_SCORE) * (dx + dy)

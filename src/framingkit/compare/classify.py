@@ -2,8 +2,9 @@
 
 The effect comes from general evidence only (see :mod:`framingkit.compare.evidence`):
 negation added or removed, the evaluative force of each side's lexicon cues
-(boosters, attitude words, labels and loaded stance verbs count up, hedges count
-down), presupposition triggers, modal verbs, numbers, and detail dropped.
+(attitude, force, proclaim, distancing attribution and labels count up; downtoners
+and entertain count down; see ``evidence.FORCE_SIGN``), presupposition triggers, modal
+verbs, numbers, and detail dropped.
 
 >>> from framingkit.document import load_article
 >>> from framingkit.compare.diff import phrase_diff
@@ -24,13 +25,12 @@ from collections.abc import Sequence
 from ..document import Token
 from .align import STOPWORDS, stem
 from .diff import Hunk, diff_tokens
-from .evidence import Cue, find_cues, force, opposites, same_referent
+from .evidence import Cue, cue_label, find_cues, force, is_evaluative, opposites, same_referent
+from .voice import attribution_words
 
 _NUM_RE = re.compile(r"\d")
 _RULES = ("rule", "periphrastic")
 _CAT_NAMES = {
-    "stance_verb": "stance verb",
-    "scare_quote": "scare quote",
     "presupposition": "presupposition trigger",
 }
 
@@ -52,13 +52,12 @@ def _overlapping(cues: Sequence[Cue], i1: int, i2: int) -> list[Cue]:
 
 
 def _describe(c: Cue, surface: str = "") -> str:
-    cat = _CAT_NAMES.get(c.category, c.category)
-    bits = [cat if c.category != "hedge" else f"hedge, {c.subtype}"]
+    bits = [_CAT_NAMES.get(c.category) or cue_label(c)]
     if c.category in ("modal", "presupposition"):
         bits.append(c.note)
     if c.polarity:
         bits.append(c.polarity)
-    if c.category in ("attitude", "booster", "label", "stance_verb", "figurative", "hedge"):
+    if is_evaluative(c):
         bits.append(f"intensity {c.intensity}")
     if surface and surface.lower() != c.term:
         return f"'{surface}' ({', '.join(bits)}; lexicon entry '{c.term}')"
@@ -69,7 +68,7 @@ def _side(text: str, cues: Sequence[Cue], toks: Sequence[Token]) -> str:
     if not text:
         return "nothing"
     if not cues:
-        return f"'{text}' (no evaluative cue)"
+        return f"'{text}' (no cue in the kit's lexicon)"
     return " and ".join(_describe(c, _surface(toks, c)) for c in cues)
 
 
@@ -198,6 +197,78 @@ def name_variant(a: str, b: str) -> bool:
         x, y = x.replace(old, new), y.replace(old, new)
     x, y = re.sub(r"(.)\1+", r"\1", x), re.sub(r"(.)\1+", r"\1", y)
     return x == y
+
+
+_FORM_SUFFIXES = ("al", "ally", "ly", "ical")
+
+
+def _form_variants(
+    ca: Sequence[Cue], cb: Sequence[Cue], at: Sequence[Token], bt: Sequence[Token]
+) -> dict[str, str]:
+    """Cue terms of one side whose word stands on the other side in another form (a suffix
+    more or less: "historic" / "historical"), mapped to that form.
+
+    >>> from framingkit.document import load_article
+    >>> a, b = load_article("The historical claims."), load_article("The historic claims.")
+    >>> cb = find_cues(["historic"])
+    >>> _form_variants([], cb, a.tokens[1:2], b.tokens[1:2])
+    {'historic': 'historical'}
+    """
+    out: dict[str, str] = {}
+    for cues, other in ((ca, bt), (cb, at)):
+        words = {t.norm for t in other if t.is_word}
+        for c in cues:
+            if c.j - c.i != 1:
+                continue
+            for w in words:
+                short, long_ = sorted((c.term, w), key=len)
+                if w != c.term and any(long_ == short + x for x in _FORM_SUFFIXES):
+                    out[c.term] = w
+    same = {c.term for c in ca} & {c.term for c in cb}
+    return {k: v for k, v in out.items() if k not in same}
+
+
+def _attribution_change(
+    at: Sequence[Token],
+    bt: Sequence[Token],
+    a_all: Sequence[str],
+    b_all: Sequence[str],
+    a_str: str,
+    b_str: str,
+) -> str | None:
+    """The explanation when a hunk drops or adds the attribution of its sentence, else None.
+
+    Only when the other version's whole sentence has no attribution left: a quotation retold
+    as "According to X, ..." moves the attribution, it does not drop it.
+    """
+    said_a = attribution_words([t.norm for t in at if t.is_word])
+    said_b = attribution_words([t.norm for t in bt if t.is_word])
+    if said_a and not said_b and not attribution_words(b_all):
+        return (
+            f"Attribution dropped: B leaves out '{a_str}' ('{said_a[0]}'), so what A reported "
+            "as a source's view or figure now reads as the writer's own statement."
+        )
+    if said_b and not said_a and not attribution_words(a_all):
+        return (
+            f"Attribution added: B adds '{b_str}' ('{said_b[0]}'), so what A stated as fact "
+            "is now presented as a source's claim, which the writer no longer vouches for."
+        )
+    changed = [*at, *bt]
+    extra = [
+        t
+        for k, t in enumerate(changed)
+        if t.is_word
+        and t.norm not in STOPWORDS
+        and not (k and t.text[:1].isupper())
+        and not attribution_words([t.norm])
+    ]
+    if ((said_a and not said_b) or (said_b and not said_a)) and len(extra) <= 1:
+        return (
+            f"The attribution moves within the sentence ('{a_str or '-'}' / '{b_str or '-'}'): "
+            "the words are still credited to a source, in another construction (such as a "
+            'quotation retold as "According to X, ...").'
+        )
+    return None
 
 
 def _negates_kept(c: Cue, toks: Sequence[Token], lo: int, hi: int, other: Sequence[Token]) -> bool:
@@ -415,6 +486,31 @@ def classify_hunk(
                 offs,
             )
 
+    # a cue whose word stands in the other version in another form ("historical" /
+    # "historic"): most likely a variant, not an evaluation added or dropped
+    variants = _form_variants(ca, cb, at, bt)
+    if variants:
+        ca = [c for c in ca if c.term not in variants]
+        cb = [c for c in cb if c.term not in variants]
+        if not ca and not cb and kind == "wording":
+            pair = next(iter(variants.items()))
+            return (
+                kind,
+                "neutral",
+                f"Two forms of one word: '{pair[1]}' / '{pair[0]}' ('{a_str}' / '{b_str}'). "
+                f"The lexicon rates '{pair[0]}' as evaluative, but beside '{pair[1]}' in the "
+                "other version it is most likely a variant (as a translation gives); check "
+                "the context.",
+                evidence,
+                offs,
+            )
+
+    # attribution: a source named in A only, or in B only (the voice moves, see voice.py)
+    voice = _attribution_change(at, bt, a_words, b_words, a_str, b_str)
+    if voice:
+        moved = voice.startswith("The attribution moves")
+        return ("quotation", "neutral" if moved else "attribution", voice, evidence, offs)
+
     # closed-class cues count only when the whole units differ in them (not a word moved)
     count_a = Counter(a_words)
     count_b = Counter(b_words)
@@ -422,8 +518,8 @@ def classify_hunk(
     def differs(c: Cue) -> bool:
         return c.i + 1 != c.j or count_a[c.term] != count_b[c.term]
 
-    ca = [c for c in ca if c.source not in _RULES or c.category == "hedge" or differs(c)]
-    cb = [c for c in cb if c.source not in _RULES or c.category == "hedge" or differs(c)]
+    ca = [c for c in ca if c.source not in _RULES or c.hedges or differs(c)]
+    cb = [c for c in cb if c.source not in _RULES or c.hedges or differs(c)]
     # a periphrastic modal ("need to") only shows that a modal verb was reworded with the
     # same force ("must" / "need to"); on its own ("had to be done" / "to be done") it is
     # no evidence
@@ -467,6 +563,32 @@ def classify_hunk(
             evidence,
             offs,
         )
+    # a hedge dropped together with the statement it hedges ("and may keep a reading room
+    # open" / -) leaves B no less hedged: the statement is gone, not made certain
+    hedges_a = [c for c in ca if c.hedges]
+    if kind in ("omission", "wording") and hedges_a and not cb:
+        inside = {k for c in hedges_a for k in range(c.i, c.j)}
+        kept = {t.norm for t in bt if t.is_word}
+        new_b = [t for t in bt if t.is_word and t.norm not in STOPWORDS]
+        new_b = [t for t in new_b if t.norm not in {x.norm for x in at_all[i1:i2]}]
+        rest = [
+            t
+            for k, t in enumerate(at_all[i1:i2], start=i1)
+            if k not in inside and t.is_word and t.norm not in STOPWORDS and t.norm not in kept
+        ]
+        if len(rest) >= 2 and not new_b:  # B keeps nothing new: the statement is gone
+            others = [c for c in ca if not c.hedges]
+            if not others or force(others) == 0:
+                return (
+                    kind,
+                    "weaker",
+                    f"Detail dropped: '{a_str}' is missing from B. The hedge "
+                    f"'{hedges_a[0].term}' went with the statement it hedged, so B is not "
+                    "less hedged: the statement is gone.",
+                    evidence,
+                    offs,
+                )
+            ca = others
     flipped = opposites([t.norm for t in at if t.is_word], [t.norm for t in bt if t.is_word])
     if flipped:
         return (
@@ -480,9 +602,7 @@ def classify_hunk(
     fa, fb = force(ca), force(cb)
     if fa != fb:
         effect = "stronger" if fb > fa else "weaker"
-        hedges = {c.term for c in ca if c.category == "hedge"} ^ {
-            c.term for c in cb if c.category == "hedge"
-        }
+        hedges = {c.term for c in ca if c.hedges} ^ {c.term for c in cb if c.hedges}
         if hedges:
             why = "less hedged" if effect == "stronger" else "more hedged"
         else:
@@ -565,7 +685,7 @@ def classify_hunk(
         if {c.category for c in (*ca, *cb)} != {"modal"}:
             same = f"A carries {terms_a}, B {terms_b}, with {same}"
     elif not ca and not cb:
-        same = "neither carries an evaluative cue"
+        same = "neither carries a cue in the kit's lexicon"
     elif terms_a == terms_b:
         same = f"both carry {terms_a}"
     else:

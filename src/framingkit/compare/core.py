@@ -18,6 +18,7 @@ from .classify import classify_hunk
 from .diff import phrase_diff
 from .evidence import find_cues, force
 from .model import Change, Comparison, Link
+from .portray import portray
 from .structure import OffsetMap, paratext_changes, quotation_changes, segmentation_changes
 
 #: Below this share of aligned text, the note says the texts look unrelated.
@@ -188,10 +189,10 @@ def _compare(art_a: Article, art_b: Article, hide_typography: bool) -> Compariso
 
     structural = [
         *paratext_changes(art_a, art_b, omap),
-        *quotation_changes(art_a, art_b, omap),
+        *quotation_changes(art_a, art_b, omap, links),
         *segmentation_changes(art_a, art_b, links, omap),
     ]
-    changes = _dedupe([*structural, *changes])
+    changes = [portray(c, art_a, art_b) for c in _dedupe([*structural, *changes])]
     changes.sort(key=lambda c: (c.a_start, c.b_start, c.kind))
 
     len_a = sum(s.end - s.start for s in sa) or 1

@@ -1,6 +1,8 @@
 """Evidence a change's effect rests on: lexicon cues, negation, presupposition, modality.
 
-Evaluative words come from the spotter's lexicon (:func:`framingkit.spot.lexicon.lookup`);
+Evaluative words come from the spotter's lexicon (:func:`framingkit.spot.lexicon.lookup`),
+in the appraisal categories of :mod:`framingkit.spot.categories` (how each counts towards
+force: :data:`FORCE_SIGN`);
 the small closed-class tables below are general grammar, not text-specific:
 negators, presupposition triggers (after Levinson 1983, *Pragmatics*, ch. 4),
 modal verbs, and appearance/perception verbs that hedge a claim ("seems", "feels").
@@ -139,15 +141,25 @@ APPEARANCE: frozenset[str] = frozenset(
     ]
 )
 
-#: How each evaluative category counts towards a phrase's force (hedges count down).
+#: How each evaluative category counts towards a phrase's force (derived from the appraisal
+#: table, :mod:`framingkit.spot.categories`): evaluations, intensifiers, certainty, distance
+#: and labels count up; downtoners, blurring and hedges (entertain) count down.
 FORCE_SIGN: dict[str, int] = {
     "attitude": 1,
-    "booster": 1,
+    "force": 1,
+    "focus": 1,
+    "disclaim": 0,
+    "proclaim": 1,
+    "entertain": -1,
+    "attribute": 1,
     "label": 1,
-    "stance_verb": 1,
     "figurative": 1,
-    "scare_quote": 0,
-    "hedge": -1,
+}
+#: Subtypes that count the other way from their category (a downtoner lowers force).
+SUBTYPE_SIGN: dict[tuple[str, str], int] = {
+    ("force", "downtone"): -1,
+    ("focus", "soften"): -1,
+    ("attribute", "acknowledge"): 0,
 }
 
 
@@ -168,7 +180,50 @@ class Cue:
     @property
     def force(self) -> int:
         """Signed contribution to the phrase's evaluative force."""
-        return FORCE_SIGN.get(self.category, 0) * self.intensity
+        sign = SUBTYPE_SIGN.get((self.category, self.subtype), FORCE_SIGN.get(self.category, 0))
+        return sign * self.intensity
+
+    @property
+    def hedges(self) -> bool:
+        """Whether the cue hedges (entertain: Hyland's hedges; the appearance verbs too)."""
+        return self.category == "entertain"
+
+    @property
+    def certainty(self) -> str | None:
+        """``"boosted"``/``"hedged"`` for epistemic cues (proclaim/entertain), else ``None``."""
+        from ..spot.categories import certainty_of
+
+        return certainty_of(self.category)
+
+
+def cue_label(c: Cue) -> str:
+    """A cue's category as a reader sees it: the appraisal name and sense, with Hyland's term
+    for the epistemic ones ("entertain: hedge, possibility"; "force, downtone").
+
+    >>> cue_label(Cue(0, 1, "may", "entertain", "possibility", None, 1, "", "lexicon"))
+    'entertain: hedge, possibility'
+    >>> cue_label(Cue(0, 1, "massive", "force", "intensify", None, 2, "", "lexicon"))
+    'force, intensify'
+    """
+    from ..spot.categories import CATEGORIES
+
+    cat = CATEGORIES.get(c.category)
+    if cat is None:
+        return c.category.replace("_", " ")
+    if cat.hyland:
+        return f"{c.category}: {cat.hyland}, {c.subtype}"
+    if c.category == "attitude":
+        return "attitude"
+    return (
+        f"{c.category}, {c.subtype}"
+        if c.category in {"force", "focus", "attribute"}
+        else c.category
+    )
+
+
+def is_evaluative(c: Cue) -> bool:
+    """Whether the cue comes from the appraisal table (not a grammar cue: modal, negation ...)."""
+    return c.category in FORCE_SIGN
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -210,7 +265,7 @@ def _grammar(w: str, i: int) -> Cue | None:
             i,
             i + 1,
             w,
-            "hedge",
+            "entertain",
             "appearance",
             None,
             1,
@@ -282,6 +337,10 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
                 hit = (1, e)
         if hit is not None:
             size, e = hit
+            e = _in_context(words, i, i + size - 1, e)
+            if e is None:  # a context rule of the spotter says it is not evaluative here
+                i += 1
+                continue
             out.append(
                 Cue(
                     i,
@@ -295,7 +354,7 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
                     getattr(e, "source", "lexicon"),
                 )
             )
-            if e.category != "hedge":  # an appearance verb inside a phrase still hedges
+            if e.category != "entertain":  # an appearance verb inside a phrase still hedges
                 out.extend(
                     c
                     for k in range(i, i + size)
@@ -317,11 +376,41 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
 _REST = ("category", "subtype", "polarity", "intensity", "note", "source")
 
 
-def force(cues: Sequence[Cue]) -> int:
-    """Total evaluative force of a phrase's cues (boosters, attitude, labels up; hedges down).
+def _in_context(words: Sequence[str], first: int, last: int, entry: Any) -> Any:
+    """The spotter's context rules (:data:`framingkit.spot.rules.CONTEXT_RULES`) applied to a
+    lexicon hit among the (lower-case) words around it: the entry to use, or ``None`` when a
+    rule drops it ("historic territorial losses", "a dedicated lane", "could not afford").
 
-    >>> force([Cue(0, 1, "x", "booster", "intensifier", None, 2, "", "lexicon")])
+    >>> from framingkit.spot.lexicon import lookup
+    >>> _in_context(["historic", "territorial", "losses"], 0, 0, lookup("historic")) is None
+    True
+    """
+    from ..document import Token
+    from ..spot.rules import Ctx, apply_context_rules
+
+    toks, pos = [], 0
+    for w in words:
+        toks.append(Token(pos, pos + len(w), w, w))
+        pos += len(w) + 1
+    got, _ = apply_context_rules(Ctx(entry, toks, first, last, False, False, {}), _NOT_HERE)
+    return got
+
+
+#: Spotter rules that need the whole sentence (or its punctuation), not a window of words; and
+#: "some" -> "all" is a real change of force in a comparison, number or not.
+_NOT_HERE = frozenset(
+    ["approximator needs a number", "literal, not figurative", "counter as a connector"]
+)
+
+
+def force(cues: Sequence[Cue]) -> int:
+    """Total evaluative force of a phrase's cues (attitude, force, certainty, labels up;
+    downtoners and hedges down).
+
+    >>> force([Cue(0, 1, "x", "force", "intensify", None, 2, "", "lexicon")])
     2
+    >>> force([Cue(0, 1, "slightly", "force", "downtone", None, 1, "", "lexicon")])
+    -1
     """
     return sum(c.force for c in cues)
 

@@ -40,9 +40,10 @@ KINDS: dict[str, Category] = _table(
         ("omission", "dropped", "words or sentences only in A", OKABE_ITO["vermillion"], "v", ".."),
         (
             "quotation",
-            "quote marks",
-            "quotation marks or scare quotes added or removed: the voice moves between "
-            "the quoted source and the writer",
+            "quoting",
+            "quotation marks or scare quotes added or removed, a quotation retold in "
+            "indirect speech, or an attribution ('said', 'according to') dropped or added: "
+            "the voice moves between the source and the writer",
             OKABE_ITO["purple"],
             "D",
             "xx",
@@ -50,7 +51,8 @@ KINDS: dict[str, Category] = _table(
         (
             "paratext",
             "paratext",
-            "headline, byline, genre label, caption, link, emphasis or date changed",
+            "headline, byline (author, publisher, news agency), genre label, caption, note, link, "
+            "emphasis, date or update changed",
             OKABE_ITO["orange"],
             "s",
             "\\\\",
@@ -83,23 +85,84 @@ KINDS: dict[str, Category] = _table(
     ]
 )
 
-#: Effects of a change on the framing, in display order.
+#: Effects of a change on the framing, in display order. The effect is the FORCE of the
+#: wording: how charged or committed B's wording is compared with A's, whoever it helps.
+#: Whose case a change helps is its portrayal (:data:`PORTRAYALS`), given separately.
 EFFECTS: dict[str, Category] = _table(
     [
-        ("stronger", "stronger", "intensified or less hedged", OKABE_ITO["vermillion"], "^", "//"),
-        ("weaker", "weaker", "softened, hedged, or detail dropped", OKABE_ITO["sky"], "v", ".."),
+        (
+            "stronger",
+            "stronger",
+            "B's wording is more charged or more committed: intensified, evaluated, or less hedged",
+            OKABE_ITO["vermillion"],
+            "^",
+            "//",
+        ),
+        (
+            "weaker",
+            "weaker",
+            "B's wording is less charged or less committed: softened, hedged, or a detail dropped",
+            OKABE_ITO["sky"],
+            "v",
+            "..",
+        ),
         ("shifted", "shifted", "meaning or presupposition changed", OKABE_ITO["orange"], "D", "xx"),
         ("attribution", "voice", "who is speaking changed", OKABE_ITO["purple"], "s", "\\\\"),
         ("neutral", "neutral", "no change to the framing", OKABE_ITO["grey"], "o", ""),
     ]
 )
 
+#: How a change moves the portrayal of an actor it concerns (the claims' actors), besides its
+#: force effect. ``unchanged`` is for keys and exercises: the kit lists only actual moves.
+PORTRAYALS: dict[str, Category] = _table(
+    [
+        (
+            "more positive",
+            "more positive",
+            "B shows the actor in a better light: a softer word, or a detail against it dropped",
+            OKABE_ITO["blue"],
+            "^",
+            "//",
+        ),
+        (
+            "more negative",
+            "more negative",
+            "B shows the actor in a worse light: a charged word, a doubt cast on its words, or "
+            "a detail in its favour dropped",
+            OKABE_ITO["vermillion"],
+            "v",
+            "..",
+        ),
+        (
+            "unchanged",
+            "unchanged",
+            "the change does not move how B shows the actor",
+            OKABE_ITO["grey"],
+            "o",
+            "",
+        ),
+    ]
+)
+
+
+#: The definitions of effect and portrayal, in the words lessons 01 and 05 and the docs use.
+EFFECT_DEFINITION = (
+    "A change's effect is the force of its wording: how charged or committed B's wording is "
+    "compared with A's, whoever it helps."
+)
+PORTRAYAL_DEFINITION = (
+    "A change's portrayal is how it moves the way B shows an actor the change concerns (a "
+    "person, group or institution): more negative or more positive, with a reason. A change "
+    "can be weaker in force and still portray an actor more negatively: dropping the council's "
+    "offer adds no force to B's words, yet shows the council in a worse light."
+)
+
 
 def markdown_table(table: dict[str, Category]) -> str:
     """A Markdown table of a category table (docs/compare.md embeds these; a test checks).
 
-    >>> markdown_table(EFFECTS).splitlines()[2]
-    '| `stronger` | stronger | intensified or less hedged | vermillion `#D55E00`, marker `^` |'
+    >>> markdown_table(EFFECTS).splitlines()[-1]
+    '| `neutral` | neutral | no change to the framing | grey `#999999`, marker `o` |'
     """
     names = {v: k for k, v in OKABE_ITO.items()}
     rows = ["| name | label | meaning | colour and marker |", "| --- | --- | --- | --- |"]
@@ -134,12 +197,26 @@ class Link:
 
 
 @dataclass(frozen=True)
+class Portrayal:
+    """How a change moves the portrayal of one actor: ``direction`` is a key of PORTRAYALS.
+
+    ``reason`` is one sentence ("B portrays the council more negatively: ...").
+    """
+
+    actor: str
+    direction: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Change:
     """One difference: kind and effect (keys of KINDS and EFFECTS), texts and offsets.
 
     Offsets index the original texts of A and B (``a.text[a_start:a_end] == a_text``);
     an empty side has ``start == end`` at the place the other side's text would go.
     ``evidence`` lists what the explanation rests on; ``link`` indexes ``Comparison.alignment``.
+    ``effect`` is the force of B's wording against A's; ``portrayals`` say, for the actors the
+    change concerns, whether B shows them more negatively or more positively (and why).
     """
 
     kind: str
@@ -153,6 +230,7 @@ class Change:
     explanation: str
     evidence: tuple[str, ...] = ()
     link: int | None = None
+    portrayals: tuple[Portrayal, ...] = ()
 
 
 @dataclass
@@ -232,6 +310,10 @@ class Comparison:
                     "explanation": c.explanation,
                     "evidence": list(c.evidence),
                     "link": c.link,
+                    "portrayals": [
+                        {"actor": p.actor, "direction": p.direction, "reason": p.reason}
+                        for p in c.portrayals
+                    ],
                 }
                 for c in self.changes
             ],

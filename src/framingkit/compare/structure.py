@@ -14,12 +14,13 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import zip_longest
 
-from ..document import NOTE_KINDS, Article, Sentence, Span, note_kind
+from ..document import GENRES, NOTE_KINDS, Article, Paratext, Sentence, Span, note_kind
 from ..segment import split_tokens
 from ..typography import fold
 from .align import STOPWORDS
-from .evidence import Cue, find_cues, force, opposites
+from .evidence import Cue, cue_label, find_cues, force, opposites
 from .model import Change, Link
+from .voice import attribution_words
 
 
 class OffsetMap:
@@ -112,7 +113,7 @@ def _plain_note(c: Cue) -> str:
 def _cue_text(c: Cue) -> str:
     if c.category in ("modal", "presupposition", "negation"):
         return f"'{c.term}' ({c.category}, {_plain_note(c)})"
-    bits = [c.category.replace("_", " ")]
+    bits = [cue_label(c)]
     if c.polarity:
         bits.append(c.polarity)
     bits.append(f"intensity {c.intensity}")
@@ -162,7 +163,7 @@ def weigh_lines(a_text: str, b_text: str, what: str) -> tuple[str, str, tuple[st
             parts.append("adds " + " and ".join(_cue_text(c) for c in only_b if c.force))
         if only_a and force(only_a):
             parts.append("drops " + " and ".join(_cue_text(c) for c in only_a if c.force))
-        hedged = any(c.category == "hedge" for c in (*only_a, *only_b))
+        hedged = any(c.hedges for c in (*only_a, *only_b))
         if hedged:
             why = "less hedged" if effect == "stronger" else "more hedged"
         else:
@@ -197,6 +198,94 @@ def _note_gist(x: Article, span: Span) -> tuple[str, str]:
         body = body[:1].lower() + body[1:]
     gist = _short(body, 240)
     return NOTE_KINDS[kind], gist if gist.endswith(("…", ".", "!", "?")) else gist + "."
+
+
+def _genre_phrase(label: str | None, genre: str | None) -> str:
+    """'the label 'Opinion' (one writer's view: ...)' for explanations."""
+    if genre:
+        return f"the genre label '{label}' ({GENRES[genre].tells})"
+    return f"the label '{label}' (a label the kit's genre table does not know)"
+
+
+def provenance_changes(
+    pa: Paratext, pb: Paratext
+) -> list[tuple[str, str, Span | None, Span | None]]:
+    """Author, publisher, genre label and wire credit compared: ``(effect, explanation,
+    span in A, span in B)`` for each that differs (effect ``attribution``: who speaks).
+
+    >>> from framingkit.document import load_article
+    >>> a = load_article("Votes to merge\\nBy Jo Rivera (News) - The Gazette\\n\\nIt met.")
+    >>> b = load_article("Axes the library\\nPosted by Save Our Library - 4 May 2025\\n\\nIt met.")
+    >>> for effect, why, _, _ in provenance_changes(a.paratext, b.paratext):
+    ...     print(why[:50])
+    B names no author: A credits the text to Jo Rivera
+    The publisher changed from The Gazette to Save Our
+    The genre label 'News' (a news report: events told
+    """
+    out: list[tuple[str, str, Span | None, Span | None]] = []
+    la, lb = pa.byline or pa.label_span, pb.byline or pb.label_span
+
+    def same(x: str | None, y: str | None) -> bool:
+        return _norm(x or "") == _norm(y or "")
+
+    if not same(pa.author, pb.author):
+        if pa.author and not pb.author:
+            why = (
+                f"{'B names no author' if pb.byline else 'The byline is missing in B'}: A "
+                f"credits the text to {pa.author}, so readers of B no longer see who wrote it"
+                + (f" (B credits only {pb.publisher})." if pb.publisher else ".")
+            )
+        elif pb.author and not pa.author:
+            why = f"B credits the text to {pb.author}, where A names no author."
+        else:
+            why = (
+                f"The byline changed from {pa.author} to {pb.author}: the text is credited to "
+                "another writer."
+            )
+        out.append(("attribution", why, pa.byline, pb.byline))
+    if not same(pa.publisher, pb.publisher):
+        if pa.publisher and pb.publisher:
+            why = (
+                f"The publisher changed from {pa.publisher} to {pb.publisher}: the same text "
+                f"now comes from another source, so readers should ask who {pb.publisher} is "
+                "and what it wants readers to think."
+            )
+        elif pa.publisher:
+            why = (
+                f"B does not say who publishes it: A names {pa.publisher}, so readers of B "
+                "cannot tell where the text first appeared."
+            )
+        else:
+            why = f"B names a publisher, {pb.publisher}, where A names none."
+        out.append(("attribution", why, pa.byline, pb.byline))
+    if not same(pa.wire, pb.wire):
+        if pa.wire and not pb.wire:
+            why = (
+                f"B drops the news agency credit ({pa.wire}): readers are no longer told the "
+                "story comes from a wire service."
+            )
+        elif pb.wire and not pa.wire:
+            why = f"B credits a news agency ({pb.wire}): the story is presented as wire copy."
+        else:
+            why = f"The news agency credit changed from {pa.wire} to {pb.wire}."
+        out.append(("attribution", why, la, lb))
+    if not same(pa.label, pb.label):
+        if pa.label and not pb.label:
+            lost = GENRES[pa.genre].lost if pa.genre else "readers lose what it told them"
+            phrase = _genre_phrase(pa.label, pa.genre)
+            why = f"{phrase[0].upper()}{phrase[1:]} is gone: {lost}."
+        elif pb.label and not pa.label:
+            why = f"B adds {_genre_phrase(pb.label, pb.genre)}, telling readers how to read it."
+        elif pa.genre == pb.genre and pa.genre:
+            why = f"The genre label '{pa.label}' is printed as '{pb.label}' in B (the same genre)."
+        else:
+            why = (
+                f"The genre label changed from '{pa.label}' to '{pb.label}': A tells readers "
+                f"it is {GENRES[pa.genre].tells if pa.genre else 'of an unknown genre'}, B that "
+                f"it is {GENRES[pb.genre].tells if pb.genre else 'of an unknown genre'}."
+            )
+        out.append(("attribution", why, pa.label_span or la, pb.label_span or lb))
+    return out
 
 
 def _first_body(x: Article) -> int:
@@ -268,35 +357,10 @@ def paratext_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
             f"'{_short(pb.headline.text)}': {why}.",
             evidence,
         )
-    # byline: author and outlet, and the genre label it carries (one change for the line)
-    who_a = ", ".join(x for x in (pa.author, pa.outlet) if x)
-    who_b = ", ".join(x for x in (pb.author, pb.outlet) if x)
-    said: list[str] = []
-    if who_a and not who_b:
-        said.append(
-            f"The byline ({who_a}) is missing in B: readers no longer see who wrote the "
-            "text or where it first appeared."
-        )
-    elif who_b and not who_a:
-        said.append(f"B adds a byline ({who_b}).")
-    elif who_a and who_b and _norm(who_a) != _norm(who_b):
-        said.append(
-            f"The byline changed from {who_a} to {who_b}: the text is credited to someone else."
-        )
-    if (pa.label or "").lower() != (pb.label or "").lower():
-        if pa.label and not pb.label:
-            said.append(
-                f"The genre label '{pa.label}' is gone: B no longer tells readers the "
-                "text is one writer's view."
-            )
-        elif pb.label and not pa.label:
-            said.append(
-                f"B adds the genre label '{pb.label}', telling readers what kind of text it is."
-            )
-        else:
-            said.append(f"The genre label changed from '{pa.label}' to '{pb.label}'.")
-    if said:
-        add("attribution", pa.byline, pb.byline, " ".join(said))
+    # provenance: who wrote it and who publishes it, each a change of its own; the genre
+    # label; the wire credit (see provenance_changes)
+    for effect, expl, span_a, span_b in provenance_changes(pa, pb):
+        add(effect, span_a, span_b, expl)
     # translator's credit
     ta, tb = pa.translator_span, pb.translator_span
     if ta and not tb:
@@ -336,6 +400,25 @@ def paratext_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
                 pa.date_span,
                 pb.date_span,
                 f"The date changed from {pa.date} to {pb.date}.",
+            )
+    # "Updated ..." lines
+    if pa.updated != pb.updated:
+        if pb.updated and not pa.updated:
+            add(
+                "neutral",
+                None,
+                pb.updated_span,
+                f"B says it was updated on {pb.updated}: the text may differ from what readers "
+                "saw first (look for a note saying what changed).",
+            )
+        elif pa.updated and not pb.updated:
+            add("neutral", pa.updated_span, None, f"A's update date ({pa.updated}) is not in B.")
+        else:
+            add(
+                "neutral",
+                pa.updated_span,
+                pb.updated_span,
+                f"The update date changed from {pa.updated} to {pb.updated}.",
             )
     # standfirst
     if pa.standfirst and not pb.standfirst:
@@ -490,8 +573,62 @@ def _sentence_kept(omap: OffsetMap, sent: Sentence) -> bool:
     return omap.kept_share("a", sent.start, sent.end, 1) > 0
 
 
-def quotation_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
-    """Quotation marks present in one version and gone in the other (around the same words)."""
+def _names_outside(art: Article, sent: Sentence, q: object) -> list[str]:
+    """Capitalised words of ``sent`` outside quotation ``q``: the source's name, if given."""
+    out = []
+    for k, t in enumerate(sent.tokens):
+        if q is not None and q.start <= t.start < q.end:  # type: ignore[attr-defined]
+            continue
+        if k and t.text[:1].isupper() and t.norm not in STOPWORDS and t.is_word:
+            out.append(t.norm)
+    return out
+
+
+def _retelling(
+    a: Article, b: Article, q: object, sent: Sentence, omap: OffsetMap
+) -> tuple[Sentence, str] | None:
+    """The sentence of B that retells quotation ``q`` of A in indirect speech, and its source.
+
+    B's sentence aligned with the quotation's sentence must attribute ("According to X",
+    "X said", "X called it ...") to a source A names around the quotation.
+    """
+    bs, be = omap.a_span_to_b(sent.start, sent.end)
+    if be <= bs:
+        return None
+    rs = b.sentence_at(bs)
+    if rs is None:
+        return None
+    names = _names_outside(a, sent, q)
+    b_words = [t.norm for t in rs.tokens if t.is_word]
+    if not attribution_words(b_words):
+        return None
+    shared = [n for n in dict.fromkeys(names) if n in b_words]
+    outside = [
+        t.norm
+        for t in sent.tokens
+        if t.is_word and not (q.start <= t.start < q.end)  # type: ignore[attr-defined]
+    ]
+    if not shared and not attribution_words(outside):
+        return None  # A does not attribute the quotation to a source B names
+    speaker = getattr(q, "speaker", None)
+    named = " ".join(dict.fromkeys(t.text for t in rs.tokens if t.norm in shared[:3]))
+    return rs, speaker or named or "the source A names"
+
+
+def _link_of(links: Sequence[Link] | None, b: Article, rs: Sentence) -> int | None:
+    """The index of the alignment link that holds sentence ``rs`` of B."""
+    if not links:
+        return None
+    pos = next((k for k, s in enumerate(b.sentences) if s.start == rs.start), None)
+    return next((k for k, ln in enumerate(links) if pos in ln.b), None)
+
+
+def quotation_changes(
+    a: Article, b: Article, omap: OffsetMap, links: Sequence[Link] | None = None
+) -> list[Change]:
+    """Quotation marks present in one version and gone in the other (around the same words);
+    a quotation retold in indirect speech ("'We were told ...,' said X" -> "According to X,
+    they were told ...") is linked to its retelling."""
     out: list[Change] = []
     qb = [(q.inner_start, q.inner_end) for q in b.quotations]
     qa = [(q.inner_start, q.inner_end) for q in a.quotations]
@@ -504,6 +641,30 @@ def quotation_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
             sent = a.sentence_at(q.start)
             if q.kind != "quotation" or sent is None or not _sentence_kept(omap, sent):
                 continue  # the sentence itself is dropped: the omission says so
+            retold = _retelling(a, b, q, sent, omap)
+            if retold is not None:
+                rs, who = retold
+                out.append(
+                    Change(
+                        "quotation",
+                        "attribution",
+                        a.text[q.start : q.end],
+                        b.text[rs.start : rs.end],
+                        q.start,
+                        q.end,
+                        rs.start,
+                        rs.end,
+                        f"Reported speech: the quotation '{inner}' is retold in indirect speech "
+                        f"in B ('{_short(rs.text, 90)}'). It is still attributed to {who}, but "
+                        "the source's own words are gone: readers get the writer's paraphrase.",
+                        (
+                            f"A: {q.kind} in quotation marks",
+                            f"B: indirect speech attributed to {who}",
+                        ),
+                        _link_of(links, b, rs),
+                    )
+                )
+                continue
             out.append(
                 Change(
                     "quotation",
@@ -514,8 +675,9 @@ def quotation_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
                     q.end,
                     bs,
                     be,
-                    f"The quotation '{inner}' is not kept: B drops or retells it in other "
-                    "words, so readers no longer hear the source's own words.",
+                    f"The quotation '{inner}' is dropped: B keeps the sentence but not the "
+                    "source's words, and does not retell them as the source's, so readers no "
+                    "longer hear the source.",
                     (f"A: {q.kind} in quotation marks, its words not in B",),
                 )
             )
@@ -528,11 +690,36 @@ def quotation_changes(a: Article, b: Article, omap: OffsetMap) -> list[Change]:
             )
         elif q.kind == "quotation":
             effect = "attribution"
-            who = f"{q.speaker}'s" if q.speaker else "a source's"
-            expl = (
-                f"The quotation marks around '{inner}' are gone: words reported as {who} "
-                "now read as the writer's own."
-            )
+            sent = a.sentence_at(q.start)
+            retold = _retelling(a, b, q, sent, omap) if sent is not None else None
+            if retold is not None:
+                expl = (
+                    f"Reported speech: the quotation marks around '{inner}' are gone, but B "
+                    f"still attributes the words to {retold[1]} ('{_short(retold[0].text, 90)}'): "
+                    "they are no longer marked as the source's own exact words."
+                )
+                out.append(
+                    Change(
+                        "quotation",
+                        effect,
+                        a.text[q.start : q.end],
+                        b.text[bs:be],
+                        q.start,
+                        q.end,
+                        bs,
+                        be,
+                        expl,
+                        (f"A: {q.kind} in quotation marks", "B: indirect speech"),
+                        _link_of(links, b, retold[0]),
+                    )
+                )
+                continue
+            else:
+                who = f"{q.speaker}'s" if q.speaker else "a source's"
+                expl = (
+                    f"The quotation marks around '{inner}' are gone: words reported as {who} "
+                    "now read as the writer's own."
+                )
         else:
             effect = "neutral"
             expl = (

@@ -20,7 +20,15 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..style import FIGURE_FONT_SIZE, esc, light, markup_html
-from .model import EFFECTS, KINDS, Change, Comparison
+from .model import (
+    EFFECT_DEFINITION,
+    EFFECTS,
+    KINDS,
+    PORTRAYAL_DEFINITION,
+    PORTRAYALS,
+    Change,
+    Comparison,
+)
 
 _CSS = """
 .fk-cmp{
@@ -173,7 +181,8 @@ def _render(
             continue  # overlapping: listed below, not marked twice
         out.append(markup_html(text, pos, s, markups))
         eff = EFFECTS[c.effect]
-        title = esc(f"{n}. {KINDS[c.kind].label} · {eff.label}: {c.explanation}")
+        said = " ".join(p.reason for p in c.portrayals)
+        title = esc(f"{n}. {KINDS[c.kind].label} · {eff.label}: {c.explanation} {said}".strip())
         if s == e:
             out.append(f'<span class="fk-ins" title="{title}">‸</span>{_tag(n, c)}')
         else:
@@ -285,6 +294,37 @@ def _excerpt(art: Any, start: int, end: int, text: str, limit: int = 160) -> str
     return markup_html(art.text, start, start + limit - 3, art.markup) + "…"
 
 
+def definitions_html() -> str:
+    """Effect (force) and portrayal defined, with both tables (lessons 01 and 05 show this).
+
+    >>> "force of its wording" in definitions_html()
+    True
+    """
+
+    def rows(table: dict[str, Any]) -> str:
+        return "".join(
+            f"<tr><td><code>{esc(c.name)}</code></td><td>{esc(c.description)}</td></tr>"
+            for c in table.values()
+        )
+
+    return (
+        f"<div class='fk-defs'><p><b>Effect.</b> {esc(EFFECT_DEFINITION)}</p>"
+        f"<table class='fk-list'><tr><th>effect</th><th>meaning</th></tr>{rows(EFFECTS)}</table>"
+        f"<p><b>Portrayal.</b> {esc(PORTRAYAL_DEFINITION)}</p>"
+        f"<table class='fk-list'><tr><th>portrayal</th><th>meaning</th></tr>{rows(PORTRAYALS)}"
+        "</table></div>"
+    )
+
+
+def _portrayal_html(c: Change) -> str:
+    """The change's portrayals under its explanation: direction named in words, then why."""
+    return "".join(
+        f'<br><span class="fk-portrayal"><b>Portrayal, {esc(p.actor)}: '
+        f"{esc(PORTRAYALS[p.direction].label)}.</b> {esc(p.reason)}</span>"
+        for p in c.portrayals
+    )
+
+
 def changes_table(cmp: Comparison, chosen: Sequence[Change] | None = None) -> str:
     """The numbered list of changes as an HTML table (numbers match the marks)."""
     chosen = cmp.changes if chosen is None else chosen
@@ -303,7 +343,7 @@ def changes_table(cmp: Comparison, chosen: Sequence[Change] | None = None) -> st
             f'<td><span class="fk-sw" style="background:{light(eff.colour, 0.45)};'
             f'border-bottom:3px solid {eff.colour}"></span>{esc(eff.label)}</td>'
             f"<td>{short_a or '—'}</td><td>{short_b or '—'}</td>"
-            f"<td>{esc(c.explanation)}</td></tr>"
+            f"<td>{esc(c.explanation)}{_portrayal_html(c)}</td></tr>"
         )
     rows.append("</table>")
     return "".join(rows)

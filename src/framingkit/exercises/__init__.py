@@ -4,8 +4,9 @@
 >>> list(TYPES)
 ['spans', 'classify', 'choice', 'text', 'links']
 
-Notebook use: ``exercise("02-spot/boosters", answer)`` and ``check(...)``;
-the grader uses :func:`read_answers`, :func:`load_key` and :func:`score`.
+Notebook use: ``exercise("02-spot/boosters", answer)`` (a typed answer prints its
+feedback) and ``check(...)``; the grader uses :func:`read_answers`, :func:`load_key`,
+:func:`score` and :func:`describe_answer` (an answer in words, never raw offsets).
 Nothing here imports ipywidgets until a widget is shown.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 from .answers import MIME, AnswerRecord, read_answers
 from .api import Exercise, check, exercise
+from .api import describe as describe_answer
 from .model import TYPES, ExerciseDef, LessonKey, find_exercise, load_key, parse_key
 from .scoring import Score, score
 
@@ -25,6 +27,7 @@ __all__ = [
     "LessonKey",
     "Score",
     "check",
+    "describe_answer",
     "exercise",
     "find_exercise",
     "load_key",

@@ -8,8 +8,15 @@ In an exercise cell::
 shows the prompt, the widget (restored from the answer last saved in the notebook
 file), a Check button, and a small "answer record" output that the widget keeps
 up to date (MIME ``application/vnd.framingkit.answer+json``) so the answer is
-saved with the notebook. ``check("02-spot/boosters", answer)`` gives the same
-feedback as text. Outside Jupyter both work too (plain text, no widget).
+saved with the notebook. With a typed ``answer`` the cell also prints the feedback
+the Check button gives (text and HTML), so it works without widgets (nbconvert, a
+plain kernel, a screen reader). ``check("02-spot/boosters", answer)`` gives the same
+feedback; :func:`exercise` puts ``check`` into the notebook's namespace, so lessons
+that import only ``exercise`` can call it. Outside Jupyter both work too (plain text).
+
+Tries: the first check of a wrong answer gives hints; a further check with a changed
+answer shows the reference of what is still wrong; ``reveal=True`` shows it at once.
+Tries are counted per exercise in this kernel (shared by the widget and the typed path).
 """
 
 from __future__ import annotations
@@ -26,6 +33,55 @@ from .scoring import Score, answer_spans, is_empty, score
 
 #: Live exercises of this kernel, by id (the latest widget answer survives re-running a cell).
 _LIVE: dict[str, Exercise] = {}
+
+
+class _Tries:
+    """What this kernel has checked for one exercise: the last answer and the hinted units."""
+
+    def __init__(self) -> None:
+        self.last: str | None = None
+        self.hinted: set[str] = set()
+
+
+#: Tries of this kernel, by exercise id.
+_TRIES: dict[str, _Tries] = {}
+SAME_ANSWER = (
+    "This is the answer you checked last time. Change it and check again, or ask for "
+    "the answers with reveal=True."
+)
+
+
+def _fingerprint(value: Any) -> str:
+    import json
+
+    try:
+        return json.dumps(_answers.jsonable(value), sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return repr(value)
+
+
+def checked_score(defn: ExerciseDef, value: Any, *, reveal: bool = False) -> Score:
+    """Score a self-check try: hints first, the reference after a further (changed) try.
+
+    >>> from framingkit.exercises.model import parse_key
+    >>> d = parse_key({"lesson": "t", "exercises": {"t/c": {"type": "choice", "prompt": "?",
+    ...     "reference": "a", "hint": "Think.", "options": {"a": "A", "b": {"text": "B",
+    ...     "feedback": "No."}, "c": {"text": "C", "feedback": "Nope."}}}}}).exercises["t/c"]
+    >>> checked_score(d, "b").missed
+    ['b) is not the best answer. No. Hint: Think.']
+    >>> checked_score(d, "c").missed
+    ['c) is not the best answer. Nope. The best answer is a) A.']
+    >>> _TRIES.clear()
+    """
+    tries = _TRIES.setdefault(defn.id, _Tries())
+    fp = _fingerprint(value)
+    same = fp == tries.last and not reveal
+    s = score(defn, value, reveal=True if reveal else (set() if same else tries.hinted))
+    if same and s.hinted:
+        s.feedback.append(SAME_ANSWER)
+    tries.last = fp
+    tries.hinted |= set(s.hinted)
+    return s
 
 
 class Exercise:
@@ -71,16 +127,33 @@ class Exercise:
         self.saved = _answers.now_iso()
         self._update_record()
 
-    def check(self) -> Score | None:
-        """Score the current answer (None when self-check is off)."""
+    def check(self, reveal: bool = False) -> Score | None:
+        """Score the current answer as a try (None when self-check is off)."""
         if not self.self_check:
             return None
-        return score(self.defn, self.value)
+        return checked_score(self.defn, self.value, reveal=reveal)
 
-    def feedback_html(self) -> str:
-        """What the Check button shows."""
-        s = self.check()
+    def feedback_html(self, reveal: bool = False) -> str:
+        """What the Check button shows (the same lines as :meth:`feedback_text`)."""
+        s = self.check(reveal)
         return message_html(SELF_CHECK_OFF) if s is None else feedback_html(s)
+
+    def feedback_text(self, reveal: bool = False) -> str:
+        """What a typed answer prints (the same lines as :meth:`feedback_html`)."""
+        s = self.check(reveal)
+        return SELF_CHECK_OFF if s is None else feedback_text(s)
+
+    def show_feedback(self, reveal: bool = False) -> None:
+        """Display the feedback on the current answer: HTML with a plain-text alternative."""
+        s = self.check(reveal)
+        text = SELF_CHECK_OFF if s is None else feedback_text(s)
+        html = message_html(SELF_CHECK_OFF) if s is None else feedback_html(s)
+        if _in_ipython() is None:
+            print(text)
+            return
+        from IPython.display import display
+
+        display({"text/plain": text, "text/html": html}, raw=True)
 
     # -- display ---------------------------------------------------------------------------
 
@@ -92,14 +165,14 @@ class Exercise:
         }
 
     def _status_text(self) -> str:
-        return f"[{self.id}] {describe(self.defn, self.value)}" + (
+        return f"Your answer to {self.id}: {describe(self.defn, self.value)}" + (
             " (typed in the cell)" if self.via == "typed" else ""
         )
 
     def _status_html(self) -> str:
         via = {
-            "typed": "typed in this cell (it counts over the widget)",
-            "widget": "from the widget, stored in this notebook (save to keep it)",
+            "typed": "typed in this cell, it counts over the widget",
+            "widget": "from the widget, stored in this notebook: save to keep it",
             None: "not answered yet",
         }[self.via]
         problems = "".join(
@@ -158,8 +231,11 @@ def describe(defn: ExerciseDef, value: Any) -> str:
             for k, v in value.items()
         )
     if defn.type == "choice":
-        opt = defn.options.get(str(value))
-        return f"{value}) {opt.text}" if opt else repr(value)
+        from .scoring import _choice_key
+
+        key = _choice_key(defn, value, [])[0]
+        opt = defn.options.get(key) if key is not None else None
+        return f"{key}) {opt.text}" if opt else f"{value!r} (not one of the options)"
     if defn.type == "links" and isinstance(value, (list, tuple)):
         return "; ".join(
             f"{x[0]} -{x[2]}-> {x[1]}" if isinstance(x, (list, tuple)) and len(x) == 3 else repr(x)
@@ -240,7 +316,9 @@ def prompt_html(defn: ExerciseDef) -> str:
         f"<p style='font-size:0.85em;color:#555'>To answer by typing instead of clicking, set "
         f"<code>answer</code> in this cell to {esc(t.answer)}, e.g. "
         f"<code>{esc(typed_example(defn))}</code>, "
-        f"and run it; <code>check(&quot;{esc(defn.id)}&quot;, answer)</code> checks it.</p></div>"
+        "and run the cell: the feedback appears below it, the same as the Check button's "
+        f"(<code>check(&quot;{esc(defn.id)}&quot;, answer)</code> does the same anywhere).</p>"
+        "</div>"
     )
 
 
@@ -256,33 +334,53 @@ def _in_ipython() -> Any:
     return ip if ip is not None and getattr(ip, "kernel", None) is not None else None
 
 
+#: The modes of a lesson (notebook metadata ``"framingkit": {"mode": ...}``).
+MODES: dict[str, str] = {
+    "practice": "self-study and class practice: self-check, hints and reveal on every exercise",
+    "assessment": "self-check off for graded exercises (their references are not shipped)",
+}
+
+
 def self_check_on(defn: ExerciseDef, nb_metadata: dict[str, Any] | None = None) -> bool:
     """False when the key or the notebook metadata switch self-check off for ``defn``.
 
-    Notebook metadata: ``"framingkit": {"self_check": false}`` (all exercises) or
-    ``{"self_check_off": ["<exercise id>", ...]}``.
+    Notebook metadata: ``"framingkit": {"self_check": false}`` (all exercises),
+    ``{"self_check_off": ["<exercise id>", ...]}`` or ``{"mode": "assessment"}`` (every
+    exercise with ``graded`` true). A key without the reference (a student release) has
+    self-check off too.
     """
-    if not defn.self_check:
+    if not defn.self_check or defn.withheld:
         return False
     fk = (nb_metadata or {}).get("framingkit") or {}
     if not isinstance(fk, dict):
         return True
     if fk.get("self_check") is False:
         return False
+    if fk.get("mode") == "assessment" and defn.graded:
+        return False
     off = fk.get("self_check_off") or []
     return not (isinstance(off, list) and defn.id in off)
 
 
 def exercise(
-    exercise_id: str, answer: Any = None, *, key_dir: str | os.PathLike[str] | None = None
+    exercise_id: str,
+    answer: Any = None,
+    *,
+    key_dir: str | os.PathLike[str] | None = None,
+    reveal: bool = False,
 ) -> Exercise:
     """Show exercise ``exercise_id`` with its widget, restored from the saved notebook.
 
-    ``answer`` is the typed answer (None when not typed). Returns the :class:`Exercise`.
+    ``answer`` is the typed answer (None when not typed); a typed answer is checked at
+    once and its feedback shown below (``reveal=True`` adds the answers). Returns the
+    :class:`Exercise`.
     """
     ip = _in_ipython()
     if ip is not None:
         install_notebook_handler()
+        ns = getattr(ip, "user_ns", None)
+        if isinstance(ns, dict):  # lessons that import only exercise can call check(...)
+            ns.setdefault("check", check)
     defn = find_exercise(exercise_id, key_dir)
     saved, meta, problem = _answers.saved_in_notebook()
     ex = Exercise(
@@ -306,15 +404,23 @@ def exercise(
     else:
         print(f"Exercise {exercise_id}: {defn.prompt}\n{ex._status_text()}")
         ex._shown = True
+    if ex.typed is not None:
+        ex.show_feedback(reveal)
     return ex
 
 
 def check(
-    exercise_id: str, answer: Any = None, *, key_dir: str | os.PathLike[str] | None = None
+    exercise_id: str,
+    answer: Any = None,
+    *,
+    key_dir: str | os.PathLike[str] | None = None,
+    reveal: bool = False,
 ) -> None:
     """Print specific feedback on ``answer`` (or, when None, on the widget's answer).
 
-    Says "self-check is off" when the instructor switched it off.
+    The first try of a wrong answer gets hints, a further try the answers to what is
+    still wrong; ``reveal=True`` shows them now. Says "self-check is off" when the
+    instructor switched it off.
     """
     defn = find_exercise(exercise_id, key_dir)
     saved, meta, _ = _answers.saved_in_notebook()
@@ -329,4 +435,4 @@ def check(
     if not self_check_on(defn, meta):
         print(SELF_CHECK_OFF)
         return
-    print(feedback_text(score(defn, value)))
+    print(feedback_text(checked_score(defn, value, reveal=reveal)))

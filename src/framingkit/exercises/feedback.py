@@ -7,7 +7,7 @@ Every line starts with a word and a symbol (never colour alone).
 >>> print(feedback_text(s))
 Checked your option.
 Score: 0 of 1 point.
-✗ Missed: a) A: no.
+✗ Not right yet: a) A: no.
 """
 
 from __future__ import annotations
@@ -15,14 +15,16 @@ from __future__ import annotations
 from ..style import OKABE_ITO, esc, light
 from .scoring import Score
 
-#: Sections of the feedback, in order: (attribute, symbol, heading, colour).
+#: Sections of the feedback, in order: (attribute, symbol, heading, colour). Symbols and
+#: words, never colour alone; "!" only for what could not be used.
 SECTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("right", "✓", "Right", OKABE_ITO["green"]),
     ("partial", "≈", "Partly right", OKABE_ITO["orange"]),
-    ("missed", "✗", "Missed", OKABE_ITO["vermillion"]),
-    ("extra", "+", "Extra", OKABE_ITO["purple"]),
+    ("missed", "✗", "Not right yet", OKABE_ITO["vermillion"]),
+    ("extra", "+", "Not asked for", OKABE_ITO["purple"]),
+    ("unanswered", "○", "Not answered yet", OKABE_ITO["grey"]),
     ("problems", "!", "Could not use", OKABE_ITO["grey"]),
-    ("feedback", "→", "Feedback", OKABE_ITO["blue"]),
+    ("feedback", "→", "Note", OKABE_ITO["blue"]),
 )
 SELF_CHECK_OFF = (
     "Self-check is off for this exercise: your instructor will grade it. "
@@ -46,12 +48,29 @@ def _items(s: Score, attr: str) -> list[str]:
     return items
 
 
+def next_step(s: Score) -> str:
+    """What to do next, after hints (try again) or when everything is right."""
+    if s.points is None or not s.answered:
+        return ""
+    if s.points >= s.max_points and not s.unanswered:
+        return "All right."
+    if s.hinted:
+        return (
+            "Change your answer and check again: after a further try the answers are shown "
+            f'(to see them now: check("{s.exercise}", answer, reveal=True)).'
+        )
+    return ""
+
+
 def feedback_text(s: Score) -> str:
-    """The feedback as plain text (what ``check()`` prints)."""
+    """The feedback as plain text (what ``check()`` and a typed answer print)."""
     lines = [s.checked, points_line(s)]
     for attr, sym, head, _ in SECTIONS:
         for item in _items(s, attr):
             lines.append(f"{sym} {head}: {item}")
+    step = next_step(s)
+    if step:
+        lines.append(step)
     return "\n".join(lines)
 
 
@@ -66,13 +85,17 @@ def feedback_html(s: Score) -> str:
         items = _items(s, attr)
         if not items:
             continue
+        count = "" if attr == "unanswered" else f" ({len(items)})"  # its line gives the number
         parts.append(
             f"<div style='border-left:4px solid {colour};background:{light(colour, 0.12)};"
-            f"padding:0.2em 0.6em;margin:0.3em 0'><b>{sym} {head} ({len(items)})</b><ul "
+            f"padding:0.2em 0.6em;margin:0.3em 0'><b>{sym} {head}{count}</b><ul "
             "style='margin:0.1em 0 0.1em 1.2em;padding:0'>"
             + "".join(f"<li>{esc(i)}</li>" for i in items)
             + "</ul></div>"
         )
+    step = next_step(s)
+    if step:
+        parts.append(f"<p style='margin:0.3em 0'>{esc(step)}</p>")
     parts.append("</div>")
     return "".join(parts)
 

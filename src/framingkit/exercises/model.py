@@ -93,6 +93,66 @@ TYPES: dict[str, ExerciseType] = {
 }
 #: Relations a claim link may carry (the claims engineer's contract).
 LINK_RELATIONS: tuple[str, ...] = ("supports", "elaborates", "contrasts", "exemplifies")
+#: What each link relation means (for hints on a link with the wrong relation).
+RELATION_MEANINGS: dict[str, str] = {
+    "supports": "the first claim gives a reason or evidence for the second",
+    "elaborates": "the first claim restates the second or adds detail to it",
+    "contrasts": "the first claim opposes, limits or qualifies the second",
+    "exemplifies": "the first claim is an example or instance of the second",
+}
+
+
+@dataclass(frozen=True)
+class Legacy:
+    """An old appraisal name: the new labels it may mean, each with when it means it."""
+
+    old: str
+    means: tuple[tuple[str, str], ...]
+
+
+#: Old category names of the kit, read leniently with a note (the vocabulary of issue 11).
+LEGACY_LABELS: dict[str, Legacy] = {
+    x.old: x
+    for x in (
+        Legacy("booster", (("proclaim", "certainty"), ("force", "intensity"))),
+        Legacy("hedge", (("entertain", "an epistemic hedge"), ("force", "a downtoner"))),
+        Legacy("scare_quote", (("attribute", "distance"),)),
+        Legacy(
+            "stance_verb",
+            (("attribute", "a reporting verb"), ("attitude", "an invoked judgement")),
+        ),
+    )
+}
+
+
+def legacy_reading(
+    given: str, labels: tuple[str, ...], wanted: tuple[str, ...] = ()
+) -> tuple[str | None, str]:
+    """The label an old name (``booster``) stands for among ``labels``, and the note saying so.
+
+    Prefers a reading in ``wanted`` (the reference); also reads a new name as the old
+    label when a key still uses the old names.
+
+    >>> legacy_reading("booster", ("proclaim", "force", "attitude"), ("force",))[0]
+    'force'
+    >>> legacy_reading("proclaim", ("booster", "hedge"))[0]
+    'booster'
+    """
+    norm = _norm(given)
+    old = next((x for name, x in LEGACY_LABELS.items() if _norm(name) == norm), None)
+    if old is not None:
+        cands = [(label, when) for label, when in old.means if label in labels]
+        if cands:
+            label, when = next(((lab, w) for lab, w in cands if lab in wanted), cands[0])
+            others = "; ".join(f"'{lab}' for {w}" for lab, w in old.means)
+            return label, (
+                f"'{given}' is an older name that the kit now splits ({others}); it was read "
+                f"here as '{label}' ({when})."
+            )
+    for name, x in LEGACY_LABELS.items():
+        if name in labels and any(_norm(lab) == norm for lab, _ in x.means):
+            return name, f"Read '{given}' as the label '{name}', this key's older name for it."
+    return None, ""
 
 
 @dataclass(frozen=True)
@@ -103,16 +163,33 @@ class RefSpan:
     end: int
     text: str
     why: str = ""
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Distractor:
+    """A phrase of a ``spans`` text that is not in the reference, with the reason why not."""
+
+    start: int
+    end: int
+    text: str
+    why: str
 
 
 @dataclass(frozen=True)
 class Item:
-    """An item to classify, a claim to link, or a rubric criterion."""
+    """An item to classify, a claim to link, or a rubric criterion.
+
+    ``hint`` is shown on the first wrong answer; ``accept`` ({axis: {answer: note}}) lists
+    other answers with full credit and the note shown with them.
+    """
 
     id: str
     text: str
     why: str = ""
     points: float = 0.0
+    hint: str = ""
+    accept: dict[str, dict[str, str]] = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -147,6 +224,20 @@ class ExerciseDef:
     link_why: dict[str, str] = field(default_factory=dict)
     #: Other names of labels, by axis ("relation" for links): {axis: {other name: label}}.
     aliases: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The exercise's hint (choice; a fallback for the other types).
+    hint: str = ""
+    #: Whether the exercise counts in assessment mode (self-check off in a student release).
+    graded: bool = True
+    #: True in a student key whose reference was left out (a graded exercise of a release).
+    withheld: bool = False
+    #: Extra phrases of a ``spans`` exercise with the reason they are not in the reference.
+    distractors: tuple[Distractor, ...] = ()
+    #: Hints of reference links, by "source -relation-> target".
+    link_hint: dict[str, str] = field(default_factory=dict)
+    #: What each label means, by axis (from the label's code table), for generated hints.
+    label_meanings: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: Subtypes of labels, by axis: {axis: {subtype: label}} (``affect`` -> ``attitude``).
+    subtypes: dict[str, dict[str, str]] = field(default_factory=dict)
     raw: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -267,9 +358,16 @@ def _parse_exercise(ex_id: str, raw: dict[str, Any], where: str, base: Path | No
     prompt = raw.get("prompt")
     if not isinstance(prompt, str) or not prompt.strip():
         raise InputError(f"{where} has no 'prompt' (the question shown to students).")
-    self_check = raw.get("self_check", True)
-    if not isinstance(self_check, bool):
-        raise InputError(f"{where} has 'self_check' {self_check!r}; it must be true or false.")
+    flags = {}
+    for name, default in (("self_check", True), ("graded", True), ("withheld", False)):
+        flags[name] = raw.get(name, default)
+        if not isinstance(flags[name], bool):
+            raise InputError(f"{where} has '{name}' {flags[name]!r}; it must be true or false.")
+    hint = raw.get("hint", "")
+    if not isinstance(hint, str):
+        raise InputError(f"{where} has 'hint' {hint!r}; it must be a string.")
+    if flags["withheld"]:  # a student key: the reference was left out; the material stays
+        raw = {**raw, "reference": _placeholder_reference(typ, raw)}
     kw: dict[str, Any] = {}
     if typ == "spans":
         kw = _parse_spans(raw, where, base)
@@ -281,6 +379,8 @@ def _parse_exercise(ex_id: str, raw: dict[str, Any], where: str, base: Path | No
         kw = _parse_text(raw, where)
     elif typ == "links":
         kw = _parse_links(raw, where)
+    if flags["withheld"]:
+        kw["reference"] = None if typ == "text" else ({} if typ == "classify" else ())
     points = raw.get("points", sum(r.points for r in kw.get("rubric", ())) or 1)
     if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
         raise InputError(f"{where} has 'points' {points!r}; it must be a positive number.")
@@ -289,11 +389,40 @@ def _parse_exercise(ex_id: str, raw: dict[str, Any], where: str, base: Path | No
         type=typ,
         prompt=prompt,
         points=float(points),
-        self_check=self_check,
+        self_check=flags["self_check"],
+        graded=flags["graded"],
+        withheld=flags["withheld"],
+        hint=hint,
         title=str(raw.get("title", "") or ""),
         raw=raw,
         **kw,
     )
+
+
+def _placeholder_reference(typ: str, raw: dict[str, Any]) -> Any:
+    """A stand-in reference so a withheld exercise's material is validated as usual."""
+    if typ == "classify":
+        items = raw.get("items")
+        ids = (
+            list(items)
+            if isinstance(items, Mapping)
+            else [i.get("id") for i in items or [] if isinstance(i, Mapping)]
+        )
+        axes = raw.get("axes")
+        if isinstance(axes, Mapping):
+            first = {a: _labels(v, "The key", str(a))[0] for a, v in axes.items()}
+            return {i: first for i in ids}
+        labels = _labels(raw.get("labels"), "The key", "label")
+        return {i: labels[0] for i in ids}
+    if typ == "choice":
+        opts = raw.get("options")
+        keys = (
+            list(opts)
+            if isinstance(opts, Mapping)
+            else [o.get("key") for o in opts or [] if isinstance(o, Mapping)]
+        )
+        return keys[:1]
+    return []
 
 
 # ----------------------------------------------------------------------------- material
@@ -388,14 +517,22 @@ def _source_path(source: str, where: str, base: Path | None) -> str:
 
 
 def locate(
-    text: str, phrase: str, taken: set[tuple[int, int]] | None = None
+    text: str,
+    phrase: str,
+    taken: set[tuple[int, int]] | None = None,
+    *,
+    whole_words: bool = True,
 ) -> tuple[int, int] | None:
     """Offsets of ``phrase`` in ``text`` (exact, then ignoring case and spacing), or None.
 
-    A phrase that occurs several times is the first occurrence not in ``taken``.
+    Whole words only (unless ``whole_words=False``): a phrase that starts or ends with
+    a letter or digit does not match inside a longer word. A phrase that occurs several
+    times is the first occurrence not in ``taken``.
 
     >>> locate("Putin boldly announced", "BOLDLY")
     (6, 12)
+    >>> locate("the official statements", "at") is None
+    True
     """
     import re
 
@@ -404,6 +541,10 @@ def locate(
         return None
     words = [re.escape(w) for w in phrase.split()]
     patterns = [re.escape(phrase), r"\s+".join(words)]
+    if whole_words:  # "at" is not found inside "statements"
+        left = r"(?<!\w)" if re.match(r"\w", phrase) else ""
+        right = r"(?!\w)" if re.search(r"\w$", phrase) else ""
+        patterns = [left + p + right for p in patterns]
     for flags in (0, re.IGNORECASE):
         for pat in patterns:
             first = None
@@ -430,9 +571,9 @@ def _parse_spans(raw: dict[str, Any], where: str, base: Path | None) -> dict[str
     spans: list[RefSpan] = []
     taken: set[tuple[int, int]] = set()
     for r in ref:
-        why = ""
+        why = hint = ""
         if isinstance(r, Mapping):
-            why = str(r.get("why", ""))
+            why, hint = str(r.get("why", "") or ""), str(r.get("hint", "") or "")
             r = r.get("text") if "text" in r else [r.get("start"), r.get("end")]
         if isinstance(r, str):
             hit = locate(text, r, taken)
@@ -453,9 +594,54 @@ def _parse_spans(raw: dict[str, Any], where: str, base: Path | None) -> dict[str
                 f"within the text (0..{len(text)}), or {{'text': ..., 'why': ...}}."
             )
         taken.add(hit)
-        spans.append(RefSpan(hit[0], hit[1], text[hit[0] : hit[1]], why))
+        spans.append(RefSpan(hit[0], hit[1], text[hit[0] : hit[1]], why, hint))
     source = material.get("source", "") if isinstance(material, Mapping) else ""
-    return {"text": text, "source": source, "reference": tuple(spans)}
+    return {
+        "text": text,
+        "source": source,
+        "reference": tuple(spans),
+        "distractors": _parse_distractors(raw.get("distractors"), text, where),
+    }
+
+
+def _parse_distractors(raw: Any, text: str, where: str) -> tuple[Distractor, ...]:
+    """``[{"text": "slightly", "why": "...", "occurrence": 1}]`` located in the exercise text."""
+    import re
+
+    if raw is None:
+        return ()
+    if not isinstance(raw, list):
+        raise InputError(f"{where} has 'distractors' {raw!r}; use a list of {{'text', 'why'}}.")
+    out: list[Distractor] = []
+    for d in raw:
+        if (
+            not isinstance(d, Mapping)
+            or not isinstance(d.get("text"), str)
+            or not isinstance(d.get("why"), str)
+            or not d["why"].strip()
+        ):
+            raise InputError(
+                f"{where} has the distractor {d!r}; each needs 'text' (a phrase of the text) "
+                "and 'why' (the reason it is not an answer)."
+            )
+        nth = d.get("occurrence", 1)
+        if isinstance(nth, bool) or not isinstance(nth, int) or nth < 1:
+            raise InputError(f"{where} has a distractor 'occurrence' {nth!r}; use 1, 2, ...")
+        hits: set[tuple[int, int]] = set()
+        hit = None
+        for _ in range(nth):
+            hit = locate(text, d["text"], hits)
+            if hit is None or hit in hits:
+                hit = None
+                break
+            hits.add(hit)
+        if hit is None:
+            raise InputError(
+                f"{where} has the distractor {d['text']!r}, which is not in its text"
+                + (f" {nth} times." if nth > 1 else ".")
+            )
+        out.append(Distractor(hit[0], hit[1], text[hit[0] : hit[1]], re.sub(r"\s+", " ", d["why"])))
+    return tuple(out)
 
 
 def _ids(entries: Any, where: str, what: str) -> tuple[Item, ...]:
@@ -467,12 +653,16 @@ def _ids(entries: Any, where: str, what: str) -> tuple[Item, ...]:
     for e in entries:
         if not isinstance(e, Mapping) or not isinstance(e.get("id"), str) or not e.get("id"):
             raise InputError(f"{where} has an entry in '{what}' without a string 'id': {e!r}.")
+        hint = e.get("hint", "")
+        if not isinstance(hint, str):
+            raise InputError(f"{where} has the 'hint' of '{e['id']}' {hint!r}; use a string.")
         items.append(
             Item(
                 e["id"],
                 str(e.get("text", e.get("criterion", ""))),
                 str(e.get("why", "")),
                 float(e.get("points", 0) or 0),
+                hint,
             )
         )
     seen = [i.id for i in items]
@@ -592,7 +782,83 @@ def _parse_classify(raw: dict[str, Any], where: str) -> dict[str, Any]:
         raise InputError(f"{where} has no reference for the item '{missing[0]}'.")
     sources = raw["axes"] if "axes" in raw else {"label": raw["labels"]}
     aliases = _aliases(raw, sources, where)
-    return {"items": items, "axes": axes, "reference": out, "aliases": aliases}
+    items = tuple(_with_accept(i, raw, axes, where) for i in items)
+    meanings, subtypes = {}, {}
+    for axis, value in sources.items():
+        rows = _table_rows(value, axes[axis])
+        meanings[axis] = {
+            n: str(getattr(r, "description", ""))
+            for n, r in rows.items()
+            if getattr(r, "description", "")
+        }
+        subtypes[axis] = {
+            str(sub): n
+            for n, r in rows.items()
+            for sub in (getattr(r, "subtypes", None) or {})
+            if str(sub) not in axes[axis]
+        }
+    return {
+        "items": items,
+        "axes": axes,
+        "reference": out,
+        "aliases": aliases,
+        "label_meanings": {a: m for a, m in meanings.items() if m},
+        "subtypes": {a: m for a, m in subtypes.items() if m},
+    }
+
+
+def _with_accept(
+    item: Item, raw: dict[str, Any], axes: dict[str, tuple[str, ...]], where: str
+) -> Item:
+    """The item with its ``accept`` ({answer: note} or {axis: {answer: note}}) per axis."""
+    entries = raw.get("items")
+    entry = (
+        next((e for e in entries if isinstance(e, Mapping) and e.get("id") == item.id), None)
+        if isinstance(entries, list)
+        else None
+    )
+    acc = entry.get("accept") if entry else None
+    if acc is None:
+        return item
+    if not isinstance(acc, Mapping) or not all(isinstance(k, str) for k in acc):
+        raise InputError(f"{where} has the 'accept' of '{item.id}' {acc!r}; use {{answer: note}}.")
+    if acc and all(isinstance(v, Mapping) for v in acc.values()):
+        bad = [a for a in acc if a not in axes]
+        if bad:
+            raise InputError(
+                f"{where} has 'accept' for '{bad[0]}' in '{item.id}', which is not an axis."
+            )
+        per_axis = {a: {str(k): str(v) for k, v in m.items()} for a, m in acc.items()}
+    elif all(isinstance(v, str) for v in acc.values()):
+        if len(axes) == 1:
+            per_axis = {next(iter(axes)): dict(acc)}
+        else:  # a label of one axis goes to that axis; another word to every axis
+            per_axis = {a: {} for a in axes}
+            for k, v in acc.items():
+                owners = [a for a in axes if k in axes[a]] or list(axes)
+                for a in owners:
+                    per_axis[a][k] = v
+    else:
+        raise InputError(f"{where} has the 'accept' of '{item.id}' {acc!r}; use {{answer: note}}.")
+    return Item(item.id, item.text, item.why, item.points, item.hint, per_axis)
+
+
+def _table_rows(value: Any, labels: tuple[str, ...]) -> dict[str, Any]:
+    """The code-table rows behind a list of labels: its own table, or the appraisal table."""
+    if isinstance(value, str) and ":" in value:
+        mod, _, attr = value.partition(":")
+        try:
+            table = getattr(importlib.import_module(mod), attr)
+        except (ImportError, AttributeError):
+            return {}
+        return dict(table) if isinstance(table, Mapping) else {}
+    try:
+        from ..spot.categories import CATEGORIES
+    except ImportError:  # pragma: no cover
+        return {}
+    if labels and all(label in CATEGORIES for label in labels):
+        return {label: CATEGORIES[label] for label in labels}
+    return {}
 
 
 def _norm(s: str) -> str:
@@ -710,7 +976,7 @@ def _parse_choice(raw: dict[str, Any], where: str) -> dict[str, Any]:
         ):
             raise InputError(f"{where} has the option {k!r} without a 'text'.")
         fb = str(o.get("feedback", "") or "")
-        if k not in right and not fb.strip():
+        if k not in right and not fb.strip() and not raw.get("withheld"):
             raise InputError(
                 f"{where} has the wrong option '{k}' without 'feedback' naming the misconception."
             )
@@ -739,10 +1005,11 @@ def _parse_links(raw: dict[str, Any], where: str) -> dict[str, Any]:
     ids = {c.id for c in claims}
     links: list[tuple[str, str, str]] = []
     why: dict[str, str] = {}
+    hints: dict[str, str] = {}
     for r in ref:
-        note = ""
+        note = hint = ""
         if isinstance(r, Mapping):
-            note = str(r.get("why", "") or "")
+            note, hint = str(r.get("why", "") or ""), str(r.get("hint", "") or "")
             r = [r.get("source"), r.get("target"), r.get("relation")]
         elif isinstance(r, (list, tuple)) and len(r) == 4 and isinstance(r[3], str):
             note, r = r[3], list(r[:3])
@@ -763,12 +1030,15 @@ def _parse_links(raw: dict[str, Any], where: str) -> dict[str, Any]:
         links.append((s, t, rel))
         if note:
             why[f"{s} -{rel}-> {t}"] = note
+        if hint:
+            hints[f"{s} -{rel}-> {t}"] = hint
     aliases = _aliases(raw, {"relation": raw.get("relations", list(LINK_RELATIONS))}, where)
     return {
         "claims": claims,
         "relations": relations,
         "reference": tuple(links),
         "link_why": why,
+        "link_hint": hints,
         "aliases": aliases,
     }
 

@@ -5,6 +5,10 @@ the widget, already plain Python/JSON) and returns a :class:`Score`: points,
 what was right, what was missed and why, what was extra, and one sentence that
 says exactly what was checked.
 
+Feedback speaks only of what the student answered: a wrong answer first gets a hint
+(the key's ``hint``, or one built from the material), the reference only where
+``reveal`` says so; blank items are counted, never revealed.
+
 * ``spans``: partial-overlap F1, computed by :func:`framingkit.spot.scoring.score_spans`
   (phrases paired one-to-one, each pair earning the Dice overlap of its characters,
   edges trimmed of spaces and punctuation); overlapping phrases of an answer are
@@ -21,16 +25,25 @@ says exactly what was checked.
 ...     "points": 2, "text": "Putin boldly announced a deal.", "reference": ["boldly"]}}})
 >>> s = score(key.exercises["d/s"], ["boldly", "deal"])
 >>> s.points, s.right, s.extra
-(1.33, ['“boldly”'], ['“deal” is not one of the reference phrases'])
+(1.33, ['“boldly”'], ['“deal” is not one of the phrases asked for'])
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .model import ExerciseDef, _norm, locate, match_label, split_axes
+from .model import (
+    RELATION_MEANINGS,
+    ExerciseDef,
+    _norm,
+    legacy_reading,
+    locate,
+    match_label,
+    split_axes,
+)
 
 
 @dataclass
@@ -38,9 +51,13 @@ class Score:
     """The result of scoring one answer.
 
     ``points`` is None when the answer is not auto-scored (``text`` without rubric
-    points) ; ``fraction`` is points / max_points. ``right``, ``partial``,
-    ``missed`` and ``extra`` are short human-readable lines; ``problems`` lists
-    parts of the answer that could not be understood (never silently dropped).
+    points); ``fraction`` is points / max_points. ``right``, ``partial``, ``missed``,
+    ``extra`` and ``unanswered`` are short lines in a student's words about what the
+    student answered; ``problems`` lists parts of the answer that could not be
+    understood (never silently dropped); ``feedback`` holds notes (how an answer was
+    read, an option's explanation). A wrong answer's line carries a hint unless its
+    unit was revealed (``reveal``): then it names the reference and the reason.
+    ``details["hinted"]`` lists the units that got a hint instead of the reference.
     """
 
     exercise: str
@@ -56,6 +73,8 @@ class Score:
     feedback: list[str] = field(default_factory=list)
     answered: bool = True
     details: dict[str, Any] = field(default_factory=dict)
+    unanswered: list[str] = field(default_factory=list)
+    revealed: bool = False
 
     @property
     def fraction(self) -> float | None:
@@ -63,6 +82,11 @@ class Score:
         if self.points is None or not self.max_points:
             return None
         return self.points / self.max_points
+
+    @property
+    def hinted(self) -> list[str]:
+        """The units (reference phrase, item, link, option) that got a hint this time."""
+        return list(self.details.get("hinted", []))
 
 
 def _round(x: float) -> float:
@@ -80,13 +104,42 @@ def is_empty(value: Any) -> bool:
     return False
 
 
-def score(ex: ExerciseDef, value: Any, rubric_points: Mapping[str, float] | None = None) -> Score:
+#: ``reveal``: True (every unit), False (none) or the units to reveal.
+Reveal = bool | Collection[str]
+
+
+def _revealer(reveal: Reveal) -> Callable[[str], bool]:
+    if isinstance(reveal, bool):
+        return lambda unit: reveal
+    units = set(reveal)
+    return lambda unit: unit in units
+
+
+def score(
+    ex: ExerciseDef,
+    value: Any,
+    rubric_points: Mapping[str, float] | None = None,
+    *,
+    reveal: Reveal = False,
+) -> Score:
     """Score ``value`` against the reference of ``ex`` (see the module docs for each type).
 
     ``rubric_points`` ({criterion id: points}) is how an instructor scores a ``text`` answer.
+    ``reveal`` says where a wrong answer is shown the reference and its reason instead of a
+    hint: ``True`` everywhere, or a collection of units (``Score.hinted`` of an earlier
+    try). Nothing the student left blank is ever revealed, only counted.
     """
     if ex.type == "text":
         return _score_text(ex, value, rubric_points)
+    if ex.withheld:
+        return Score(
+            ex.id,
+            ex.type,
+            None,
+            ex.points,
+            "Self-check is off for this exercise: your instructor will grade it.",
+            answered=not is_empty(value),
+        )
     if is_empty(value):
         return Score(
             ex.id,
@@ -94,7 +147,7 @@ def score(ex: ExerciseDef, value: Any, rubric_points: Mapping[str, float] | None
             0.0,
             ex.points,
             "Nothing to check yet: this exercise is not answered.",
-            missed=[_describe_missing(ex)],
+            unanswered=[_describe_missing(ex)],
             answered=False,
         )
     fn = {
@@ -103,13 +156,21 @@ def score(ex: ExerciseDef, value: Any, rubric_points: Mapping[str, float] | None
         "choice": _score_choice,
         "links": _score_links,
     }[ex.type]
-    return fn(ex, value)
+    s = fn(ex, value, _revealer(reveal))
+    s.revealed = reveal is True
+    return s
 
 
 def _describe_missing(ex: ExerciseDef) -> str:
     n = len(ex.reference) if isinstance(ex.reference, (tuple, list, dict)) else 1
-    what = {"spans": "reference phrases", "classify": "items", "links": "reference links"}
-    return f"all {n} {what[ex.type]}" if ex.type in what else "the right option"
+    what = {"spans": "phrases to find", "classify": "items", "links": "links to find"}
+    if ex.type == "classify":
+        return f"all {n} items"
+    return f"all {n} {what[ex.type]}" if ex.type in what else "pick one option"
+
+
+def _plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else many or word + 's'}"
 
 
 # ----------------------------------------------------------------------------- spans
@@ -167,6 +228,14 @@ def answer_spans(
     for item in items:
         if isinstance(item, str):
             hit = locate(text, item, taken)
+            inner = None if hit else locate(text, item, taken, whole_words=False)
+            if hit is None and inner is not None:
+                word = _word_around(text, inner)
+                problems.append(
+                    f"“{item.strip()}” is in the text only inside a longer word (“{word}”), so "
+                    "it was not counted; select whole words."
+                )
+                continue
             if hit is None:
                 close = _closest_phrase(text, item)
                 hint = f" Did you mean {close!r}?" if close else ""
@@ -195,6 +264,16 @@ def answer_spans(
     return sorted(spans), problems
 
 
+def _word_around(text: str, span: tuple[int, int]) -> str:
+    """The whole word(s) of ``text`` around ``span`` ("at" in "statements" -> "statements")."""
+    s, e = span
+    while s > 0 and text[s - 1].isalnum():
+        s -= 1
+    while e < len(text) and text[e].isalnum():
+        e += 1
+    return text[s:e]
+
+
 def _merge(spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
     merged: list[tuple[int, int]] = []
     for s, e in sorted(spans):
@@ -205,8 +284,110 @@ def _merge(spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], int]:
     return merged, len(spans) - len(merged)
 
 
-def _score_spans(ex: ExerciseDef, value: Any) -> Score:
-    """Partial-overlap F1 from the spot engineer's :func:`framingkit.spot.scoring.score_spans`
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"”’)]*\s+|\n\s*\n")
+
+
+def sentences_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of an exercise text (a rough split, enough for hints).
+
+    >>> sentences_of("One two. Three four!\\n\\nFive")
+    [(0, 8), (9, 20), (22, 26)]
+    """
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.start() > start:
+            out.append((start, m.start()))
+        start = m.end()
+    if start < len(text):
+        out.append((start, len(text)))
+    return out
+
+
+def _where_hint(text: str, span: tuple[int, int], avoid: list[tuple[int, int]]) -> str:
+    """A cue to where a missed phrase is, without its words: the sentence it is in."""
+    sents = sentences_of(text)
+    n = next((i for i, (a, b) in enumerate(sents) if a <= span[0] < b), None)
+    if n is None:
+        return "Read the text again, word by word."
+    a, _ = sents[n]
+    words = list(re.finditer(r"\S+", text[a : span[0]]))[:4]
+    cue_end = a + words[-1].end() if words else a
+    if any(s < cue_end and a < e for s, e in avoid):  # the cue would show a phrase of the key
+        words = []
+    if len(words) >= 2:
+        return f"Look again at the sentence that begins “{text[a:cue_end].strip()} …”."
+    ordinal = _ordinal(n + 1)
+    return f"Look again at the {ordinal} sentence{' of the text' if len(sents) > 1 else ''}."
+
+
+def _ordinal(n: int) -> str:
+    words = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+    if n <= len(words):
+        return words[n - 1]
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+def _kit_reason(ex: ExerciseDef, span: tuple[int, int]) -> str:
+    """Why an extra phrase is not asked for, from the kit's own reading (spot), if it has one.
+
+    Only for exercises about evaluative language (most reference phrases are spotted),
+    and only when the kit reads the phrase as another category than the reference's.
+    """
+    try:
+        spans = _spotted(ex.text)
+    except Exception:  # the reason is a bonus; never fail a check for it
+        return ""
+    if not spans:
+        return ""
+
+    def cat(a: int, b: int) -> Any:
+        return next((x for x in spans if x.start < b and a < x.end), None)
+
+    ref_cats = [c.category for r in ex.reference if (c := cat(r.start, r.end)) is not None]
+    if not ex.reference or len(ref_cats) * 2 < len(ex.reference):
+        return ""
+    mine = cat(*span)
+    if mine is None or mine.category in set(ref_cats):
+        return ""
+    try:
+        from ..spot.categories import CATEGORIES
+
+        row = CATEGORIES.get(mine.category)
+    except ImportError:  # pragma: no cover
+        row = None
+    if row is None:
+        return ""
+    sub = (row.subtypes or {}).get(mine.subtype or "", "") if hasattr(row, "subtypes") else ""
+    what = sub or row.description
+    return f"the kit reads “{mine.text}” as {row.label}: {what}; not what this exercise asks for"
+
+
+_SPOT_CACHE: dict[str, Any] = {}
+
+
+def _spotted(text: str) -> Any:
+    if text not in _SPOT_CACHE:
+        from ..spot import spot
+
+        if len(_SPOT_CACHE) > 32:
+            _SPOT_CACHE.clear()
+        _SPOT_CACHE[text] = spot(text).spans
+    return _SPOT_CACHE[text]
+
+
+def _extra_reason(ex: ExerciseDef, span: tuple[int, int]) -> str:
+    s, e = span
+    for d in ex.distractors:
+        if d.start < e and s < d.end:
+            return d.why
+    try:
+        return _kit_reason(ex, span)
+    except Exception:  # the kit's reading is a bonus: a check never fails for it
+        return ""
+
+
+def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Score:
+    """Partial-overlap credit from the spot engineer's :func:`framingkit.spot.scoring.score_spans`
     (the kit's one definition: spans paired one-to-one, Dice overlap as credit, edges
     trimmed of spaces and punctuation); the feedback lines are written here, for any
     span exercise (not only evaluative language)."""
@@ -231,7 +412,7 @@ def _score_spans(ex: ExerciseDef, value: Any) -> Score:
             text,
         )
         f1, matches = res.f1, res.matches
-    right, partial, missed, extra = [], [], [], []
+    right, partial, missed, extra, hinted = [], [], [], [], []
     matched_ref: dict[int, Any] = {}
     matched_ans: set[tuple[int, int]] = set()
     for m in matches:
@@ -242,31 +423,58 @@ def _score_spans(ex: ExerciseDef, value: Any) -> Score:
         )
         matched_ref[j] = m
         matched_ans.add((m.student.start, m.student.end))
+    ref_spans = [(r.start, r.end) for r in refs]
+    not_found: dict[str, int] = {}  # hint -> phrases it points to (one line per hint)
     for j, r in enumerate(refs):
+        unit = f"phrase {j + 1}"
         why = f" ({r.why})" if r.why else ""
         m = matched_ref.get(j)
-        if m is None:
-            missed.append(f"“{r.text}”{why}")
-        elif m.credit >= 0.999:
+        if m is not None and m.credit >= 0.999:
             right.append(f"“{r.text}”{why}")
-        else:
+        elif m is not None and rev(unit):
             partial.append(
                 f"“{r.text}”: you picked “{m.student.text}” ({m.credit:.0%} overlap){why}"
             )
-    for s, e in spans:
-        if not any(s <= a and b <= e for a, b in matched_ans):
-            inside = next((r for r in refs if s < r.end and r.start < e), None)
-            if inside is not None:
-                extra.append(
-                    f"“{text[s:e]}” is part of the reference phrase “{inside.text}”, which "
-                    "another of your phrases already matched; select it as one phrase"
-                )
+        elif m is not None:
+            hinted.append(unit)
+            a, b = next((s, e) for s, e in spans if s < r.end and r.start < e)
+            if r.start <= a and b <= r.end:
+                how = "the phrase that counts is longer: take in the words next to it"
+            elif a <= r.start and r.end <= b:
+                how = "the phrase that counts is shorter: leave out words that do not belong to it"
             else:
-                extra.append(f"“{text[s:e]}” is not one of the reference phrases")
+                how = "the phrase that counts starts or ends elsewhere"
+            hint = f" Hint: {r.hint}" if r.hint else ""
+            partial.append(f"“{text[a:b]}”: close ({m.credit:.0%} overlap), but {how}.{hint}")
+        elif rev(unit):
+            missed.append(f"“{r.text}”{why}")
+        else:
+            hinted.append(unit)
+            hint = r.hint or _where_hint(text, (r.start, r.end), ref_spans)
+            not_found[hint] = not_found.get(hint, 0) + 1
+    for hint, n in not_found.items():
+        what = "A phrase" if n == 1 else f"{n} phrases"
+        missed.append(f"{what} not found yet. Hint: {hint}")
+    for s, e in spans:
+        if any(s <= a and b <= e for a, b in matched_ans):
+            continue
+        inside = next((r for r in refs if s < r.end and r.start < e), None)
+        if inside is not None:
+            extra.append(
+                f"“{text[s:e]}” is part of a phrase that another of your phrases already "
+                "matched; select the whole phrase as one"
+            )
+            continue
+        reason = _extra_reason(ex, (s, e))
+        extra.append(
+            f"“{text[s:e]}”: {reason}"
+            if reason
+            else f"“{text[s:e]}” is not one of the phrases asked for"
+        )
     n_a, n_r = len(spans), len(refs)
     checked = (
-        f"Checked your {n_a} phrase{'s' * (n_a != 1)} against the {n_r} reference "
-        f"phrase{'s' * (n_r != 1)}, with partial credit for overlaps (F1 = {f1:.2f})."
+        f"Checked your {_plural(n_a, 'phrase')} against the {_plural(n_r, 'phrase')} "
+        "the exercise asks for (part credit for a phrase that overlaps one)."
     )
     return Score(
         ex.id,
@@ -281,7 +489,7 @@ def _score_spans(ex: ExerciseDef, value: Any) -> Score:
         problems,
         feedback=notes,
         answered=bool(spans) or not problems,
-        details={"f1": f1, "answer_spans": spans},
+        details={"f1": f1, "answer_spans": spans, "hinted": hinted},
     )
 
 
@@ -310,7 +518,59 @@ def _example_classify(ex: ExerciseDef) -> str:
     return "{" + ", ".join(f"{i!r}: {one!r}" for i in ids) + ", ...}"
 
 
-def _score_classify(ex: ExerciseDef, value: Any) -> Score:
+def _read_label(
+    ex: ExerciseDef,
+    item: Any,
+    axis: str,
+    g: str,
+    wanted: tuple[str, ...],
+    notes: list[str],
+    problems: list[str],
+) -> tuple[str | None, bool]:
+    """The label a student's ``g`` means on ``axis``, and whether it is an accepted answer.
+
+    In order: an ``accept`` entry of the item (full credit, with its note), an exact
+    label, an old appraisal name (``booster``), a subtype (``affect`` of ``attitude``),
+    then the lenient reading of :func:`match_label`. Each reading adds its note.
+    """
+    labels = ex.axes[axis]
+    accepted = {_norm(k): (k, v) for k, v in item.accept.get(axis, {}).items()}
+    if _norm(g) in accepted:
+        word, why = accepted[_norm(g)]
+        notes.append(f"{item.id}: '{word}' is also right here. {why}".strip())
+        return word, True
+    if g in labels:
+        return g, False
+    meant, note = legacy_reading(g, labels, wanted)
+    if meant is None:
+        subs = {_norm(k): v for k, v in ex.subtypes.get(axis, {}).items()}
+        if _norm(g) in subs:
+            meant = subs[_norm(g)]
+            note = f"Read '{g}' as '{meant}': '{g}' is a kind of {meant}."
+    if meant is None:
+        meant, note = match_label(g, labels, ex.aliases.get(axis))
+        if meant is None:
+            hint = f" {note}" if note else ""
+            problems.append(
+                f"'{g}' (for {item.id}) is not one of the {axis}s ({', '.join(labels)}).{hint}"
+            )
+            return None, False
+    if note and note not in notes:
+        notes.append(note)
+    return meant, False
+
+
+def _label_hint(ex: ExerciseDef, item: Any, axis: str, given: str | None) -> str:
+    """The item's hint, or one built from what the student's label means."""
+    if item.hint:
+        return item.hint
+    meaning = ex.label_meanings.get(axis, {}).get(given or "")
+    if meaning:
+        return f"'{given}' means {meaning}; is that what it does here?"
+    return "Look again at what the words do in their sentence."
+
+
+def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Score:
     axes = tuple(ex.axes)
     items = {i.id: i for i in ex.items}
     problems: list[str] = []
@@ -329,7 +589,7 @@ def _score_classify(ex: ExerciseDef, value: Any) -> Score:
             answered=False,
         )
     value = _match_ids(value, list(items), notes)
-    right, partial, missed, extra = [], [], [], []
+    right, partial, missed, extra, blank, hinted = [], [], [], [], [], []
     total = 0.0
     n_answered = 0
     for item_id, ref in ex.reference.items():
@@ -338,7 +598,7 @@ def _score_classify(ex: ExerciseDef, value: Any) -> Score:
         why = f" {item.why}" if item.why else ""
         given = value.get(item_id)
         if item_id not in value or is_empty(given):
-            missed.append(f"{label}: not answered; expected {_fmt_ref(ref)}.{why}")
+            blank.append(item_id)
             continue
         if len(axes) == 1 and isinstance(given, (list, tuple)) and len(given) == 1:
             notes.append(f"Read {given!r} (for {item_id}) as the one label {given[0]!r}.")
@@ -349,50 +609,70 @@ def _score_classify(ex: ExerciseDef, value: Any) -> Score:
                 f"The answer for {item_id}, {given!r}, does not give one label per axis "
                 f"({', '.join(axes)})."
             )
-            missed.append(f"{label}: expected {_fmt_ref(ref)}.{why}")
             continue
         n_answered += 1
-        ok_axes, bad_axes = [], []
+        ok_axes: list[str] = []
+        bad: list[tuple[str, str | None]] = []
+        shown: dict[str, str] = {}
         for axis in axes:
             g = got.get(axis)
             if g is not None and not isinstance(g, str):
                 problems.append(f"The {axis} for {item_id}, {g!r}, is not a single label.")
-            if g is not None and isinstance(g, str) and g not in ex.axes[axis]:
-                meant, note = match_label(g, ex.axes[axis], ex.aliases.get(axis))
-                if meant is not None:
-                    if note not in notes:
-                        notes.append(note)
-                    got[axis] = g = meant
-                else:
-                    hint = f" {note}" if note else ""
-                    problems.append(
-                        f"{g!r} (for {item_id}) is not a {axis}; the {axis}s are: "
-                        f"{', '.join(ex.axes[axis])}.{hint}"
-                    )
-            if g in ref[axis]:
+                g = None
+            elif isinstance(g, str):
+                meant, accepted = _read_label(ex, item, axis, g, ref[axis], notes, problems)
+                if accepted:
+                    ok_axes.append(axis)
+                    shown[axis] = meant or g
+                    continue
+                g = meant
+            if g is not None and g in ref[axis]:
                 ok_axes.append(axis)
-            elif g is None:
-                bad_axes.append(f"{axis} not given (it is {' or '.join(map(repr, ref[axis]))})")
+                shown[axis] = g
             else:
-                bad_axes.append(f"{axis} {g!r} should be {' or '.join(map(repr, ref[axis]))}")
+                bad.append((axis, g))
         credit = len(ok_axes) / len(axes)
         total += credit
         if credit == 1:
-            right.append(f"{label}: {_fmt_ref({a: (got[a],) for a in axes})}")
-        elif credit > 0:
-            partial.append(f"{label}: {', '.join(ok_axes)} right, but {'; '.join(bad_axes)}.{why}")
+            right.append(f"{label}: {' + '.join(repr(shown[a]) for a in axes)}.{why}")
+            continue
+        ok = f"{', '.join(ok_axes)} right, but " if ok_axes else ""
+        if rev(item_id):
+            wrong = "; ".join(
+                (
+                    f"{axis} not given"
+                    if g is None
+                    else f"{g!r} is not right"
+                    if len(axes) == 1
+                    else f"{axis} {g!r} is not right"
+                )
+                + f"; it is {' or '.join(map(repr, ref[axis]))}"
+                for axis, g in bad
+            )
+            line = f"{label}: {ok}{wrong}.{why}"
         else:
-            missed.append(f"{label}: {'; '.join(bad_axes)}.{why}")
+            hinted.append(item_id)
+            wrong = "; ".join(
+                f"{axis} not given"
+                if g is None
+                else f"not {g!r}"
+                if len(axes) == 1
+                else f"{axis} not {g!r}"
+                for axis, g in bad
+            )
+            axis0, g0 = bad[0]
+            line = f"{label}: {ok}{wrong}. Hint: {_label_hint(ex, item, axis0, g0)}"
+        (partial if ok_axes else missed).append(line)
     for item_id in value:
         if item_id not in ex.reference:
             extra.append(f"{item_id!r} is not one of the items ({', '.join(ex.reference)})")
     n = len(ex.reference)
     acc = total / n if n else 0.0
-    per_axis = " with partial credit per axis (" + " + ".join(axes) + ")" if len(axes) > 1 else ""
-    checked = (
-        f"Checked your labels for {n_answered} of the {n} items against the reference{per_axis}"
-        f" (accuracy {acc:.0%})."
+    unanswered = (
+        [f"{_plural(len(blank), 'item')} not answered yet: {', '.join(blank)}."] if blank else []
     )
+    per_axis = " (part credit per axis: " + " + ".join(axes) + ")" if len(axes) > 1 else ""
+    checked = f"Checked your labels for {n_answered} of the {n} items{per_axis}."
     return Score(
         ex.id,
         "classify",
@@ -405,7 +685,8 @@ def _score_classify(ex: ExerciseDef, value: Any) -> Score:
         extra,
         problems,
         feedback=notes,
-        details={"accuracy": acc},
+        details={"accuracy": acc, "hinted": hinted},
+        unanswered=unanswered,
     )
 
 
@@ -447,6 +728,8 @@ def _choice_key(ex: ExerciseDef, value: Any, notes: list[str]) -> tuple[Any, str
         key = key.removeprefix(prefix)
     key = key.strip().strip("().:").strip()
     if key in keys:
+        if value != keys[key]:
+            notes.append(f"Read {value!r} as option {keys[key]}.")
         return keys[key], ""
     by_text = {_norm(o.text): k for k, o in ex.options.items()}
     if _norm(value) in by_text:
@@ -456,11 +739,11 @@ def _choice_key(ex: ExerciseDef, value: Any, notes: list[str]) -> tuple[Any, str
     return None, f"{value!r} is not one of the options ({', '.join(ex.options)})."
 
 
-def _score_choice(ex: ExerciseDef, value: Any) -> Score:
+def _score_choice(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Score:
     notes: list[str] = []
     key, problem = _choice_key(ex, value, notes)
     right_keys = list(ex.reference)
-    checked = f"Checked your option against the right one ({len(ex.options)} options)."
+    checked = f"Checked the option you picked ({len(ex.options)} options)."
     if key is None:
         return Score(
             ex.id,
@@ -469,7 +752,6 @@ def _score_choice(ex: ExerciseDef, value: Any) -> Score:
             ex.points,
             checked,
             problems=[problem],
-            missed=["the right option"],
             answered=False,
         )
     opt = ex.options[key]
@@ -484,14 +766,26 @@ def _score_choice(ex: ExerciseDef, value: Any) -> Score:
             [f"{key}) {opt.text}"],
             feedback=notes + fb,
         )
+    line = f"{key}) is not the best answer. {opt.feedback}".strip()
+    hinted = []
+    if rev("option"):
+        best = ex.options[right_keys[0]]
+        line += f" The best answer is {best.key}) {_sentence(best.text)}"
+        if best.feedback:
+            line += f" {best.feedback}"
+    else:
+        hinted.append("option")
+        if ex.hint:
+            line += f" Hint: {ex.hint}"
     return Score(
         ex.id,
         "choice",
         0.0,
         ex.points,
         checked,
-        missed=[f"the right option: you picked {key}) {_sentence(opt.text)} {opt.feedback}"],
-        feedback=[*notes, opt.feedback],
+        missed=[line],
+        feedback=notes,
+        details={"hinted": hinted},
     )
 
 
@@ -580,11 +874,11 @@ def answer_links(
     return out, problems
 
 
-def _score_links(ex: ExerciseDef, value: Any) -> Score:
+def _score_links(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Score:
     notes: list[str] = []
     links, problems = answer_links(ex, value, notes)
     refs = list(ex.reference)
-    right, partial, missed, extra = [], [], [], []
+    right, partial, missed, extra, hinted = [], [], [], [], []
     used: set[int] = set()
     credit_ref = [0.0] * len(refs)
     credit_ans = [0.0] * len(links)
@@ -602,23 +896,42 @@ def _score_links(ex: ExerciseDef, value: Any) -> Score:
                 continue
             used.add(j)
             credit_ref[j] = credit_ans[i] = 0.5
+            name = f"{rs} -{rrel}-> {rt}"
             what = "the relation" if rel != rrel else "the direction"
             if rel != rrel and (s, t) != (rs, rt):
                 what = "the relation and the direction"
-            partial.append(
-                f"{s} -{rel}-> {t}: right pair, but {what} should be {rs} -{rrel}-> {rt}"
-            )
+            if rev(name):
+                why = ex.link_why.get(name)
+                partial.append(
+                    f"{s} -{rel}-> {t}: right pair, but {what} should be {name}"
+                    + (f" ({why})" if why else "")
+                )
+            else:
+                hinted.append(name)
+                hint = ex.link_hint.get(name) or (
+                    f"'{rel}' means {RELATION_MEANINGS[rel]}; is that so here?"
+                    if rel != rrel and rel in RELATION_MEANINGS
+                    else "Which claim is the reason or the detail, and which the point?"
+                )
+                partial.append(f"{s} -{rel}-> {t}: right pair, but not {what}. Hint: {hint}")
             break
     for i, (s, t, rel) in enumerate(links):
         if credit_ans[i] == 1:
             right.append(f"{s} -{rel}-> {t}")
         elif credit_ans[i] == 0:
-            extra.append(f"{s} -{rel}-> {t} is not in the reference map")
+            extra.append(f"{s} -{rel}-> {t} is not a link of the answer key's map")
     for j, (rs, rt, rrel) in enumerate(refs):
         if credit_ref[j] == 0:
             name = f"{rs} -{rrel}-> {rt}"
-            why = ex.link_why.get(name)
-            missed.append(f"{name} ({why})" if why else name)
+            if rev(name):
+                why = ex.link_why.get(name)
+                missed.append(f"{name} ({why})" if why else name)
+            else:
+                hinted.append(name)
+                hint = (
+                    ex.link_hint.get(name) or ex.hint or (f"What does {rs} do for another claim?")
+                )
+                missed.append(f"A link not found yet. Hint: {hint}")
     if not refs:
         f1 = 1.0 if not links else 0.0
     elif not links:
@@ -628,9 +941,9 @@ def _score_links(ex: ExerciseDef, value: Any) -> Score:
         f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     n_a, n_r = len(links), len(refs)
     checked = (
-        f"Checked your {n_a} link{'s' * (n_a != 1)} against the {n_r} reference "
-        f"link{'s' * (n_r != 1)}, with half credit for a right pair with the wrong relation or "
-        f"direction (F1 = {f1:.2f})."
+        f"Checked your {_plural(n_a, 'link')} against the {_plural(n_r, 'link')} of the "
+        "answer key's map (half credit for the right pair of claims with the wrong relation "
+        "or direction)."
     )
     return Score(
         ex.id,
@@ -644,7 +957,7 @@ def _score_links(ex: ExerciseDef, value: Any) -> Score:
         extra,
         problems,
         feedback=notes,
-        details={"f1": f1},
+        details={"f1": f1, "hinted": hinted},
     )
 
 

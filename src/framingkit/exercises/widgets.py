@@ -1,8 +1,11 @@
 """ipywidgets UIs for the exercise types (imported only when an exercise is shown).
 
-Every control is keyboard-accessible: word buttons and options are focusable
-and toggle with Space/Enter, dropdowns work with the arrow keys. Selection is
-shown by a check mark as well as by colour.
+Every control is keyboard-accessible and labelled: a span exercise has a phrase box
+(type a phrase, press Enter or "Add phrase") before its word buttons, so a keyboard
+user need not tab through every word (the word buttons are for the mouse and touch,
+and are left out of the Tab order); options are focusable and toggle with Space/Enter;
+every dropdown has a visible label. Selection is shown by a check mark as well as by
+colour. The feedback is the same as a typed answer's (one :class:`Score`, two views).
 """
 
 from __future__ import annotations
@@ -45,14 +48,24 @@ def exercise_widget(ex: Exercise) -> w.Widget:
     )
     button.add_class("fk-check")
     feedback.add_class("fk-feedback-area")
+    reveal = w.Button(
+        description="Show the answers",
+        icon="eye",
+        tooltip=f"Show the answers to {ex.id} (after you have tried)",
+        layout=w.Layout(display="none", width="auto"),
+    )
+    reveal.add_class("fk-reveal")
 
-    def on_check(_: Any) -> None:
+    def show(reveal_all: bool) -> None:
         try:
-            feedback.value = ex.feedback_html()
+            feedback.value = ex.feedback_html(reveal_all)
         except Exception as exc:  # never leave the student without a word
             feedback.value = message_html(f"The check failed: {exc}")
+        if ex.self_check:
+            reveal.layout.display = "inline-flex"
 
-    button.on_click(on_check)
+    button.on_click(lambda _: show(False))
+    reveal.on_click(lambda _: show(True))
     note = ""
     if ex.typed is not None:
         note = (
@@ -61,7 +74,7 @@ def exercise_widget(ex: Exercise) -> w.Widget:
         )
     if not ex.self_check:
         note += "<i> Self-check is off for this exercise.</i>"
-    box = w.VBox([body, w.HTML(note), w.HBox([button]), feedback])
+    box = w.VBox([body, w.HTML(note), w.HBox([button, reveal]), feedback])
     box.add_class("fk-exercise-widget")
     return box
 
@@ -141,6 +154,7 @@ def spans_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
             description=text[s:e],
             tooltip=f"select “{text[s:e]}”" if cs < ce else "",
             disabled=cs == ce,
+            tabbable=False,  # keyboard users type phrases in the phrase box
             layout=w.Layout(width="auto", margin="1px 0", padding="0 4px"),
         )
         b.add_class("fk-word")
@@ -157,8 +171,43 @@ def spans_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
     clear.on_click(on_clear)
     words = w.Box(children, layout=w.Layout(display="flex", flex_flow="row wrap", width="100%"))
     words.add_class("fk-words")
+    phrase = w.Text(
+        placeholder="type a phrase of the text, then Enter",
+        description="Phrase",
+        tooltip="Type a phrase from the text and press Enter or Add phrase",
+        continuous_update=False,  # the value reaches the kernel on Enter (or leaving the box)
+        layout=w.Layout(width="24em"),
+        style={"description_width": "4em"},
+    )
+    phrase.add_class("fk-phrase")
+    add = w.Button(description="Add phrase", icon="plus", tooltip="select the typed phrase")
+    drop = w.Button(description="Remove phrase", icon="minus", tooltip="unselect the typed phrase")
+    msg = w.HTML()
+    msg.add_class("fk-phrase-msg")
+
+    def set_phrase(select: bool) -> None:
+        typed = phrase.value.strip()
+        if not typed:
+            msg.value = "Type a phrase of the text first."
+            return
+        found, problems = answer_spans(defn, [typed])
+        if not found:
+            msg.value = esc(problems[0] if problems else f"“{typed}” is not in the text.")
+            return
+        s0, e0 = found[0]
+        hits = [i for i, (_, _, cs, ce, _) in enumerate(chs) if cs < e0 and s0 < ce and cs < ce]
+        for i in hits:
+            buttons[i].value = select
+        msg.value = esc(f"{'Selected' if select else 'Unselected'} “{text[s0:e0]}”.")
+
+    # Enter (or leaving the box) selects the typed phrase: selecting is idempotent, and the
+    # phrase stays in the box, so "Remove phrase" right after unselects it again
+    phrase.observe(lambda _: set_phrase(True) if phrase.value.strip() else None, names="value")
+    add.on_click(lambda _: set_phrase(True))
+    drop.on_click(lambda _: set_phrase(False))
     refresh()
-    return w.VBox([words, w.HBox([summary, clear])])
+    typing = w.HBox([phrase, add, drop, clear], layout=w.Layout(flex_flow="row wrap"))
+    return w.VBox([typing, msg, words, summary])
 
 
 def _style(b: w.ToggleButton, on: bool) -> None:
@@ -197,12 +246,13 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
             d = w.Dropdown(
                 options=opts,
                 value=v if v in defn.axes[axis] else None,
-                description=axis if len(axes) > 1 else "",
+                description=f"{item.id} {axis}" if len(axes) > 1 else item.id,
                 description_allow_html=False,
                 tooltip=f"{axis} of {item.id}",
-                layout=w.Layout(width="210px" if len(axes) > 1 else "160px", flex="0 0 auto"),
-                style={"description_width": "50px" if len(axes) > 1 else "0px"},
+                layout=w.Layout(width="250px" if len(axes) > 1 else "200px", flex="0 0 auto"),
+                style={"description_width": "90px" if len(axes) > 1 else "40px"},
             )
+            d.add_class("fk-dropdown")
 
             def changed(change: dict[str, Any], item_id: str = item.id, axis: str = axis) -> None:
                 current[item_id][axis] = change["new"]
@@ -279,10 +329,17 @@ def links_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
         links, _ = answer_links(defn, value)
     ids = [(f"{c.id}: {c.text[:50]}", c.id) for c in defn.claims]
     src = w.Dropdown(options=ids, description="claim", layout=w.Layout(width="300px"))
-    rel = w.Dropdown(options=list(defn.relations), layout=w.Layout(width="140px"))
+    rel = w.Dropdown(
+        options=list(defn.relations),
+        description="relation",
+        layout=w.Layout(width="220px"),
+        style={"description_width": "60px"},
+    )
     tgt = w.Dropdown(options=ids, description="→ claim", layout=w.Layout(width="300px"))
     add = w.Button(description="Add link", icon="plus")
-    listing = w.SelectMultiple(options=[], rows=5, layout=w.Layout(width="100%"))
+    listing = w.SelectMultiple(
+        options=[], rows=5, description="your links", layout=w.Layout(width="100%")
+    )
     remove = w.Button(description="Remove selected", icon="times")
     msg = w.HTML()
 

@@ -10,19 +10,24 @@ framingkit.errors.InputError: No notebooks (*.ipynb) were found in the paths giv
 
 from __future__ import annotations
 
+import contextlib
+import filecmp
 import os
+import shutil
 import sys
+import tempfile
+import uuid
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..atomic import write_text
+from ..atomic import write_bytes, write_text
 from ..errors import InputError
 from .discover import Submission, find_submissions, inside, out_folder, safe_name
 from .report import feedback_names, grades_csv, write_feedback
-from .rubric import RubricSheet, rubric_csv, rubric_rows
+from .rubric import RubricSheet, read_rubric, rubric_csv, rubric_rows
 from .run import GradeOptions, GradeResult, grade_submission
 from .spanview import span_view_html
 from .summary import summarise, summary_figure, summary_html
@@ -37,6 +42,10 @@ class BatchResult:
     files: list[Path]
     #: rubric-file rows that could not be used (sentences for the instructor)
     rubric_problems: list[str] = field(default_factory=list)
+    #: folders left out without a row (hidden folders), for the run's summary
+    skipped: list[str] = field(default_factory=list)
+    #: where the rubric points came from (the --rubric file, the rubric.csv in --out)
+    rubric_sources: list[str] = field(default_factory=list)
 
 
 def grade_all(
@@ -103,52 +112,85 @@ def grade_paths(
     jobs: int | None = None,
     progress: bool = False,
     rubric: RubricSheet | None = None,
+    lms: Sequence[str] = (),
 ) -> BatchResult:
     """Grade every notebook under ``paths`` and write grades.csv, feedback and the summary.
 
-    Files are written atomically; grades.csv is written last, so an interrupted
-    run leaves the previous grades.csv as it was. ``rubric`` (from ``--rubric``) adds the
-    instructor's points for written answers.
+    Everything is written to a staging folder inside ``out`` first and then switched into
+    place (:func:`commit`), so a run that is killed at any moment leaves ``out`` holding
+    either the previous results or the new ones, and no page that disagrees with
+    grades.csv. ``rubric`` (from ``--rubric``) adds the instructor's points for written
+    answers; the rubric.csv already in ``out`` is always read too, so no typed point is
+    lost on a plain re-run. ``lms`` names gradebook exports to write (``canvas``,
+    ``moodle``).
     """
     opts = opts or GradeOptions()
-    if rubric is not None:
-        opts = replace(opts, rubric=rubric.points)
     if opts.key_dir and not Path(opts.key_dir).is_dir():
         raise InputError(f"The key folder '{opts.key_dir}' does not exist.")
-    subs = find_submissions(paths)
+    skipped: list[str] = []
+    subs = find_submissions(paths, skipped)
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise InputError(f"The output path '{out}' exists and is not a folder.")
     for name in ("feedback", "spans"):  # refused before grading, not after
         out_folder(out, name, create=False)
+    sheet, sources = previous_rubric(out, rubric)
+    if sheet is not None:
+        opts = replace(opts, rubric=sheet)
     results = grade_all(subs, opts, jobs, progress)
     results.sort(key=lambda r: (r.student, r.file))
     note_duplicates(results)
-    problems = rubric_problems(rubric, results) if rubric is not None else []
-    raw = rubric.raw if rubric is not None else None
-    return BatchResult(results, out, write_outputs(results, out, opts, raw), problems)
+    problems = rubric_problems(sheet, results) if sheet is not None else []
+    files = write_outputs(results, out, opts, sheet, problems, skipped, lms)
+    return BatchResult(results, out, files, problems, skipped, sources)
+
+
+def previous_rubric(out: Path, given: RubricSheet | None) -> tuple[RubricSheet | None, list[str]]:
+    """The rubric points to use: ``given`` merged with the rubric.csv already in ``out``.
+
+    A plain re-run (no ``--rubric``) thus keeps and uses every point typed into
+    ``out/rubric.csv``; where both files have a value, ``given`` wins.
+    """
+    prev = out / "rubric.csv"
+    sources = [given.source] if given is not None else []
+    if not prev.is_file() or prev.is_symlink():
+        return given, sources
+    if given is not None:
+        with contextlib.suppress(OSError):
+            if os.path.samefile(given.source, prev):
+                return given, sources
+    try:
+        old = read_rubric(prev)
+    except InputError as exc:
+        raise InputError(
+            f"The rubric.csv already in '{out}' cannot be read, so its points would be lost: "
+            f"{exc} Fix it, or move it out of the folder, then run again."
+        ) from None
+    if not old.raw and given is None:
+        return None, sources
+    sources.append(str(prev))
+    return (old if given is None else given.merged_with(old)), sources
 
 
 def rubric_problems(rubric: RubricSheet, results: Sequence[GradeResult]) -> list[str]:
-    """What in the rubric file was not used: unreadable values and rows of no notebook."""
-    problems = list(rubric.problems)
-    graded = {(r.student, r.file, e) for r in results for e in r.exercises}
-    unused = [k for k in rubric.points if k not in graded]
+    """What in the rubric points was not used: per notebook, then rows of no notebook."""
+    problems = [f"{r.student}, {p}" for r in results for p in r.rubric_problems]
+    used = set()
+    for r in results:
+        for eid in r.exercises:
+            found = rubric.lookup(r.student, r.file, eid)
+            if found:
+                used.add(found)
+    for key, probs in sorted(rubric.row_problems.items()):
+        if key not in used:
+            problems += [f"{key[0]}, {key[2]}: {p}" for p in probs]
+    unused = sorted(k for k in {*rubric.points, *rubric.row_problems} if k not in used)
     if unused:
         s, f, e = unused[0]
         problems.append(
             f"rows for {len(unused)} written answer{'s' * (len(unused) > 1)} name no graded "
             f"notebook (first: {s}, {f}, {e}); they are kept in the new rubric.csv"
         )
-    for r in results:
-        for eid, g in r.exercises.items():
-            entered = rubric.points.get((r.student, r.file, eid), {})
-            for crit, pts in entered.items():
-                if crit not in g.rubric:
-                    problems.append(
-                        f"{r.student}, {eid}: {pts:g} points for criterion {crit!r} were not "
-                        "used (no such criterion, or outside its range)"
-                    )
     return problems
 
 
@@ -171,50 +213,127 @@ def note_duplicates(results: Sequence[GradeResult]) -> None:
                 f"{student} handed in {len(rows)} notebooks of lesson '{lesson}' ({files}); "
                 "each is graded on its own row",
             )
+            r.student_notes.insert(
+                0,
+                f"You handed in {len(rows)} notebooks of this lesson; each is graded on its "
+                "own, and your instructor decides which one counts.",
+            )
+
+
+#: The files and folders a run owns in ``--out`` (replaced whole by each run).
+OWNED = (
+    "feedback",
+    "spans",
+    "summary.html",
+    "summary.png",
+    "grades-canvas.csv",
+    "grades-moodle.csv",
+)
+_STAGE, _OLD = ".staging-", ".replaced-"
 
 
 def write_outputs(
     results: Sequence[GradeResult],
     out: Path,
     opts: GradeOptions,
-    rubric_raw: dict[tuple[str, str, str, str], str] | None = None,
+    sheet: RubricSheet | None = None,
+    problems: Sequence[str] = (),
+    skipped: Sequence[str] = (),
+    lms: Sequence[str] = (),
 ) -> list[Path]:
-    """Write feedback pages, span class views, the summary, rubric.csv and grades.csv (last)."""
+    """Write feedback pages, span class views, the summary, rubric.csv, the LMS exports and
+    grades.csv into a staging folder, then switch them into ``out`` (:func:`commit`)."""
+    from .lms import EXPORTS, lms_csv
+
     out.mkdir(parents=True, exist_ok=True)
-    names = feedback_names(results)
-    write_feedback(out, results, names)
-    files = [out / "feedback" / n for n in names]
-    summaries = summarise(results)
-    views = _span_views(results, out, opts)
-    files += [out / v for v in views.values()]
-    fig = inside(out, "summary.png")
-    has_fig = summary_figure(summaries, fig)
-    if has_fig:
-        files.append(fig)
-    write_text(
-        inside(out, "summary.html"),
-        summary_html(summaries, results, names, "summary.png" if has_fig else None, views),
-    )
-    files.append(out / "summary.html")
-    keys = _keys(results, opts)
-    rows = rubric_rows(results, keys, rubric_raw)
-    if rows or opts.rubric is not None:
-        write_text(inside(out, "rubric.csv"), rubric_csv(rows))
-        files.append(out / "rubric.csv")
-    write_text(inside(out, "grades.csv"), grades_csv(results, names))
+    clean_leftovers(out)
+    stage = Path(tempfile.mkdtemp(prefix=_STAGE, dir=out))
+    try:
+        names = feedback_names(results)
+        write_feedback(stage, results, names)
+        summaries = summarise(results, opts.key_dir)
+        views = _span_views(results, stage, opts)
+        fig = inside(stage, "summary.png")
+        has_fig = summary_figure(summaries, fig)
+        write_text(
+            inside(stage, "summary.html"),
+            summary_html(
+                summaries,
+                results,
+                names,
+                "summary.png" if has_fig else None,
+                views,
+                problems=problems,
+                skipped=skipped,
+            ),
+        )
+        keys = _keys(results, opts)
+        rows = rubric_rows(results, keys, sheet)
+        if rows or sheet is not None:
+            write_text(inside(stage, "rubric.csv"), rubric_csv(rows))
+        for name in lms:
+            write_text(inside(stage, EXPORTS[name]), lms_csv(name, results))
+        write_text(inside(stage, "grades.csv"), grades_csv(results, names))
+        return commit(stage, out)
+    finally:
+        if stage.exists():
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def clean_leftovers(out: Path) -> None:
+    """Remove staging folders of runs that were killed (only the grader's own, by name)."""
+    for p in out.iterdir():
+        if p.name.startswith((_STAGE, _OLD)):
+            if p.is_symlink() or not p.is_dir():
+                p.unlink(missing_ok=True)
+            else:
+                shutil.rmtree(p, ignore_errors=True)
+
+
+def commit(stage: Path, out: Path) -> list[Path]:
+    """Switch the staged results into ``out``; returns the files now in place.
+
+    The order keeps one promise at every instant: a feedback page or summary in ``out``
+    agrees with the grades.csv beside it. The old pages are moved aside first (each a
+    single rename), then rubric.csv (the old one kept as ``rubric.csv.bak`` when it
+    changes) and grades.csv are replaced, then the new pages are moved in. A kill in
+    between leaves the grades with none or some of their pages, never with old ones.
+    """
+    old = out / f"{_OLD}{uuid.uuid4().hex[:8]}"
+    old.mkdir()
+    for name in OWNED:
+        p = out / name
+        if p.exists() or p.is_symlink():
+            os.rename(p, old / name)  # a link is moved itself, never followed
+    new_rubric, cur_rubric = stage / "rubric.csv", out / "rubric.csv"
+    had_rubric = new_rubric.exists()
+    if had_rubric:
+        real = cur_rubric.is_file() and not cur_rubric.is_symlink()
+        if real and not filecmp.cmp(cur_rubric, new_rubric, shallow=False):  # keep the old one
+            write_bytes(out / "rubric.csv.bak", cur_rubric.read_bytes())
+        os.replace(new_rubric, cur_rubric)
+    os.replace(stage / "grades.csv", out / "grades.csv")
+    files: list[Path] = []
+    for name in OWNED:
+        if (stage / name).exists():
+            dest = out / name
+            os.rename(stage / name, dest)
+            files += sorted(x for x in dest.rglob("*") if x.is_file()) if dest.is_dir() else [dest]
+    shutil.rmtree(old, ignore_errors=True)
+    if had_rubric:
+        files.append(cur_rubric)
     files.append(out / "grades.csv")
     return files
 
 
 def _keys(results: Sequence[GradeResult], opts: GradeOptions) -> dict[str, Any]:
-    from ..exercises import load_key
+    from .run import key_for
 
     keys: dict[str, Any] = {}
     for lesson in sorted({r.lesson for r in results if r.lesson and r.exercises}):
-        try:
-            keys[lesson] = load_key(lesson, opts.key_dir)
-        except InputError:
-            continue
+        key, _, _ = key_for(lesson, opts.key_dir)
+        if key is not None:
+            keys[lesson] = key
     return keys
 
 

@@ -41,6 +41,8 @@ class Submission:
     path: Path
     #: the path as shown to the instructor (relative to the PATH given)
     shown: str
+    #: why this entry cannot be graded before it is even opened (a linked student folder)
+    problem: str = ""
 
 
 def safe_name(text: str, limit: int = 60) -> str:
@@ -127,18 +129,45 @@ def _hidden(p: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in p.relative_to(root).parts)
 
 
-def _walk(root: Path) -> Iterable[Path]:
-    """Every ``*.ipynb`` under ``root`` without following symbolic links to folders."""
+#: Hidden folders that tools make; skipped without a word (other hidden folders are named).
+TOOL_FOLDERS = frozenset(
+    {".ipynb_checkpoints", ".git", ".svn", ".hg", ".venv", ".cache", ".ipython", ".jupyter"}
+)
+
+
+def _walk(root: Path, skipped: list[str] | None = None) -> Iterable[Path]:
+    """Every ``*.ipynb`` under ``root`` without following symbolic links to folders.
+
+    A linked folder is yielded itself (it becomes an ``invalid`` row); hidden folders other
+    than :data:`TOOL_FOLDERS` are named in ``skipped``.
+    """
     for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d != "__MACOSX")
+        keep = []
+        for d in sorted(dirnames):
+            full = Path(dirpath) / d
+            if d.startswith(".") or d == "__MACOSX":
+                if skipped is not None and d not in TOOL_FOLDERS and d != "__MACOSX":
+                    skipped.append(
+                        f"{display_name(str(full.relative_to(root.parent)))} (a hidden folder: "
+                        "its name starts with a dot)"
+                    )
+            elif full.is_symlink():
+                yield full
+            else:
+                keep.append(d)
+        dirnames[:] = keep
         for f in sorted(filenames):
             if f.endswith(".ipynb") and not f.startswith("._"):  # macOS resource forks
                 yield Path(dirpath) / f
 
 
-def find_submissions(paths: Sequence[str | Path]) -> list[Submission]:
+def find_submissions(
+    paths: Sequence[str | Path], skipped: list[str] | None = None
+) -> list[Submission]:
     """All submitted notebooks under ``paths``, sorted by student then path.
 
+    Hidden folders left out are named in ``skipped`` (when given). A student folder that is
+    a symbolic link is listed with a ``problem`` (graded as ``invalid``), never followed.
     Raises :class:`InputError` when a PATH does not exist or nothing is found.
     """
     found: list[Submission] = []
@@ -148,11 +177,18 @@ def find_submissions(paths: Sequence[str | Path]) -> list[Submission]:
         if not p.exists() and not p.is_symlink():
             raise InputError(f"The path '{raw}' does not exist.")
         if p.is_dir() and not p.is_symlink():
-            for nb in _walk(p):
+            for nb in _walk(p, skipped):
                 rel = nb.relative_to(p)
                 student = rel.stem if len(rel.parts) == 1 else rel.parts[0]
                 shown = display_name(str(Path(p.name or str(p)) / rel))
-                found.append(Submission(display_name(student), nb, shown))
+                problem = ""
+                if nb.is_symlink() and nb.is_dir():
+                    student = rel.parts[0]
+                    problem = (
+                        f"the folder '{shown}' is a symbolic link, which the grader does not "
+                        "follow; copy the notebooks into a real folder to grade them"
+                    )
+                found.append(Submission(display_name(student), nb, shown, problem))
         else:
             files.append(p)
     stems = Counter(f.stem for f in files)
@@ -166,4 +202,17 @@ def find_submissions(paths: Sequence[str | Path]) -> list[Submission]:
     for s in found:  # PATHs that overlap (``subs/`` and ``subs/alice``): one row per file
         where = (os.path.realpath(s.path.parent), s.path.name)  # a link itself, not its target
         unique.setdefault(where, s)
-    return sorted(unique.values(), key=lambda s: (s.student, s.shown, str(s.path)))
+    subs = sorted(unique.values(), key=lambda s: (s.student, s.shown, str(s.path)))
+    # two files whose names differ only in Unicode form (Zoë typed, Zoë decomposed) are one
+    # student but must stay two rows that the rubric can tell apart
+    seen: Counter[tuple[str, str]] = Counter()
+    out = []
+    for s in subs:
+        seen[(s.student, s.shown)] += 1
+        n = seen[(s.student, s.shown)]
+        if n > 1:
+            s = Submission(
+                s.student, s.path, f"{s.shown} (#{n}: same name in another Unicode form)", s.problem
+            )
+        out.append(s)
+    return out

@@ -20,10 +20,10 @@ from pathlib import Path
 from ..atomic import write_text
 from ..style import OKABE_ITO, esc
 from .discover import inside, out_folder, safe_name
-from .run import STATUSES, GradeResult
+from .run import ExerciseGrade, GradeResult
 
 #: The fixed columns of grades.csv, in order (exercise columns go between max_score and message).
-HEAD: tuple[str, ...] = ("student", "lesson", "status", "score", "max_score")
+HEAD: tuple[str, ...] = ("student", "lesson", "status", "score", "max_score", "written")
 TAIL: tuple[str, ...] = ("message", "file", "feedback")
 #: Content-Security-Policy of every page the grader writes: no scripts, nothing fetched.
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:"
@@ -75,7 +75,7 @@ def grades_csv(results: Sequence[GradeResult], feedback: Sequence[str]) -> str:
     w.writerow([*HEAD, *cols, *TAIL])
     for r, fb in zip(results, feedback, strict=True):
         row = [csv_cell(r.student), csv_cell(r.lesson or ""), r.status]
-        row += [num(r.score), num(r.max_score)]
+        row += [num(r.score), num(r.max_score), r.written]
         row += [num(r.exercises[c].points) if c in r.exercises else "" for c in cols]
         row += [csv_cell(r.message), csv_cell(r.file), f"feedback/{fb}"]
         w.writerow(row)
@@ -95,6 +95,7 @@ li.partial::marker {{ content: "◐ "; color: {OKABE_ITO["orange"]}; }}
 li.missed::marker {{ content: "✗ "; color: {OKABE_ITO["vermillion"]}; }}
 li.extra::marker {{ content: "+ "; color: {OKABE_ITO["purple"]}; }}
 li.problem::marker {{ content: "! "; }}
+li.note::marker {{ content: "→ "; }}
 """
 
 
@@ -115,48 +116,167 @@ def _list(cls: str, label: str, lines: Sequence[str]) -> str:
     return f"<p><b>{label}</b></p><ul>{items}</ul>"
 
 
-def feedback_html(r: GradeResult) -> str:
-    """The feedback page of one submission: scores, what was missed and why, the answers given.
+#: What each status means, in the student's words (the instructor's are in run.STATUSES).
+STUDENT_STATUS: dict[str, str] = {
+    "ok": "",
+    "error": "Your notebook stopped with an error when it was run from the top.",
+    "timeout": "Your notebook ran longer than the time limit when it was run from the top.",
+    "invalid": "Your notebook could not be graded.",
+    "not_a_lesson": "This notebook is not one of the course's lesson notebooks, so it could "
+    "not be graded.",
+}
 
-    It never lists the whole key: only the reference parts this student missed.
+
+def score_sentence(r: GradeResult) -> str:
+    """The page's score line, saying whether written answers are in it.
+
+    >>> from framingkit.grade.run import GradeResult
+    >>> r = GradeResult("a", "a.ipynb", "l", "ok", 5, 7, written="not included")
+    >>> score_sentence(r).split(":")[0]
+    '5 of 7 points so far'
     """
-    score = (
-        f"{num(r.score)} of {num(r.max_score)} points"
-        if r.score is not None
-        else "no score (see the status)"
-    )
+    if r.score is None:
+        return "No score: " + (STUDENT_STATUS.get(r.status) or "the notebook was not graded.")
+    base = f"{num(r.score)} of {num(r.max_score)} points"
+    if r.written == "not included":
+        return (
+            f"{base} so far: your written answers are scored by your instructor and are not "
+            "in this score yet."
+        )
+    if r.written == "incomplete":
+        return (
+            f"{base}, including the points your instructor has given for written answers so "
+            "far (some are not scored yet)."
+        )
+    if r.written == "included":
+        return f"{base}, including your instructor's points for written answers."
+    return f"{base}."
+
+
+def _student_lines(g: ExerciseGrade) -> tuple[list[str], str]:
+    """The exercise's missed lines without what the student left blank, and a count of it.
+
+    A page names only what the student answered: the blank parts are counted, not shown
+    (their reference answers would give the key away).
+    """
+    blanks = set(g.blank_units)
+    if not g.answered:
+        return [], ""
+    keep: list[str] = []
+    hidden = 0
+    for line in g.missed:
+        unit = next((u for u in blanks if _names(line, u)), None)
+        if unit is not None or "not answered" in line:
+            hidden += 1
+            continue
+        keep.append(line)
+    what = {"spans": "reference phrase", "links": "link", "classify": "item"}.get(g.type, "part")
+    if not hidden:
+        return keep, ""
+    if g.type == "spans":
+        note = f"{hidden} {what}{'s' * (hidden != 1)} you did not mark."
+    elif g.type == "links":
+        note = f"{hidden} {what}{'s' * (hidden != 1)} of the reference map you did not make."
+    else:
+        note = f"{hidden} {what}{'s' * (hidden != 1)} left blank (0 points each)."
+    return keep, note
+
+
+def _you(line: str) -> str:
+    """A choice's missed line in the student's terms ("the right option: you picked c) …").
+
+    >>> _you("the right option: you picked c) X: no.")
+    'You picked c) X: no.'
+    """
+    head = "the right option: you picked "
+    return "You picked " + line[len(head) :] if line.startswith(head) else line
+
+
+def _names(line: str, unit: str) -> bool:
+    """Whether a missed line is about the reference unit ``unit``."""
+    head = unit.split(" (", 1)[0]
+    return line.startswith((f"“{unit}”", f"{head} (", f"{head}:", unit))
+
+
+def _once(lines: Sequence[str], said: Sequence[str]) -> list[str]:
+    """``lines`` without those already said inside one of ``said`` (a misconception once)."""
+    return [x for x in lines if x and not any(x in y for y in said)]
+
+
+def exercise_html(g: ExerciseGrade) -> list[str]:
+    """One exercise on a student's page (no reference beyond what the student answered)."""
+    if g.points is not None:
+        pts = f"{num(g.points)} of {num(g.max_points)} point{'s' * (g.max_points != 1)}"
+    else:
+        pts = f"scored by your instructor (out of {num(g.max_points)} points)"
+    out = [f"<h2>{esc(g.title)} <span class='muted'>({esc(g.exercise)})</span></h2>"]
+    if g.unreadable:
+        out.append(
+            f"<p><b>{esc(pts)}</b>. You answered, but your answer could not be read, so it "
+            "was not checked. Why:</p>"
+        )
+        out.append(_list("problem", "Could not be read", g.problems))
+        if g.answer:
+            out.append(f"<p><b>Your answer</b>:</p><pre>{esc(g.answer)}</pre>")
+        return out
+    if not g.answered:
+        if g.type == "text":
+            out.append(f"<p><b>{esc(pts)}</b>. Not answered.</p>")
+        else:
+            out.append(f"<p><b>{esc(pts)}</b>. Not answered, so nothing was checked.</p>")
+        return out
+    out.append(f"<p><b>{esc(pts)}</b>. {esc(g.checked)}</p>")
+    shown = g.shown or g.answer
+    if shown:
+        via = " (with the buttons)" if g.via == "widget" else ""
+        read = f" <span class='muted'>({esc(g.read_as)})</span>" if g.read_as else ""
+        out.append(f"<p><b>Your answer</b>{via}{read}:</p><pre>{esc(shown)}</pre>")
+    missed, blank_note = _student_lines(g)
+    missed = [_you(x) for x in missed]
+    out.append(_list("right", "Right", g.right))
+    out.append(_list("partial", "Partly right", g.partial))
+    out.append(_list("missed", "Missed, and why", missed))
+    if blank_note:
+        out.append(f"<p class='muted'>{esc(blank_note)}</p>")
+        out.append(_list("note", "Hints for what you left out", g.hints))
+    out.append(_list("extra", "Extra (not in the reference)", g.extra))
+    problems = g.problems if g.type != "text" else []
+    out.append(_list("problem", "Could not be read", problems))
+    said = [*g.right, *g.partial, *missed, *g.extra]
+    out.append(_list("note", "Feedback", _once(g.feedback, said)))
+    if g.type == "text" and g.rubric:
+        out.append(
+            "<p class='muted'>Your instructor's points: "
+            + esc(", ".join(f"{k} {num(v)}" for k, v in g.rubric.items()))
+            + "</p>"
+        )
+    return out
+
+
+def feedback_html(r: GradeResult) -> str:
+    """The feedback page of one submission, written for the student.
+
+    It never lists the whole key: only the reference parts of what this student answered;
+    blank parts are counted. No instructor wording (rubric problems, statuses) appears.
+    """
     out = [
         f"<h1>Feedback for {esc(r.student)}</h1>",
         "<table>",
         f"<tr><th>notebook</th><td>{esc(r.file)}</td></tr>",
         f"<tr><th>lesson</th><td>{esc(r.lesson or '(none)')}</td></tr>",
-        f"<tr><th>status</th><td><span class='status'>{esc(r.status)}</span> "
-        f"<span class='muted'>– {esc(STATUSES.get(r.status, ''))}</span></td></tr>",
-        f"<tr><th>score</th><td>{esc(score)}</td></tr>",
+        f"<tr><th>score</th><td>{esc(score_sentence(r))}</td></tr>",
         "</table>",
     ]
-    if r.notes:
-        out.append(_list("problem", "Notes", r.notes))
+    status = STUDENT_STATUS.get(r.status, "")
+    notes = list(r.student_notes)
+    if r.status in ("invalid", "not_a_lesson"):
+        notes = [status, *r.notes]
+    elif status and not any("was run from the top" in n for n in notes):
+        notes.insert(0, status)
+    if notes:
+        out.append(_list("problem", "Notes", notes))
     for g in r.exercises.values():
-        pts = (
-            f"{num(g.points)} / {num(g.max_points)}"
-            if g.points is not None
-            else f"scored by your instructor (out of {num(g.max_points)})"
-        )
-        out.append(f"<h2>{esc(g.title)} <span class='muted'>({esc(g.exercise)})</span></h2>")
-        out.append(f"<p><b>{esc(pts)}</b>. {esc(g.checked)}</p>")
-        if g.answer:
-            via = f" (via {esc(g.via)})" if g.via else ""
-            out.append(f"<p><b>Your answer</b>{via}:</p><pre>{esc(g.answer)}</pre>")
-        elif g.type != "text":
-            out.append("<p class='muted'>Not answered.</p>")
-        out.append(_list("right", "Right", g.right))
-        out.append(_list("partial", "Partly right", g.partial))
-        out.append(_list("missed", "Missed, and why", g.missed))
-        out.append(_list("extra", "Extra (not in the reference)", g.extra))
-        out.append(_list("problem", "Could not be read", g.problems))
-        fb = [f for f in g.feedback if f]
-        out.append(_list("problem", "Feedback", fb))
+        out.extend(x for x in exercise_html(g) if x)
     return page(f"Feedback: {r.student} ({r.lesson or r.file})", "\n".join(out))
 
 

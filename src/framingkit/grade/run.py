@@ -12,10 +12,13 @@ Nothing is executed unless ``execute=True`` (then see :mod:`framingkit.grade.exe
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
+import signal
 import stat
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +26,7 @@ from typing import Any
 from ..errors import InputError
 from .discover import Submission
 from .execute import Limits, execute_notebook
+from .rubric import RubricSheet
 
 #: The one table of row statuses in grades.csv (docs and tests derive from it).
 STATUSES: dict[str, str] = {
@@ -36,6 +40,8 @@ STATUSES: dict[str, str] = {
 #: Submissions bigger than this many MB are not read (``--max-mb``).
 MAX_MB = 20.0
 _MAX_NOTES = 6
+#: Seconds for scoring one exercise (``GradeOptions.score_timeout``); a normal one takes ms.
+SCORE_TIMEOUT = 20.0
 _LESSON_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
 #: Feedback lines per list and characters per line (the engine quotes answers in its lines).
 _MAX_LINES, _MAX_LINE = 50, 500
@@ -51,9 +57,11 @@ class GradeOptions:
     execute: bool = False
     limits: Limits = field(default_factory=Limits)
     max_mb: float = MAX_MB
-    #: rubric points for written answers, ``{(student, file, exercise): {criterion: points}}``
-    #: (from ``--rubric``); None when no rubric file was given
-    rubric: dict[tuple[str, str, str], dict[str, float]] | None = None
+    #: rubric points for written answers (``--rubric``, or the rubric.csv already in
+    #: ``--out``); None when there is none
+    rubric: RubricSheet | None = None
+    #: seconds for scoring one exercise of one notebook (a hostile answer can be slow)
+    score_timeout: float = SCORE_TIMEOUT
 
 
 @dataclass
@@ -84,6 +92,20 @@ class ExerciseGrade:
     choice: str | None = None
     #: reference units (phrases, item ids, links) not fully right
     missed_units: list[str] = field(default_factory=list)
+    #: the reference units of ``missed_units`` the student left blank (not answered at all)
+    blank_units: list[str] = field(default_factory=list)
+    #: something was entered but could not be read (the problems say why)
+    unreadable: bool = False
+    #: the answer as the student would recognise it (spans: the words, not offsets)
+    shown: str = ""
+    #: what the grader read a typed answer as, when it differs from what was typed
+    read_as: str = ""
+    #: the key's hints (``"hint"``, when it has them) for the parts left blank: they name the
+    #: cue to look for without giving the answer away
+    hints: list[str] = field(default_factory=list)
+    #: spans and classify exercises: the student's code for each unit, for class agreement
+    #: (spans: word index -> "marked"; classify: item id -> label); empty when not answered
+    codes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -97,7 +119,21 @@ class GradeResult:
     score: float | None = None
     max_score: float | None = None
     exercises: dict[str, ExerciseGrade] = field(default_factory=dict)
+    #: for the instructor (the ``message`` of grades.csv)
     notes: list[str] = field(default_factory=list)
+    #: for the student (the feedback page): never rubric problems or instructor wording
+    student_notes: list[str] = field(default_factory=list)
+    #: rubric-file problems of this notebook (also in ``notes``)
+    rubric_problems: list[str] = field(default_factory=list)
+    #: written answers: "" (none in the lesson), "included", "incomplete" (some criteria
+    #: not scored yet, counted as 0) or "not included" (no rubric points at all)
+    written: str = ""
+
+    def say(self, instructor: str, student: str | None = None) -> None:
+        """Add a note for the instructor and, when given, its wording for the student."""
+        self.notes.append(instructor)
+        if student:
+            self.student_notes.append(student)
 
     @property
     def message(self) -> str:
@@ -112,10 +148,14 @@ def grade_submission(sub: Submission, opts: GradeOptions) -> GradeResult:
     try:
         r = _grade(sub, opts)
         r.notes = _lines(r.notes)
+        r.student_notes = _lines(r.student_notes)
         return r
     except Exception as exc:  # a bug or an input we did not foresee: report, never stop
         r = GradeResult(sub.student, sub.shown, None, "error")
-        r.notes.append(f"the grader failed on this notebook ({type(exc).__name__}: {exc})")
+        r.say(
+            f"the grader failed on this notebook ({type(exc).__name__}: {_clip(str(exc), 200)})",
+            "The grader could not read this notebook; your instructor has been told.",
+        )
         return r
 
 
@@ -190,23 +230,33 @@ def valid_lesson_id(lesson: str) -> bool:
 
 
 def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
-    from ..exercises import load_key, read_answers
 
     result = GradeResult(sub.student, sub.shown, None, "invalid")
+    if sub.problem:
+        result.notes.append(sub.problem)
+        return result
     try:
         data = read_submission(sub.path, opts.max_mb)
         nb = parse_notebook(data)
     except InputError as exc:
         result.notes.append(str(exc))
         return result
-    answers = read_answers(nb)
     lesson = notebook_lesson(nb)
+    nb, lesson, renamed, refused = own_exercise_ids(nb, lesson, opts.key_dir)
+    answers = safe_read_answers(nb)
+    if refused:
+        result.lesson = lesson
+        result.notes.extend(refused)
+        return result
     if lesson is None:
         result.status = "not_a_lesson"
         lessons = sorted({a.split("/", 1)[0] for a in answers if not a.startswith("?")})
         named = ", ".join(_clip(x, 80) for x in lessons[:5]) + ", ..." * (len(lessons) > 5)
         hint = f" (it has exercise cells of {named})" if lessons else ""
-        result.notes.append(f"this notebook is not one of the kit's lessons{hint}")
+        result.notes.append(
+            f"this notebook is not one of the kit's lessons{hint}: it has no lesson id in its "
+            "metadata (metadata.framingkit.lesson; see docs/grading.md, 'Your own notebooks')"
+        )
         return result
     result.lesson = lesson
     if not valid_lesson_id(lesson):
@@ -218,11 +268,13 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
     if opts.lesson and lesson != opts.lesson:
         result.notes.append(f"this notebook is lesson '{lesson}', not '{opts.lesson}'")
         return result
-    try:
-        key = load_key(lesson, opts.key_dir)
-    except InputError:
-        result.notes.append(f"there is no answer key for lesson '{lesson}'")
+    key, problem, fallback = key_for(lesson, opts.key_dir)
+    if key is None:
+        result.notes.append(problem)
         return result
+    if fallback:
+        result.notes.append(fallback)
+    result.notes.extend(renamed)
     own = [a for a in answers if a in key.exercises]
     foreign = sorted(a for a in answers if a not in key.exercises and not a.startswith("?"))
     if foreign and not own:
@@ -244,58 +296,243 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
         ex = execute_notebook(data, opts.limits, opts.key_dir)
         if ex.status != "ok":
             result.status = ex.status
-            result.notes.append(f"{ex.message}; scores come from the notebook as saved")
+            result.say(
+                f"{ex.message}; scores come from the notebook as saved",
+                f"When your notebook was run from the top, {ex.student or ex.message}. The "
+                "score comes from the answers saved in your notebook.",
+            )
         elif ex.nb is not None:
-            ran = read_answers(ex.nb)
+            ran = safe_read_answers(ex.nb)
             for eid, rec in ran.items():
                 if rec.status == "answered" or eid not in answers:
                     answers[eid] = rec
     for fid in foreign:
         cell = answers[fid].cell
         where = f"cell {cell + 1}" if cell is not None else "a cell"
-        result.notes.append(f"{where} holds exercise '{fid}', which is not in this lesson; ignored")
+        result.say(
+            f"{where} holds exercise '{fid}', which is not in this lesson; ignored",
+            f"Your notebook has a cell of exercise '{fid}', which is not part of this lesson; "
+            "it is not graded here.",
+        )
     for aid, rec in answers.items():
         if aid.startswith("?"):
             result.notes.extend(rec.problems)
-    _score_all(result, key, answers, opts.rubric)
+    _score_all(result, key, answers, opts.rubric, opts.score_timeout)
     return result
+
+
+def key_for(lesson: str, key_dir: str | None) -> tuple[Any, str, str]:
+    """``(key, problem, fallback note)`` for ``lesson``: the key, or why there is none.
+
+    A broken key file is reported as broken (with its error), not as missing; with
+    ``--key DIR``, a lesson that is not in DIR is graded with the kit's own key and the
+    note says so.
+    """
+    from ..exercises import load_key
+    from ..exercises.model import default_key_dir
+
+    try:
+        key = load_key(lesson, key_dir)
+    except InputError as exc:
+        text = str(exc)
+        if text.startswith("No answer key"):
+            where = f" (not in --key {key_dir} nor among the kit's keys)" if key_dir else ""
+            return None, f"there is no answer key for lesson '{lesson}'{where}", ""
+        return None, f"the answer key of lesson '{lesson}' cannot be used: {_clip(text, 300)}", ""
+    note = ""
+    if key_dir and not (Path(key_dir) / f"{lesson}.json").is_file():
+        kit = default_key_dir() / f"{lesson}.json"
+        src = "the kit's own key" if kit.is_file() else "a key from $FRAMINGKIT_KEY_DIR"
+        note = f"graded with {src} for '{lesson}' (the --key folder has no {lesson}.json)"
+    return key, "", note
+
+
+_CALL = re.compile(r"""\bexercise\(\s*(?:id\s*=\s*)?["']([^"'\n]{1,200})["']""")
+
+
+def own_exercise_ids(
+    nb: dict[str, Any], lesson: str | None, key_dir: str | None
+) -> tuple[dict[str, Any], str | None, list[str], list[str]]:
+    """Exercise cells whose visible ``exercise("…")`` call names another exercise than their
+    hidden metadata id (a notebook made from a template, say lesson 05, for your own texts).
+
+    The student saw and ran the visible call, so that id counts when a key for it is found
+    (``--key``); the notebook is then graded as that key's lesson. When no key has it, the
+    notebook is refused: grading it against the template's key would be wrong.
+    Returns ``(notebook, lesson, notes, refusals)``.
+    """
+    from ..exercises import load_key
+
+    cells = nb.get("cells") or []
+    changed: dict[int, str] = {}
+    refused: list[str] = []
+    for i, cell in enumerate(cells):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        meta = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
+        fk = meta.get("framingkit") if isinstance(meta.get("framingkit"), dict) else {}
+        hidden = fk.get("exercise")
+        src = cell.get("source", "")
+        src = "".join(x for x in src if isinstance(x, str)) if isinstance(src, list) else src
+        m = _CALL.search(src) if isinstance(src, str) and isinstance(hidden, str) else None
+        if m is None or m.group(1) == hidden:
+            continue
+        visible = m.group(1)
+        other = visible.split("/", 1)[0]
+        why = ""
+        try:
+            ok = valid_lesson_id(other) and visible in load_key(other, key_dir).exercises
+        except InputError as exc:
+            ok = False
+            if not str(exc).startswith("No answer key"):
+                why = f" (the key '{other}' cannot be used: {_clip(str(exc), 200)})"
+        if ok:
+            changed[i] = visible
+            continue
+        where = f" --key {key_dir}" if key_dir else " the kit's keys (give yours with --key DIR)"
+        refused.append(
+            f"cell {i + 1} is the template's exercise '{_clip(hidden, 80)}' but calls "
+            f"exercise('{_clip(visible, 80)}'), and no key in{where} has '{_clip(visible, 80)}'"
+            f"{why}; the notebook is not graded against the template's key"
+        )
+    if refused or not changed:
+        return nb, lesson, [], refused
+    new_cells = list(cells)
+    for i, eid in changed.items():
+        cell = dict(cells[i])
+        meta = dict(cell.get("metadata") or {})
+        meta["framingkit"] = {**meta.get("framingkit", {}), "exercise": eid}
+        cell["metadata"] = meta
+        new_cells[i] = cell
+    lessons = sorted({eid.split("/", 1)[0] for eid in changed.values()})
+    notes = []
+    if len(lessons) == 1 and lessons[0] != lesson:
+        notes.append(
+            f"graded against the key of '{lessons[0]}', which its exercise cells call "
+            f"(the notebook's metadata says '{lesson}': made from that lesson as a template)"
+        )
+        lesson = lessons[0]
+    return {**nb, "cells": new_cells}, lesson, notes, []
+
+
+def safe_read_answers(nb: dict[str, Any]) -> dict[str, Any]:
+    """:func:`~framingkit.exercises.read_answers`, but a cell whose typed answer makes the
+    parser run out of memory or recursion (``answer = ----…1``) is unreadable for that
+    exercise only, never an error for the whole notebook."""
+    from ..exercises import read_answers
+    from ..exercises.answers import cell_exercise, cell_source, typed_answer
+
+    try:
+        return read_answers(nb)
+    except (MemoryError, RecursionError):
+        pass
+    cells = list(nb.get("cells") or [])
+    bad: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
+            continue
+        try:
+            typed_answer(cell_source(cell))
+        except (MemoryError, RecursionError):
+            eid = cell_exercise(cell) or f"?cell-{i}"
+            bad[eid] = i
+            cells[i] = {**cell, "source": ""}
+    answers = read_answers({**nb, "cells": cells})
+    from ..exercises import AnswerRecord
+
+    for eid, i in bad.items():
+        rec = answers.setdefault(eid, AnswerRecord(eid, cell=i))
+        rec.problems.append(
+            "The typed answer is nested too deeply (or is too long an expression) to be read "
+            "as a plain Python value."
+        )
+        if rec.value is None:
+            rec.status = "unreadable"
+    return answers
+
+
+class _Slow(Exception):
+    """Scoring one exercise took longer than its time limit."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float) -> Any:
+    """Raise :class:`_Slow` in the block after ``seconds`` (main thread on POSIX; else none)."""
+    usable = (
+        seconds > 0
+        and hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+    )
+    if not usable:
+        yield
+        return
+
+    def ring(_signum: int, _frame: Any) -> None:
+        raise _Slow
+
+    old = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
 
 
 def _score_all(
     result: GradeResult,
     key: Any,
     answers: dict[str, Any],
-    rubric: dict[tuple[str, str, str], dict[str, float]] | None = None,
+    rubric: RubricSheet | None = None,
+    score_timeout: float = SCORE_TIMEOUT,
 ) -> None:
-    from ..exercises import score
-    from ..exercises.scoring import _choice_key
+    from ..exercises import Score, score
 
     total = maximum = 0.0
     manual = blank = unscored = 0
     for eid, ex in key.exercises.items():
         rec = answers.get(eid)
         if rec is None:
-            result.notes.append(f"the exercise cell of '{eid}' is missing (deleted?); scored 0")
+            result.say(
+                f"the exercise cell of '{eid}' is missing (deleted?); scored 0",
+                f"The cell of exercise '{eid}' is missing from your notebook (deleted?), so it "
+                "scored 0.",
+            )
         value = rec.value if rec is not None else None
-        entered: dict[str, float] = {}
+        entered: dict[str, float] | None = None
         if ex.type == "text" and rubric is not None:
-            entered = rubric.get((result.student, result.file, eid), {})
-            s = score(ex, value, rubric_points=entered)
-            if not entered and s.answered:
+            entered = _rubric_points(result, ex, rubric)
+        try:
+            with _time_limit(score_timeout):
+                if ex.type == "text":
+                    s = score(ex, value, rubric_points=entered)
+                else:
+                    s = score(ex, value)
+        except _Slow:
+            s = Score(eid, ex.type, 0.0 if ex.type != "text" else None, ex.points, "")
+            s.problems.append(
+                f"The answer is too large to check within {score_timeout:g} s, so it scored 0."
+            )
+            result.notes.append(f"'{eid}': the answer took over {score_timeout:g} s to score")
+        if ex.type == "text" and entered is not None:
+            missing = [c.id for c in ex.rubric if c.id not in entered]
+            if missing and s.answered and value is not None:
                 unscored += 1
-            elif not entered:
+            elif not s.answered or value is None:
                 blank += 1
-        else:
-            s = score(ex, value)
+        answered = s.answered and value is not None
+        unreadable = (
+            rec is not None and not answered and (rec.status == "unreadable" or bool(s.problems))
+        )
         g = ExerciseGrade(
             eid,
             ex.type,
             ex.title or eid.split("/", 1)[1],
             s.points,
             s.max_points,
-            s.answered and value is not None,
+            answered,
             rec.via if rec is not None else None,
-            _clip(s.checked),
+            _clip(_plain(s.checked)),
             _lines(s.right),
             _lines(s.partial),
             _lines(s.missed),
@@ -303,10 +540,10 @@ def _score_all(
             _lines(list(s.problems) + (list(rec.problems) if rec is not None else [])),
             _lines(s.feedback),
             answer=_short_repr(value),
+            unreadable=unreadable,
         )
         if entered:
-            ok_ids = {c.id: c.points for c in ex.rubric}
-            g.rubric = {k: v for k, v in entered.items() if k in ok_ids and 0 <= v <= ok_ids[k]}
+            g.rubric = dict(entered)
         if rec is not None:
             for p in rec.problems:
                 if "appears in cells" in p or rec.status == "unreadable":
@@ -314,8 +551,13 @@ def _score_all(
         if ex.type == "spans":
             g.spans = [tuple(x) for x in s.details.get("answer_spans", [])]
         if ex.type == "choice" and value is not None:  # the option as the engine reads it
+            from ..exercises.scoring import _choice_key
+
             g.choice = _choice_key(ex, value, [])[0] or "(not an option)"
+        describe_answer(g, ex, value)
         g.missed_units = missed_units(ex, s, value)
+        g.blank_units = blank_units(ex, g, value)
+        g.hints = blank_hints(ex, g.blank_units)
         result.exercises[eid] = g
         if s.points is None:
             if g.answered:
@@ -327,6 +569,21 @@ def _score_all(
         maximum += s.max_points
     result.score = round(total + 1e-12, 2)
     result.max_score = round(maximum, 2)
+    grades = list(result.exercises.values())
+    if grades and not any(g.answered or g.unreadable for g in grades):
+        result.say(
+            "no answers at all: a blank notebook, or one saved after 'Clear All Outputs' "
+            "(which removes answers given with the buttons; typed answers stay)",
+            "No answers were found in your notebook. If you answered with the buttons, note "
+            "that 'Clear All Outputs' (or restarting and clearing outputs) before saving "
+            "removes those answers; typed answers (answer = ...) stay in the notebook.",
+        )
+    written = [e for e in key.exercises.values() if e.type == "text"]
+    if written:
+        if rubric is None:
+            result.written = "not included"
+        else:
+            result.written = "incomplete" if unscored else "included"
     if manual:
         result.notes.append(
             f"{manual} written answer{'s' * (manual != 1)} to score by hand (not in the score)"
@@ -338,6 +595,176 @@ def _score_all(
             f"{unscored} written answer{'s' * (unscored != 1)} not scored in the rubric file yet "
             "(0 points until then)"
         )
+
+
+def _rubric_points(result: GradeResult, ex: Any, rubric: RubricSheet) -> dict[str, float]:
+    """The usable rubric points of one written answer; problems go to the row's message."""
+    found = rubric.lookup(result.student, result.file, ex.id)
+    if found is None:
+        return {}
+    problems = list(rubric.row_problems.get(found, []))
+    crits = {c.id: c.points for c in ex.rubric}
+    usable: dict[str, float] = {}
+    for crit, pts in rubric.points.get(found, {}).items():
+        if crit not in crits:
+            problems.append(
+                f"{pts:g} points for {crit!r}, which is not a criterion of this exercise "
+                f"(its criteria: {', '.join(crits)}); not used"
+            )
+        elif not 0 <= pts <= crits[crit]:
+            problems.append(
+                f"{pts:g} points for criterion {crit!r} is outside 0..{crits[crit]:g}; not used "
+                "(counted as 0)"
+            )
+        else:
+            usable[crit] = pts
+    for p in problems:
+        text = f"rubric, {ex.id}: {p}"
+        result.rubric_problems.append(text)
+        result.notes.append(text)
+    return usable
+
+
+_F1 = re.compile(r"\s*\((?:F1|accuracy) = [^)]*\)")
+
+
+def _plain(text: str) -> str:
+    """An engine sentence without the scoring jargon ("(F1 = 0.58)") for a student page.
+
+    >>> _plain("Checked your 2 phrases against the 5 reference phrases (F1 = 0.58).")
+    'Checked your 2 phrases against the 5 reference phrases.'
+    """
+    return _F1.sub("", text)
+
+
+def describe_answer(g: ExerciseGrade, ex: Any, value: Any) -> None:
+    """Fill ``g.shown`` (the answer in the student's terms), ``g.read_as`` and ``g.codes``."""
+    if value is None:
+        return
+    if ex.type == "spans":
+        words = [" ".join(ex.text[s:e].split()) for s, e in g.spans]
+        g.shown = _clip("; ".join(f"“{w}”" for w in words), 2000) if words else g.answer
+        from .spanview import words as word_spans
+
+        for n, (ws, we) in enumerate(word_spans(ex.text)):
+            if any(s < we and ws < e for s, e in g.spans):
+                g.codes[str(n)] = "marked"
+        return
+    if ex.type == "classify" and isinstance(value, dict):
+        g.shown = _clip("; ".join(f"{k}: {v}" for k, v in value.items()), 2000)
+        labels = {_norm_id(i): i for i in ex.reference}
+        for k, v in value.items():
+            item = labels.get(_norm_id(str(k)))
+            code = classify_code(ex, v) if item is not None else None
+            if code is not None:
+                g.codes[item] = code
+        return
+    g.shown = g.answer
+    if ex.type == "choice" and g.choice and g.choice != "(not an option)":
+        typed = str(value).strip() if isinstance(value, str) else repr(value)
+        if typed != g.choice:
+            g.read_as = f"read as option {g.choice}"
+
+
+def _norm_id(text: str) -> str:
+    return re.sub(r"[\s_-]+", "", text.lower())
+
+
+def classify_code(ex: Any, value: Any) -> str | None:
+    """One classify answer as a code for class agreement: the label as the engine reads it
+    (its canonical name), ``"axis=label; ..."`` for several axes; None when unreadable."""
+    from ..exercises.model import match_label, split_axes
+
+    axes = tuple(ex.axes)
+
+    def canonical(v: Any, axis: str) -> str | None:
+        if not isinstance(v, str) or not v.strip():
+            return None
+        labels = ex.axes[axis]
+        if v in labels:
+            return v
+        try:
+            meant, _ = match_label(v, labels, ex.aliases.get(axis))
+        except Exception:  # the engine's reader is not ours to trust with odd input
+            meant = None
+        return meant or " ".join(v.lower().split())
+
+    if len(axes) == 1:
+        if isinstance(value, (list, tuple)) and len(value) == 1:
+            value = value[0]
+        return canonical(value, axes[0])
+    try:
+        got = split_axes(value, axes)
+    except Exception:
+        got = None
+    if not got:
+        return None
+    parts = [f"{a}={canonical(got.get(a), a)}" for a in axes]
+    return "; ".join(parts)
+
+
+def reference_codes(ex: Any) -> dict[str, set[str]]:
+    """The codes the key accepts for each classify item (see :func:`classify_code`)."""
+    axes = tuple(ex.axes)
+    out: dict[str, set[str]] = {}
+    for item, ref in ex.reference.items():
+        if len(axes) == 1:
+            out[item] = set(ref[axes[0]])
+        else:
+            out[item] = {"; ".join(f"{a}={ref[a][0]}" for a in axes)}
+    return out
+
+
+def blank_hints(ex: Any, blank: list[str]) -> list[str]:
+    """The key's hints for the reference parts a student left blank (none if it has none)."""
+    if not blank:
+        return []
+    out: list[str] = []
+    if ex.type == "spans":
+        for r in ex.reference:
+            hint = getattr(r, "hint", "")
+            if r.text in blank and hint and hint not in out:
+                out.append(hint)
+    elif ex.type == "classify":
+        ids = {u.split(" (", 1)[0] for u in blank}
+        for item in ex.items:
+            hint = getattr(item, "hint", "")
+            if item.id in ids and hint and hint not in out:
+                out.append(f"{item.id}: {hint}")
+    return _lines(out)
+
+
+def _link_pair(unit: str) -> frozenset[str]:
+    """The two claims of a link unit ``"c2 -supports-> c1"``.
+
+    >>> sorted(_link_pair("c2 -supports-> c1"))
+    ['c1', 'c2']
+    """
+    return frozenset((unit.split(" -", 1)[0], unit.rsplit("-> ", 1)[-1]))
+
+
+def blank_units(ex: Any, g: ExerciseGrade, value: Any) -> list[str]:
+    """The missed reference units the student did not attempt (as opposed to got wrong)."""
+    if not g.answered:
+        return list(g.missed_units)
+    if ex.type == "classify" and isinstance(value, dict):
+        given = {_norm_id(str(k)) for k, v in value.items() if v not in (None, "", [], {})}
+        return [u for u in g.missed_units if _norm_id(u.split(" (", 1)[0]) not in given]
+    if ex.type == "spans":  # a reference phrase no marked phrase touches was not attempted
+        touched = {
+            r.text for r in ex.reference if any(s < r.end and r.start < e for s, e in g.spans)
+        }
+        return [u for u in g.missed_units if u not in touched]
+    if ex.type == "links":  # a reference link whose two claims were never linked
+        from ..exercises.scoring import answer_links
+
+        try:
+            links, _ = answer_links(ex, value, [])
+        except Exception:
+            return []
+        pairs = {frozenset((a, b)) for a, b, _rel in links}
+        return [u for u in g.missed_units if _link_pair(u) not in pairs]
+    return []
 
 
 def missed_units(ex: Any, s: Any, value: Any) -> list[str]:

@@ -4,15 +4,28 @@
 draws it with matplotlib (imported only there) and :func:`summary_html` renders
 the table, the figure and links to the span class views and feedback pages.
 Only submissions whose answers could be read (``ok``, ``error``, ``timeout``) count.
+
+Blanks are treated the same way for every exercise: the mean, median and score bands
+count every graded notebook, a blank or unreadable answer as 0. The one exception is a
+written answer that has no rubric points yet: it is left out (and counted as "not scored
+yet") until the instructor scores it. "Most missed" counts wrong answers apart from blanks.
+Class agreement (Krippendorff's alpha, nominal, from :mod:`nltk.metrics.agreement`) is
+given for span exercises (each word: marked or not) and classification exercises (each
+item's label), over the students who answered, beside the agreement with the key.
 """
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
+import shutil
 import statistics
+import sys
+import tempfile
 import textwrap
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,11 +55,24 @@ class ExerciseSummary:
     max_points: float
     n: int = 0
     answered: int = 0
+    #: not answered at all (blank), and answered but unreadable
+    blank: int = 0
+    unreadable: int = 0
+    #: written answers answered but not scored in the rubric yet (left out of the mean)
+    unscored: int = 0
     mean: float | None = None
     median: float | None = None
     bins: list[int] = field(default_factory=list)
-    #: (reference unit, number of students who missed it), most missed first
+    #: (reference unit, number of students who answered it wrongly), most missed first
     most_missed: list[tuple[str, int]] = field(default_factory=list)
+    #: (reference unit, number of students who answered the exercise but left it blank)
+    most_skipped: list[tuple[str, int]] = field(default_factory=list)
+    #: Krippendorff's alpha among the students who answered (None: too few, or no data)
+    alpha: float | None = None
+    #: agreement of those students with the key (share of labels, or word overlap)
+    key_agreement: float | None = None
+    #: classification items the class splits on most: (item, "label n, label m")
+    split_items: list[tuple[str, str]] = field(default_factory=list)
     #: choice exercises: (option, number of students who picked it)
     picks: list[tuple[str, int]] = field(default_factory=list)
 
@@ -58,7 +84,7 @@ def _bin(fraction: float) -> int:
     return 1 if fraction < 0.5 else 2
 
 
-def summarise(results: Sequence[GradeResult]) -> list[ExerciseSummary]:
+def summarise(results: Sequence[GradeResult], key_dir: str | None = None) -> list[ExerciseSummary]:
     """One :class:`ExerciseSummary` per exercise, by lesson, in key order.
 
     >>> summarise([])
@@ -67,7 +93,9 @@ def summarise(results: Sequence[GradeResult]) -> list[ExerciseSummary]:
     out: dict[str, ExerciseSummary] = {}
     points: dict[str, list[float]] = {}
     missed: dict[str, Counter[str]] = {}
+    skipped: dict[str, Counter[str]] = {}
     picks: dict[str, Counter[str]] = {}
+    codes: dict[str, dict[str, dict[str, str]]] = {}
     for r in sorted(results, key=lambda r: (r.lesson or "", r.student, r.file)):
         if r.status not in GRADED or r.lesson is None:
             continue
@@ -75,14 +103,36 @@ def summarise(results: Sequence[GradeResult]) -> list[ExerciseSummary]:
             s = out.get(eid)
             if s is None:
                 s = out[eid] = ExerciseSummary(r.lesson, eid, g.title, g.type, g.max_points)
-                points[eid], missed[eid], picks[eid] = [], Counter(), Counter()
+                points[eid], missed[eid], skipped[eid], picks[eid] = (
+                    [],
+                    Counter(),
+                    Counter(),
+                    Counter(),
+                )
+                codes[eid] = {}
             s.n += 1
             s.answered += bool(g.answered)
-            if g.points is not None and (g.type != "text" or g.rubric):
-                points[eid].append(g.points)  # written answers: only once rubric points exist
-            missed[eid].update(g.missed_units)
+            s.unreadable += bool(g.unreadable)
+            s.blank += not g.answered and not g.unreadable
+            if g.type == "text":
+                if g.rubric or (not g.answered and g.points is not None):
+                    points[eid].append(g.points or 0.0)
+                elif g.answered:
+                    s.unscored += 1
+            else:
+                points[eid].append(g.points or 0.0)  # blank and unreadable count as 0
+            if g.answered:
+                blank = set(g.blank_units)
+                wrong = [u for u in g.missed_units if u not in blank]
+                if g.type == "choice":
+                    wrong = [f"picked {g.choice}" for _ in wrong[:1]]
+                missed[eid].update(wrong)
+                skipped[eid].update(blank)
+                if g.codes:
+                    codes[eid][f"{r.student}\0{r.file}"] = g.codes
             if g.choice:
                 picks[eid][g.choice] += 1
+    keys = _keys_of(results, key_dir)
     for eid, s in out.items():
         pts = points[eid]
         if pts:
@@ -92,8 +142,110 @@ def summarise(results: Sequence[GradeResult]) -> list[ExerciseSummary]:
             for p in pts:
                 s.bins[_bin(p / s.max_points if s.max_points else 0.0)] += 1
         s.most_missed = sorted(missed[eid].items(), key=lambda kv: (-kv[1], kv[0]))
+        s.most_skipped = sorted(skipped[eid].items(), key=lambda kv: (-kv[1], kv[0]))
         s.picks = sorted(picks[eid].items())
+        ex = keys.get(eid)
+        if ex is not None and s.type in ("spans", "classify"):
+            agreement(s, ex, codes[eid])
     return list(out.values())
+
+
+def _keys_of(results: Sequence[GradeResult], key_dir: str | None) -> dict[str, object]:
+    """The exercise definitions of the lessons in ``results`` (for agreement), by id."""
+    from .run import key_for
+
+    out: dict[str, object] = {}
+    for lesson in sorted({r.lesson for r in results if r.lesson and r.exercises}):
+        key, _, _ = key_for(lesson, key_dir)
+        if key is not None:
+            out.update(key.exercises)
+    return out
+
+
+def units_and_codes(
+    ex: object, codes: dict[str, dict[str, str]]
+) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
+    """The (coder, unit, code) triples of the class and the key's code for each unit.
+
+    Spans: every word of the text is a unit, coded ``marked`` or ``unmarked`` by each
+    student who answered. Classify: every item is a unit, coded with the student's label
+    (an item a student left blank is missing data, which alpha allows).
+    """
+    from .spanview import words
+
+    data: list[tuple[str, str, str]] = []
+    ref: dict[str, str] = {}
+    if getattr(ex, "type", "") == "spans":
+        spans = words(ex.text)  # type: ignore[attr-defined]
+        refs = [(r.start, r.end) for r in ex.reference]  # type: ignore[attr-defined]
+        for n, (ws, we) in enumerate(spans):
+            ref[str(n)] = "marked" if any(s < we and ws < e for s, e in refs) else "unmarked"
+        for coder, got in codes.items():
+            data += [(coder, str(n), got.get(str(n), "unmarked")) for n in range(len(spans))]
+    else:
+        from .run import reference_codes
+
+        for item, accepted in reference_codes(ex).items():
+            ref[item] = sorted(accepted)[0]
+        for coder, got in codes.items():
+            data += [(coder, unit, code) for unit, code in sorted(got.items())]
+    return data, ref
+
+
+def krippendorff_alpha(data: Sequence[tuple[str, str, str]]) -> float | None:
+    """Krippendorff's alpha (nominal) over (coder, unit, code) triples, computed by nltk.
+
+    None when it is undefined: fewer than two coders, or no unit coded twice.
+
+    >>> round(krippendorff_alpha([("a", "1", "x"), ("b", "1", "x"), ("a", "2", "y"),
+    ...     ("b", "2", "x"), ("a", "3", "y"), ("b", "3", "y")]), 3)
+    0.444
+    """
+    from nltk.metrics.agreement import AnnotationTask
+
+    coders = {c for c, _, _ in data}
+    per_unit = Counter(u for _, u, _ in data)
+    if len(coders) < 2 or not any(n >= 2 for n in per_unit.values()):
+        return None
+    task = AnnotationTask(data=list(data))
+    try:
+        return float(task.alpha())
+    except (ValueError, ZeroDivisionError):
+        return None
+
+
+def agreement(s: ExerciseSummary, ex: object, codes: dict[str, dict[str, str]]) -> None:
+    """Fill in the class's alpha, its agreement with the key and the most split items."""
+    data, ref = units_and_codes(ex, codes)
+    alpha = krippendorff_alpha(data)
+    s.alpha = None if alpha is None else round(alpha, 2)
+    if not data:
+        return
+    if s.type == "spans":  # word overlap (Dice) of each student's marked words with the key
+        key_words = {u for u, c in ref.items() if c == "marked"}
+        dice = []
+        for got in codes.values():
+            mine = set(got)
+            both = len(mine & key_words)
+            dice.append(2 * both / (len(mine) + len(key_words)) if mine or key_words else 1.0)
+        s.key_agreement = round(statistics.fmean(dice), 2) if dice else None
+        return
+    from .run import reference_codes
+
+    accepted = reference_codes(ex)
+    same = [code in accepted.get(unit, ()) for _, unit, code in data]
+    s.key_agreement = round(sum(same) / len(same), 2) if same else None
+    by_unit: dict[str, Counter[str]] = {}
+    for _, unit, code in data:
+        by_unit.setdefault(unit, Counter())[code] += 1
+    split = []
+    for unit, counts in by_unit.items():
+        total = sum(counts.values())
+        if total >= 2 and len(counts) > 1:
+            top = counts.most_common(1)[0][1] / total
+            text = ", ".join(f"{k} {v}" for k, v in counts.most_common(3))
+            split.append((top, unit, text))
+    s.split_items = [(u, t) for _, u, t in sorted(split)[:3]]
 
 
 def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bool:
@@ -104,6 +256,36 @@ def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bo
     shown = [s for s in summaries if s.bins]
     if not shown:
         return False
+    with _matplotlib_home():
+        return _draw(shown, path)
+
+
+@contextlib.contextmanager
+def _matplotlib_home() -> Iterator[None]:
+    """Keep matplotlib from creating ~/.config/matplotlib and ~/.cache/matplotlib.
+
+    The grader writes nothing outside ``--out``: on an account where matplotlib has not made
+    its folders yet, its config and font cache go to a temporary folder, deleted afterwards.
+    """
+    if "matplotlib" in sys.modules or os.environ.get("MPLCONFIGDIR"):
+        yield
+        return
+    home = Path.home()
+    cfg = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
+    if cfg.is_dir() and cache.is_dir():
+        yield
+        return
+    tmp = tempfile.mkdtemp(prefix="framingkit-mpl-")
+    os.environ["MPLCONFIGDIR"] = tmp
+    try:
+        yield
+    finally:
+        os.environ.pop("MPLCONFIGDIR", None)
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _draw(shown: Sequence[ExerciseSummary], path: str | Path) -> bool:
     import matplotlib
 
     matplotlib.use("Agg")
@@ -153,14 +335,23 @@ def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bo
     return True
 
 
+def _counted(pairs: Sequence[tuple[str, int]], limit: int = 3) -> str:
+    return "; ".join(
+        f"{esc(textwrap.shorten(u, 34, placeholder='…'))} ({c})" for u, c in pairs[:limit]
+    )
+
+
 def summary_html(
     summaries: Sequence[ExerciseSummary],
     results: Sequence[GradeResult],
     feedback: Sequence[str],
     figure: str | None,
     span_views: dict[str, str],
+    problems: Sequence[str] = (),
+    skipped: Sequence[str] = (),
 ) -> str:
-    """The class summary page: status counts, a table per exercise, the figure, links."""
+    """The class summary page: status counts, a table per exercise, the figure, links, and
+    what the instructor must look at (rubric problems, folders left out)."""
     status = Counter(r.status for r in results)
     out = [
         "<h1>Class summary</h1>",
@@ -168,6 +359,17 @@ def summary_html(
         + ", ".join(f"{esc(k)} {v}" for k, v in sorted(status.items()))
         + ". The gradebook is <code>grades.csv</code>.</p>",
     ]
+    if problems:
+        items = "".join(f"<li>{esc(p)}</li>" for p in problems[:50])
+        more = f"<li>… and {len(problems) - 50} more</li>" if len(problems) > 50 else ""
+        out.append(
+            "<h2>Rubric points that were not used</h2><p>Each is also in the message of its "
+            f"row of <code>grades.csv</code>; fix them in <code>rubric.csv</code>.</p>"
+            f"<ul>{items}{more}</ul>"
+        )
+    if skipped:
+        items = "".join(f"<li>{esc(p)}</li>" for p in skipped[:50])
+        out.append(f"<h2>Left out (no row in grades.csv)</h2><ul>{items}</ul>")
     if figure:
         alt = "; ".join(
             f"{s.title}: " + ", ".join(f"{b[0]} {c}" for b, c in zip(BINS, s.bins, strict=True))
@@ -177,20 +379,33 @@ def summary_html(
         out.append(
             f"<figure><img src='{esc(figure)}' alt='Score distributions. {esc(alt)}' "
             "style='max-width:100%'><figcaption>Students per score band, one panel per "
-            "exercise (counts above the bars).</figcaption></figure>"
+            "exercise (counts above the bars; a blank answer is in the 0 band).</figcaption>"
+            "</figure>"
         )
+    out.append(
+        "<p class='muted'>Every graded notebook counts in the mean, median and bands, a blank "
+        "or unreadable answer as 0, for every exercise; a written answer with no rubric "
+        "points yet is left out until you score it. “Wrong” counts students who answered "
+        "the exercise but missed that part; “left blank” counts those who did not attempt "
+        "it. Class agreement is Krippendorff's alpha (1 = everyone coded alike, 0 = no more "
+        "than chance) over the students who answered: for span exercises each word is "
+        "marked or not, for classifications each item's label. Low alpha means the class "
+        "finds the exercise ambiguous; compare it with the agreement with the key.</p>"
+    )
     head = "".join(f"<th>{esc(b[0])}</th>" for b in BINS)
     out.append(
-        "<table><tr><th>exercise</th><th>type</th><th>answered</th><th>mean</th>"
-        f"<th>median</th>{head}<th>most missed (students)</th></tr>"
+        "<table><tr><th>exercise</th><th>type</th><th>answered</th><th>blank</th>"
+        f"<th>mean</th><th>median</th>{head}<th>most missed: wrong (students)</th>"
+        "<th>left blank (students)</th><th>class agreement</th></tr>"
     )
     for s in summaries:
-        missed = "; ".join(f"{esc(u)} ({c})" for u, c in s.most_missed[:3]) or "–"
-        if s.picks:
-            missed += "<br><span class='muted'>picked: " + ", ".join(
-                f"{esc(k)} {c}" for k, c in s.picks
-            )
-            missed += "</span>"
+        wrong = _counted(s.most_missed) or "–"
+        if s.picks:  # the options picked say it all for a choice exercise
+            wrong = "picked: " + ", ".join(f"{esc(k)} {c}" for k, c in s.picks)
+        blank = f"{s.blank} left the whole exercise blank" if s.blank else ""
+        if s.most_skipped:
+            part = "parts skipped: " + _counted(s.most_skipped)
+            blank = f"{blank}<br>{part}" if blank else part
         view = span_views.get(s.exercise)
         name = esc(s.title) + f"<br><span class='muted'>{esc(s.exercise)}</span>"
         if view:
@@ -201,19 +416,37 @@ def summary_html(
             cells = f"<td>{num(s.mean)}</td><td>{num(s.median)}</td>" + "".join(
                 f"<td>{c}</td>" for c in (s.bins or [0] * len(BINS))
             )
+        if s.unscored:
+            cells += ""
+            blank += f"<br><span class='muted'>{s.unscored} not scored yet</span>"
+        agree = "–"
+        if s.type in ("spans", "classify"):
+            a = "n/a (fewer than 2 answers)" if s.alpha is None else f"α = {s.alpha:.2f}"
+            k = "" if s.key_agreement is None else f"; with the key {s.key_agreement:.0%}"
+            agree = esc(a + k)
+            if s.split_items:
+                agree += "<br><span class='muted'>most split: " + "; ".join(
+                    f"{esc(u)} ({esc(t)})" for u, t in s.split_items
+                )
+                agree += "</span>"
+        unread = f"; {s.unreadable} unreadable" if s.unreadable else ""
         out.append(
             f"<tr><td>{name}</td><td>{esc(s.type)}</td><td>{s.answered} of {s.n}</td>"
-            f"{cells}<td>{missed}</td></tr>"
+            f"<td>{s.blank}{unread}</td>{cells}<td>{wrong}</td><td>{blank or '–'}</td>"
+            f"<td>{agree}</td></tr>"
         )
     out.append("</table>")
     out.append("<h2>Notebooks</h2><table><tr><th>student</th><th>lesson</th><th>status</th>")
-    out.append("<th>score</th><th>message</th></tr>")
+    out.append("<th>score</th><th>written</th><th>message</th></tr>")
     for r, fb in zip(results, feedback, strict=True):
         score = f"{num(r.score)} / {num(r.max_score)}" if r.score is not None else ""
         out.append(
             f"<tr><td><a href='feedback/{esc(fb)}'>{esc(r.student)}</a></td>"
             f"<td>{esc(r.lesson or '')}</td><td>{esc(r.status)}</td><td>{score}</td>"
-            f"<td>{esc(r.message)}</td></tr>"
+            f"<td>{esc(r.written)}</td><td>{esc(r.message)}</td></tr>"
         )
     out.append("</table>")
-    return page("Class summary", "\n".join(out))
+    return page("Class summary", "\n".join(out), css=_WIDE)
+
+
+_WIDE = "body { max-width: 96em; } td { font-size: .92em; }"

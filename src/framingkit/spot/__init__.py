@@ -1,10 +1,11 @@
-"""Spot evaluative language: words through which a writer judges, intensifies, hedges, labels
-or distances.
+"""Spot evaluative language (appraisal): words through which a writer evaluates (attitude),
+grades (force, focus), positions other voices (disclaim, proclaim, entertain, attribute),
+labels or uses figures of speech. The categories are one table: :mod:`.categories`.
 
 >>> from framingkit.spot import spot
 >>> res = spot("It is not good news. Undoubtedly the plan may have failed.")
 >>> [(s.text, s.category) for s in res.spans]  # doctest: +NORMALIZE_WHITESPACE
-[('not good news', 'attitude'), ('Undoubtedly', 'booster'), ('may have', 'hedge'),
+[('not good news', 'attitude'), ('Undoubtedly', 'proclaim'), ('may have', 'entertain'),
  ('failed', 'attitude')]
 >>> spot("The meeting is on Tuesday at noon.").spans
 []
@@ -14,18 +15,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from .categories import CATEGORIES, CATEGORY_ORDER
+from .categories import (
+    CATEGORIES,
+    CATEGORY_ORDER,
+    LEGACY_NAMES,
+    certainty_of,
+    is_certainty_cue,
+    read_name,
+)
 
 __all__ = [
     "CATEGORIES",
     "CATEGORY_ORDER",
+    "LEGACY_NAMES",
     "EvalSpan",
     "ParagraphDensity",
     "Profile",
     "SpanScore",
     "SpotResult",
+    "certainty_of",
+    "is_certainty_cue",
     "kappa",
     "profile",
+    "read_name",
     "score_spans",
     "spot",
 ]

@@ -1,14 +1,21 @@
-"""The one table of evaluative-language categories.
+"""The one table of evaluative-language categories (appraisal theory).
 
-Grounded in appraisal theory (Martin and White 2005: attitude, graduation,
-engagement) and metadiscourse (Hyland 2005: boosters, hedges). Every view,
-the CLI, the lexicon checks and the docs read this table; nothing else lists
-the categories.
+The categories follow Martin and White (2005), *The Language of Evaluation*: **attitude**
+(affect, judgement, appreciation; inscribed or invoked), **graduation** (force, focus) and
+**engagement** (disclaim, proclaim, entertain, attribute), plus loaded **labels** and
+**figurative** language. Hyland's (2005) boosters and hedges are the epistemic part of
+engagement: boosters are ``proclaim``, hedges are ``entertain``. Every view, the CLI, the
+lexicon checks, compare's evidence, claims' certainty, the exercise keys and the docs read
+this table; nothing else lists the categories.
 
->>> CATEGORIES["hedge"].label
-'hedge'
+>>> CATEGORIES["entertain"].system, CATEGORIES["entertain"].hyland
+('engagement', 'hedge')
 >>> sorted(CATEGORIES) == sorted(CATEGORY_ORDER)
 True
+>>> certainty_of("proclaim"), certainty_of("force"), certainty_of("entertain")
+('boosted', None, 'hedged')
+>>> read_name("booster").candidates
+('proclaim', 'force')
 """
 
 from __future__ import annotations
@@ -19,136 +26,529 @@ from ..style import HATCHES, OKABE_ITO
 
 
 @dataclass(frozen=True)
-class Category:
-    """One category: its name, a short label, what it is, its subtypes and how it is drawn."""
+class Subtype:
+    """One sense of a category: what it does, examples, and why it matters (student wording)."""
 
     name: str
     label: str
     description: str
+    examples: tuple[str, ...]
     why: str
-    subtypes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Category:
+    """One category: its appraisal system, a short student-facing label, what it is, why it
+    matters, its subtypes, and how it is drawn (colour, hatch for bars, border style and a
+    letter mark, so that colour is never the only cue). ``hyland`` names Hyland's term
+    (``"booster"``/``"hedge"``) where the category is his; ``certainty`` is what a cue of
+    this category does to a claim's certainty (``"boosted"``/``"hedged"``/``None``)."""
+
+    name: str
+    system: str
+    label: str
+    description: str
+    why: str
+    subtypes: dict[str, Subtype]
     colour: str
     hatch: str
+    border: str
     mark: str
+    hyland: str | None = None
+    certainty: str | None = None
 
+    def subtype(self, name: str) -> Subtype | None:
+        """The subtype called ``name``, or ``None``."""
+        return self.subtypes.get(name)
+
+
+def _subs(*rows: tuple[str, str, str, tuple[str, ...], str]) -> dict[str, Subtype]:
+    return {r[0]: Subtype(*r) for r in rows}
+
+
+#: The appraisal systems, in display order, with a one-line description.
+SYSTEMS: dict[str, str] = {
+    "attitude": "evaluating: feelings, verdicts on people's behaviour, verdicts on things",
+    "graduation": "grading: turning the volume of a meaning up or down, sharpening or blurring it",
+    "engagement": "positioning: how the writer deals with other voices and other possible views",
+    "naming": "loaded names for people, groups and systems",
+    "figuration": "metaphor, simile and idiom",
+}
 
 #: The categories in display order.
 CATEGORY_ORDER: tuple[str, ...] = (
     "attitude",
-    "booster",
-    "hedge",
+    "force",
+    "focus",
+    "disclaim",
+    "proclaim",
+    "entertain",
+    "attribute",
     "label",
     "figurative",
-    "scare_quote",
-    "stance_verb",
 )
 
 CATEGORIES: dict[str, Category] = {
     "attitude": Category(
         "attitude",
         "attitude",
-        "a word or phrase that judges people, actions or things as good or bad",
+        "attitude",
+        "a word or phrase that evaluates: a feeling, a verdict on people's behaviour, or a "
+        "verdict on things and events",
         "it tells the reader how to feel about what is described",
-        {
-            "affect": "an emotion felt or caused (disappointed, alarming)",
-            "judgement": "a verdict on people's behaviour or character (abusive, reckless, brave)",
-            "appreciation": "a verdict on things, events or results (chaotic, disastrous, elegant)",
-        },
+        _subs(
+            (
+                "affect",
+                "affect",
+                "names or causes an emotion",
+                ("disappointed", "shame", "alarming", "fed up with"),
+                "it asks the reader to share the feeling",
+            ),
+            (
+                "judgement",
+                "judgement",
+                "a verdict on people's behaviour or character",
+                ("reckless", "boldly", "corrupt", "wrested", "refused"),
+                "it praises or condemns the people involved",
+            ),
+            (
+                "appreciation",
+                "appreciation",
+                "a verdict on things, events or results",
+                ("chaotic", "disastrous", "an eyesore", "a triumph"),
+                "it presents the thing as good or bad before the facts do",
+            ),
+        ),
         OKABE_ITO["vermillion"],
         HATCHES[3],
+        "solid",
         "A",
     ),
-    "booster": Category(
-        "booster",
-        "booster",
-        "an intensifier or certainty marker that turns the volume up",
-        "it makes the claim sound stronger or more certain than a plain statement",
-        {
-            "intensifier": "raises the degree of the next word (highly, deeply, utterly)",
-            "amplifier": "an adjective that inflates size or amount (massive, sheer, excessive)",
-            "certainty": "presents a claim as beyond doubt (undoubtedly, clearly, of course)",
-            "emphatic": "adds emphasis or totality (whatsoever, at all, every last)",
-        },
+    "force": Category(
+        "force",
+        "graduation",
+        "force",
+        "turns the volume of a meaning up (intensify) or down (downtone)",
+        "it makes something sound bigger, worse or more extreme, or smaller, than a plain "
+        "word would",
+        _subs(
+            (
+                "intensify",
+                "intensify",
+                "raises the size, amount or degree",
+                ("massive", "highly", "every last", "whatsoever", "soaring"),
+                "a bigger word makes the same fact sound more dramatic",
+            ),
+            (
+                "downtone",
+                "downtone",
+                "lowers the degree while keeping the meaning",
+                ("slightly", "a little", "pretty (clear)", "somewhat"),
+                "the writer still commits to the claim, only at a lower degree; it is not doubt",
+            ),
+        ),
         OKABE_ITO["orange"],
         HATCHES[1],
-        "B",
+        "double",
+        "F",
     ),
-    "hedge": Category(
-        "hedge",
-        "hedge",
-        "a downtoner, approximator or modal that softens or qualifies a claim",
-        "it lowers the writer's commitment, leaving room for doubt",
-        {
-            "modal": "a modal verb or phrase of possibility (may have, might, could)",
-            "downtoner": "lowers the degree (slightly, somewhat, rather)",
-            "approximator": "makes a number or amount vague (about, around, some)",
-            "epistemic": "marks a claim as opinion or likelihood (perhaps, apparently, seems)",
-        },
+    "focus": Category(
+        "focus",
+        "graduation",
+        "focus",
+        "sharpens a category (a real, true) or blurs it (sort of, kind of, about 600)",
+        "it makes a thing sound like a clear case of something, or only a loose one",
+        _subs(
+            (
+                "sharpen",
+                "sharpen",
+                "presents something as a genuine, clear-cut case",
+                ("a real", "true", "genuine", "the very"),
+                "it insists the label fits exactly",
+            ),
+            (
+                "soften",
+                "soften",
+                "presents something as only loosely a case, or a number as approximate",
+                ("sort of", "kind of", "about 600", "effectively"),
+                "it blurs the edges of the word or number",
+            ),
+        ),
+        OKABE_ITO["yellow"],
+        HATCHES[6],
+        "groove",
+        "S",
+    ),
+    "disclaim": Category(
+        "disclaim",
+        "engagement",
+        "disclaim",
+        "rejects or counters another view: denial (no, never) and counter-expectation "
+        "(but, yet, even)",
+        "it brings in a view only to reject it, so the reader hears the writer overrule it",
+        _subs(
+            (
+                "deny",
+                "deny",
+                "denies, bringing the positive view in only to reject it",
+                ("No mention", "not", "never", "in no way"),
+                "a denial answers someone who might think otherwise",
+            ),
+            (
+                "counter",
+                "counter",
+                "replaces what the reader would expect with something else",
+                ("but", "yet", "even", "actually"),
+                "it tells the reader that what follows goes against expectation",
+            ),
+        ),
+        OKABE_ITO["grey"],
+        HATCHES[7],
+        "dotted",
+        "D",
+    ),
+    "proclaim": Category(
+        "proclaim",
+        "engagement",
+        "proclaim",
+        "presents a claim as certain, obvious or proven (Hyland's boosters)",
+        "it closes down other views: the reader is told the matter is settled",
+        _subs(
+            (
+                "concur",
+                "concur",
+                "presents the writer and reader as agreeing on something obvious",
+                ("of course", "naturally", "needless to say"),
+                "it assumes the reader already agrees",
+            ),
+            (
+                "pronounce",
+                "pronounce",
+                "the writer insists on the claim",
+                ("clearly", "undoubtedly", "it is clear", "in fact"),
+                "it presents the writer's reading as beyond doubt",
+            ),
+            (
+                "endorse",
+                "endorse",
+                "presents evidence or a source as proving the claim",
+                ("shows", "proves", "there for all to see", "points out"),
+                "it treats the claim as proven by the source",
+            ),
+        ),
+        OKABE_ITO["blue"],
+        HATCHES[0],
+        "double",
+        "P",
+        hyland="booster",
+        certainty="boosted",
+    ),
+    "entertain": Category(
+        "entertain",
+        "engagement",
+        "entertain",
+        "presents a claim as possible, likely or one view among others (Hyland's hedges)",
+        "it lowers the writer's commitment and leaves room for other views",
+        _subs(
+            (
+                "possibility",
+                "possibility",
+                "a modal or adverb of possibility or likelihood",
+                ("may", "might", "could (possibly)", "perhaps", "probably"),
+                "the writer does not commit to the claim being true",
+            ),
+            (
+                "appearance",
+                "appearance",
+                "presents the claim as an impression or inference",
+                ("seems", "appears to", "feels like", "suggests"),
+                "the claim is offered as how things look, not as fact",
+            ),
+            (
+                "opinion",
+                "opinion",
+                "marks the claim as the writer's own view",
+                ("I think", "in my view", "I suspect"),
+                "the claim is offered as one person's view",
+            ),
+        ),
         OKABE_ITO["sky"],
         HATCHES[2],
-        "H",
+        "dotted",
+        "E",
+        hyland="hedge",
+        certainty="hedged",
+    ),
+    "attribute": Category(
+        "attribute",
+        "engagement",
+        "attribute",
+        "reports other voices: neutrally (said), at a distance (claimed, so-called, "
+        "scare quotes) or as an admission (admits)",
+        "the reporting word tells the reader how far to trust what is reported",
+        _subs(
+            (
+                "acknowledge",
+                "acknowledge",
+                "reports what someone said, with a verb that may colour it",
+                ("said", "according to", "warned", "vowed"),
+                "who is quoted, and with which verb, frames what they say",
+            ),
+            (
+                "distance",
+                "distance",
+                "reports a claim while holding it at arm's length",
+                ("claimed", "so-called", "“success”", "allegedly"),
+                "it invites the reader to doubt what is reported",
+            ),
+            (
+                "presuppose",
+                "presuppose",
+                "a reporting verb that takes what is reported as true and awkward for the speaker",
+                ("admits", "concedes", "confessed"),
+                "it presents the statement as a truth the speaker would rather have hidden",
+            ),
+        ),
+        OKABE_ITO["black"],
+        HATCHES[4],
+        "dashed",
+        "R",
     ),
     "label": Category(
         "label",
+        "naming",
         "label",
-        "a loaded name for a person, group, system or event",
+        "a loaded name for a person, group or system (or a euphemism that hides a harm)",
         "the name itself passes a verdict before any argument is made",
-        {
-            "person": "names a person by a loaded role (tyrant, thug, hero)",
-            "group": "names a group by a loaded role (gangsters, mob, elite)",
-            "system": "names a state, regime or system pejoratively (kleptocracy, regime)",
-            "event": "names an event or action in a loaded way (massacre, witch hunt, power grab)",
-        },
+        _subs(
+            (
+                "person",
+                "person",
+                "names a person by a loaded role",
+                ("tyrant", "thug", "hero"),
+                "the name decides what kind of person this is",
+            ),
+            (
+                "group",
+                "group",
+                "names a group by a loaded role",
+                ("gangsters", "mob", "Bosses", "elite"),
+                "the name decides what kind of people these are",
+            ),
+            (
+                "system",
+                "system",
+                "names a state, regime or system pejoratively",
+                ("kleptocracy", "regime", "nanny state"),
+                "the name decides what kind of rule this is",
+            ),
+            (
+                "euphemism",
+                "euphemism",
+                "a softening name that hides a harm",
+                ("collateral damage", "special military operation"),
+                "the mild name keeps the reader from seeing the harm",
+            ),
+        ),
         OKABE_ITO["purple"],
-        HATCHES[4],
+        HATCHES[5],
+        "dashed",
         "L",
     ),
     "figurative": Category(
         "figurative",
+        "figuration",
         "figurative",
-        "a metaphor, simile or analogy that carries a judgement",
+        "a metaphor, simile or idiom that carries a judgement",
         "the comparison transfers feelings about one thing onto another",
-        {
-            "metaphor": "a word used in a transferred sense (stranglehold, tsunami)",
-            "simile": "an explicit comparison (feels like, is like, as if)",
-            "idiom": "a fixed figurative phrase (house of cards, slippery slope)",
-        },
+        _subs(
+            (
+                "metaphor",
+                "metaphor",
+                "a word used in a transferred sense",
+                ("stranglehold", "soared", "piling pressure"),
+                "the picture brings its own feelings with it",
+            ),
+            (
+                "simile",
+                "simile",
+                "an explicit comparison",
+                ("feels like", "is like", "as if"),
+                "the comparison asks the reader to see one thing as another",
+            ),
+            (
+                "idiom",
+                "idiom",
+                "a fixed figurative phrase",
+                ("house of cards", "family silver", "white elephant"),
+                "the stock phrase carries a ready-made verdict",
+            ),
+        ),
         OKABE_ITO["green"],
-        HATCHES[5],
-        "F",
+        HATCHES[8],
+        "solid",
+        "M",
     ),
-    "scare_quote": Category(
-        "scare_quote",
-        "scare quote",
-        "quotation marks around a short phrase with no speaker",
-        "the marks distance the writer from the word, suggesting it is not to be believed",
-        {"scare": "one to three words in quotation marks with no speaker"},
-        OKABE_ITO["yellow"],
-        HATCHES[6],
-        "Q",
-    ),
-    "stance_verb": Category(
-        "stance_verb",
-        "stance verb",
-        "a reporting or framing verb that evaluates the speaker or the claim",
-        "choosing this verb instead of a neutral one (say, present) judges the speaker or claim",
-        {
-            "reporting": "reports speech while judging it (claim, insist, boast, admit)",
-            "framing": "describes an action in a judging way (parade as, refuse, exploit)",
-        },
-        OKABE_ITO["blue"],
-        HATCHES[0],
-        "V",
-    ),
+}
+
+#: Sub-tables for exercise keys (``"labels": "framingkit.spot.categories:ENGAGEMENT"``).
+ATTITUDE_TYPES: dict[str, Subtype] = CATEGORIES["attitude"].subtypes
+GRADUATION: dict[str, Category] = {k: CATEGORIES[k] for k in ("force", "focus")}
+ENGAGEMENT: dict[str, Category] = {
+    k: CATEGORIES[k] for k in ("disclaim", "proclaim", "entertain", "attribute")
+}
+
+#: Attitude spans say how the attitude is carried.
+MODES: dict[str, str] = {
+    "inscribed": "an explicitly evaluative word (disastrous, reckless, furious)",
+    "invoked": "a verb or noun of action or fact that implies a verdict without stating it "
+    "(wrested for took, hiked for raised, Bosses for managers)",
 }
 
 #: Polarity values a span may carry.
 POLARITIES: tuple[str, ...] = ("positive", "negative")
 #: Intensity scale: 1 mild, 2 marked, 3 strong.
 INTENSITY_LABELS: dict[int, str] = {1: "mild", 2: "marked", 3: "strong"}
-#: Where a span's evidence came from.
+#: Where a span's evidence came from (provenance: in ``--json``, not on student screens).
 SOURCES: dict[str, str] = {
     "lexicon": "the kit's evaluative lexicon (data/lexicons)",
     "vader": "VADER's sentiment lexicon (vaderSentiment, MIT), attitude polarity only",
-    "rule": "a rule of the kit (negation, intensifier plus head, compounds, comparisons, quotes)",
+    "rule": "a rule of the kit (see framingkit.spot.rules.RULES)",
 }
+
+
+@dataclass(frozen=True)
+class LegacyName:
+    """An old category name: the current categories it may mean, and a note for students."""
+
+    name: str
+    candidates: tuple[str, ...]
+    note: str
+
+
+#: Old category names (before issue 11) and what they now mean. The exercise engine reads
+#: them leniently: an old name counts as right when the reference is one of its candidates,
+#: and the student is told the current name.
+LEGACY_NAMES: dict[str, LegacyName] = {
+    "booster": LegacyName(
+        "booster",
+        ("proclaim", "force"),
+        "'booster' is now split: certainty markers (Hyland's boosters: clearly, undoubtedly) "
+        "are 'proclaim'; intensifiers (massive, whatsoever) are 'force'",
+    ),
+    "hedge": LegacyName(
+        "hedge",
+        ("entertain", "force", "focus"),
+        "'hedge' is now split: epistemic hedges (may, perhaps, seems) are 'entertain'; "
+        "downtoners (slightly) are 'force'; approximators (about 600) are 'focus'",
+    ),
+    "scare_quote": LegacyName(
+        "scare_quote",
+        ("attribute",),
+        "scare quotes are now 'attribute' (distance): the writer holds the word at arm's length",
+    ),
+    "stance_verb": LegacyName(
+        "stance_verb",
+        ("attribute", "attitude"),
+        "'stance verb' is now split: reporting verbs (claimed, insisted) are 'attribute'; "
+        "verbs of action that imply a verdict (wrested, imposed) are 'attitude' (invoked)",
+    ),
+}
+# spellings students type
+for _alias, _name in {
+    "boosters": "booster",
+    "hedges": "hedge",
+    "scare quote": "scare_quote",
+    "scare quotes": "scare_quote",
+    "stance verb": "stance_verb",
+    "stance verbs": "stance_verb",
+}.items():
+    LEGACY_NAMES[_alias] = LEGACY_NAMES[_name]
+
+#: Old subtype names -> (category, subtype) now (used when re-filing lexicons and keys).
+LEGACY_SUBTYPES: dict[tuple[str, str], tuple[str, str]] = {
+    ("booster", "intensifier"): ("force", "intensify"),
+    ("booster", "amplifier"): ("force", "intensify"),
+    ("booster", "emphatic"): ("force", "intensify"),
+    ("booster", "certainty"): ("proclaim", "pronounce"),
+    ("hedge", "modal"): ("entertain", "possibility"),
+    ("hedge", "epistemic"): ("entertain", "possibility"),
+    ("hedge", "downtoner"): ("force", "downtone"),
+    ("hedge", "approximator"): ("focus", "soften"),
+    ("scare_quote", "scare"): ("attribute", "distance"),
+    ("stance_verb", "reporting"): ("attribute", "acknowledge"),
+    ("stance_verb", "framing"): ("attitude", "judgement"),
+    ("label", "event"): ("attitude", "judgement"),
+}
+
+
+def read_name(name: str) -> LegacyName | None:
+    """The legacy entry for an old category name (any case, spaces or underscores), or ``None``.
+
+    >>> read_name("Stance verb").candidates
+    ('attribute', 'attitude')
+    >>> read_name("attitude") is None
+    True
+    """
+    key = " ".join(name.strip().lower().replace("_", " ").split())
+    return LEGACY_NAMES.get(key) or LEGACY_NAMES.get(key.replace(" ", "_"))
+
+
+def certainty_of(category: str, subtype: str = "") -> str | None:
+    """What a cue of this category does to a claim's certainty: ``"boosted"``, ``"hedged"``
+    or ``None`` (force, attitude and the rest never change certainty).
+
+    >>> certainty_of("force", "intensify") is None
+    True
+    """
+    cat = CATEGORIES.get(category)
+    return cat.certainty if cat is not None else None
+
+
+#: The senses that make up "loaded wording" (what news-bias annotators mark): attitude, labels,
+#: figures, intensifying force and distancing attribution. Engagement that only positions
+#: voices (said, may, but, clearly) and softening graduation are appraisal too, but not loaded.
+LOADED: frozenset[tuple[str, str]] = frozenset(
+    [(c, sub) for c in ("attitude", "label", "figurative") for sub in CATEGORIES[c].subtypes]
+    + [("force", "intensify"), ("attribute", "distance")]
+)
+
+
+def is_loaded(span: object) -> bool:
+    """Whether a span (anything with ``category`` and ``subtype``) is loaded wording.
+
+    >>> from types import SimpleNamespace as S
+    >>> is_loaded(S(category="force", subtype="intensify")), is_loaded(S(category="entertain",
+    ...     subtype="possibility"))
+    (True, False)
+    """
+    return (str(getattr(span, "category", "")), str(getattr(span, "subtype", ""))) in LOADED
+
+
+def is_certainty_cue(span: object) -> bool:
+    """Whether a span (anything with a ``category``) is an epistemic certainty cue: Hyland's
+    boosters (``proclaim``) and hedges (``entertain``), never force.
+
+    >>> from types import SimpleNamespace as S
+    >>> is_certainty_cue(S(category="proclaim")), is_certainty_cue(S(category="force"))
+    (True, False)
+    """
+    return certainty_of(str(getattr(span, "category", ""))) is not None
+
+
+def markdown_table() -> str:
+    """The categories as a Markdown table (README and docs/spot.md paste it; a test checks).
+
+    >>> markdown_table().splitlines()[0]
+    '| category | system | mark | what it is | subtypes |'
+    """
+    rows = [
+        "| category | system | mark | what it is | subtypes |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for name in CATEGORY_ORDER:
+        c = CATEGORIES[name]
+        subs = "; ".join(f"{s.name} ({', '.join(s.examples[:3])})" for s in c.subtypes.values())
+        extra = f" = Hyland's {c.hyland}s" if c.hyland else ""
+        rows.append(f"| `{name}` | {c.system} | {c.mark} | {c.description}{extra} | {subs} |")
+    return "\n".join(rows)

@@ -1,8 +1,9 @@
 """``spot()``: evaluative spans of a whole article, with per-paragraph counts and a language note.
 
 >>> r = spot("Putin's disastrous assault was, undoubtedly, a “success”.")
->>> [(s.text, s.category) for s in r.spans]
-[('disastrous', 'attitude'), ('undoubtedly', 'booster'), ('“success”', 'scare_quote')]
+>>> [(s.text, s.category, s.subtype) for s in r.spans]  # doctest: +NORMALIZE_WHITESPACE
+[('disastrous', 'attitude', 'appreciation'), ('undoubtedly', 'proclaim', 'pronounce'),
+ ('“success”', 'attribute', 'distance')]
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from ..typography import fold
 from ..wordlists import STOPWORDS
 from .categories import CATEGORIES, CATEGORY_ORDER
 from .lexicon import lookup
-from .rules import EvalSpan, explain, spans_for_sentences
+from .rules import EvalSpan, explain, rule_note, spans_for_sentences
 
 #: Paragraph roles whose words are spotted (bylines and datelines are not evaluative prose).
 SPOT_ROLES = frozenset({"headline", "standfirst", "body", "caption"})
@@ -49,7 +50,7 @@ _STOPWORDS = STOPWORDS | frozenset(  # common English words (language check)
     ]
 )
 _SO_CALLED_RE = re.compile(r"so[- ]called\s*$")
-_WHY_SCARE = CATEGORIES["scare_quote"].why
+_WHY_SCARE = CATEGORIES["attribute"].subtypes["distance"].why
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['\u2019-][^\W\d_]+)*")
 
 
@@ -137,7 +138,7 @@ def _scare_spans(article: Article) -> list[EvalSpan]:
             continue
         inner = lookup(q.text)
         also = (
-            f" The quoted word is itself evaluative: {explain(q.text, inner).split(' Why')[0]}"
+            f" The quoted word is itself evaluative: {explain(q.text, inner).split(' (')[0]}."
             if inner
             else ""
         )
@@ -147,12 +148,13 @@ def _scare_spans(article: Article) -> list[EvalSpan]:
                 q.start,
                 q.end,
                 article.text[q.start : q.end],
-                "scare_quote",
-                "scare",
+                "attribute",
+                "distance",
                 inner.polarity if inner and inner.category == "attitude" else None,
                 2,
-                f"Quotation marks around “{q.text}” with no speaker: the writer holds the word "
-                f"at a distance (scare quote). Why it matters: {_WHY_SCARE}.{also}",
+                f"“{q.text}” is set in quotation marks with no speaker (attribute: distance, "
+                f"scare quote). {_WHY_SCARE[:1].upper()}{_WHY_SCARE[1:]}.{also} "
+                + rule_note("scare quote", text=q.text),
                 "rule",
                 "scare quote",
                 q.text.lower(),
@@ -185,7 +187,7 @@ def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotR
     ``spans`` list, not an error.
 
     >>> [s.text for s in spot("A massive, chaotic and deeply flawed plan.").spans]
-    ['massive', 'chaotic', 'deeply flawed']
+    ['massive', 'chaotic', 'deeply', 'flawed']
     """
     if isinstance(article_or_text, str) and not article_or_text.strip():
         return SpotResult([], None, 0, [], "<text>", article_or_text, article_or_text)

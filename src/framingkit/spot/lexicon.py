@@ -1,8 +1,9 @@
 """The evaluative lexicon: lazy, cached loading and lookup.
 
 The lexicon is a set of tab-separated files in ``framingkit/data/lexicons/``
-(``term, category, subtype, polarity, intensity, note``), read once on first
-use. :func:`lookup` finds a word or phrase, also through simple inflections
+(``term, category, subtype, polarity, intensity, note, neutral, mode``; the last two
+may be left out), read once on first use. :func:`lookup` finds a word or phrase, also
+through simple inflections
 ("refused" finds "refuse", "gangsters" finds "gangster", "disastrously" finds
 "disastrous").
 
@@ -24,10 +25,19 @@ from dataclasses import dataclass
 from importlib import resources
 
 from ..typography import fold
-from .categories import CATEGORIES, POLARITIES
+from .categories import CATEGORIES, MODES, POLARITIES
 
-#: Columns of every lexicon file, in order.
-COLUMNS: tuple[str, ...] = ("term", "category", "subtype", "polarity", "intensity", "note")
+#: Columns of every lexicon file, in order (``neutral`` and ``mode`` may be left out).
+COLUMNS: tuple[str, ...] = (
+    "term",
+    "category",
+    "subtype",
+    "polarity",
+    "intensity",
+    "note",
+    "neutral",
+    "mode",
+)
 _PACKAGE_DIR = "data/lexicons"
 _EDGE_RE = re.compile(r"^[^\w]+|[^\w]+$")
 
@@ -37,7 +47,10 @@ class LexEntry:
     """One lexicon entry; ``polarity`` is ``"positive"``, ``"negative"`` or ``None``.
 
     ``intensity`` runs from 1 (mild) to 3 (strong); ``source`` names the file
-    (or ``"vader"``) it came from.
+    (or ``"vader"``) it came from; ``neutral`` is a plainer word a neutral report would use
+    ("wrested" -> "took"), ``""`` when there is none; ``mode`` is ``inscribed`` or
+    ``invoked`` for attitude entries (``""`` otherwise); ``provenance`` says where a
+    back-up entry came from (for ``--json``, never shown to students).
     """
 
     term: str
@@ -47,6 +60,9 @@ class LexEntry:
     intensity: int
     note: str
     source: str = "lexicon"
+    neutral: str = ""
+    mode: str = ""
+    provenance: str = ""
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -91,7 +107,7 @@ def parse_rows(text: str, source: str) -> tuple[list[LexEntry], list[str]]:
         if n == 1 and row and row[0] == "term":
             continue
         row = [*row, *[""] * (len(COLUMNS) - len(row))][: len(COLUMNS)]
-        term, cat, sub, pol, inten, note = (c.strip() for c in row)
+        term, cat, sub, pol, inten, note, neutral, mode = (c.strip() for c in row)
         where = f"{source} row {n} ({term!r})"
         if cat not in CATEGORIES:
             problems.append(f"{where}: unknown category {cat!r}.")
@@ -108,7 +124,19 @@ def parse_rows(text: str, source: str) -> tuple[list[LexEntry], list[str]]:
         if inten not in {"1", "2", "3"}:
             problems.append(f"{where}: intensity {inten!r} is not 1, 2 or 3.")
             continue
-        entries.append(LexEntry(normalise(term), cat, sub, pol or None, int(inten), note, source))
+        if cat == "attitude":
+            mode = mode or "inscribed"
+            if mode not in MODES:
+                problems.append(f"{where}: mode {mode!r} is not inscribed or invoked.")
+                continue
+        elif mode:
+            problems.append(f"{where}: only attitude entries have a mode ({mode!r}).")
+            continue
+        entries.append(
+            LexEntry(
+                normalise(term), cat, sub, pol or None, int(inten), note, source, neutral, mode
+            )
+        )
     return entries, problems
 
 
@@ -256,7 +284,13 @@ def _derivable(word: str, base: str, entry: LexEntry) -> bool:
         return entry.category == "attitude"
     if word.endswith(("ing", "ed")) and not base.endswith(("ing", "ed")):
         # "severing" is not "severe": only verbs inflect like this
-        return entry.category in {"stance_verb", "figurative", "label", "hedge"}
+        return entry.mode == "invoked" or entry.category in {
+            "attribute",
+            "figurative",
+            "label",
+            "entertain",
+            "proclaim",
+        }
     return True
 
 
@@ -329,7 +363,7 @@ def lookup(term: str) -> LexEntry | None:
     >>> lookup("Gangsters").term, lookup("Gangsters").category
     ('gangsters', 'label')
     >>> lookup("may have").category
-    'hedge'
+    'entertain'
     """
     lex = load()
     t = normalise(term)
@@ -396,6 +430,50 @@ def _vader() -> dict[str, float]:
     return out
 
 
+#: Feelings VADER lists that the suffix test below would miss.
+_AFFECT_WORDS = frozenset(
+    [
+        "shame",
+        "fear",
+        "grief",
+        "joy",
+        "anger",
+        "rage",
+        "love",
+        "hate",
+        "hatred",
+        "despair",
+        "dread",
+        "horror",
+        "panic",
+        "sorrow",
+        "misery",
+        "delight",
+        "pride",
+        "relief",
+        "anxiety",
+        "distress",
+        "outrage",
+        "fury",
+        "disgust",
+    ]
+)
+_JUDGEMENT_SUFFIXES = ("ous", "ful", "less", "ish", "ive")
+
+
+def _vader_subtype(word: str, base: str) -> str:
+    """A best guess at the attitude subtype of a VADER word (VADER gives polarity only).
+
+    >>> _vader_subtype("shame", "shame"), _vader_subtype("dreaded", "dread")
+    ('affect', 'affect')
+    """
+    if base in _AFFECT_WORDS or word.endswith(("ed", "ened")) or base.endswith("ed"):
+        return "affect"
+    if base.endswith(("ly",)) or base.endswith(_JUDGEMENT_SUFFIXES):
+        return "judgement" if base.endswith(("ous", "less", "ish")) else "appreciation"
+    return "appreciation"
+
+
 @functools.lru_cache(maxsize=100_000)
 def vader_lookup(word: str) -> LexEntry | None:
     """An attitude entry from VADER for a word the kit's lexicon lacks, or ``None``.
@@ -409,13 +487,22 @@ def vader_lookup(word: str) -> LexEntry | None:
         if cand in v and abs(v[cand]) >= VADER_THRESHOLD:
             val = v[cand]
             inten = 1 if abs(val) < 2.5 else 2 if abs(val) < 3.2 else 3
+            pol = "positive" if val > 0 else "negative"
+            sub = _vader_subtype(t, cand)
+            what = {
+                "affect": "names a feeling",
+                "judgement": "judges how someone behaves",
+                "appreciation": "judges a thing or event",
+            }[sub]
             return LexEntry(
                 cand,
                 "attitude",
-                "appreciation",
-                "positive" if val > 0 else "negative",
+                sub,
+                pol,
                 inten,
-                f"VADER valence {val:+.1f} on a -4..4 scale",
+                f"{what} in {'strongly ' if inten == 3 else ''}{pol} terms",
                 "vader",
+                mode="inscribed",
+                provenance=f"VADER valence {val:+.1f} on a -4..4 scale",
             )
     return None

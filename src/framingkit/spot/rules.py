@@ -1,30 +1,35 @@
-"""The rules that turn lexicon hits into evaluative spans.
+"""The rules that turn lexicon hits into evaluative spans: a table of small named rules.
 
-On top of plain lexicon look-up (longest phrase first, inflections allowed):
+Plain lexicon look-up (longest phrase first, inflections allowed) finds candidates. Then:
 
-* **negation**: "not good news" is one negative span; polarity flips;
-* **intensifier plus head**: "highly strategic", "deeply flawed", "excessive zeal";
-* **hyphenated compounds**: "much-vaunted", "ill-conceived" (parts looked up);
-* **scare quotes**: the document model's quotations of kind ``scare``;
-* **comparisons and analogies**: "feels like ...", "is like ...", "as if ...";
-* **context checks**: approximators need a number ("about 600"), "May" the month
-  is no hedge, "the claims" (a noun) is no stance verb, capitalised words inside
-  a sentence are names ("Hope Street").
+* **context rules** (:data:`CONTEXT_RULES`) look at one hit in its sentence and either keep
+  it, drop it (not evaluative here) or re-label it: "could" of ability is no hedge, moderating
+  "pretty" is a downtoner, "historic" before "territorial losses" means "historical", "a
+  dedicated lane" praises nobody, "the Ukraine war" names a topic, a figurative word in a
+  literal sentence is literal, and so on;
+* **combination rules** (:data:`COMBINATION_RULES`) join neighbouring hits: negation ("not
+  good news"), force plus head ("deeply flawed"), attitude carried with force ("excessive
+  zeal"), hyphenated compounds, comparisons ("feels like ...").
 
-Every span gets an explanation a student can read.
+Every rule has a name, a one-line description and an explanation template; a span shaped by
+a rule says so in its explanation ("Rule 'ability modal': ..."), so a student or instructor
+can read why a word got its label. :data:`RULES` lists them all (docs/spot.md prints it).
+
+>>> [r for r in RULES][:3]
+['name inside a sentence', 'approximator needs a number', 'May the month']
 """
 
 from __future__ import annotations
 
 import functools
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from ..document import Article, Sentence, Token
 from ..wordlists import FUNCTION_WORDS
 from .categories import CATEGORIES, INTENSITY_LABELS
 from .lexicon import (
+    IRREGULAR,
     LexEntry,
     figurative_contexts,
     lookup,
@@ -42,7 +47,10 @@ class EvalSpan:
     ``category`` is a key of :data:`~framingkit.spot.categories.CATEGORIES`;
     ``polarity`` is ``"positive"``, ``"negative"`` or ``None``; ``intensity`` runs
     1 (mild) to 3 (strong); ``source`` is ``lexicon``, ``vader`` or ``rule``;
-    ``rule`` names the rule that shaped the span (``""`` for a plain look-up).
+    ``rule`` names the rule that shaped the span (``""`` for a plain look-up, else a key of
+    :data:`RULES`); ``mode`` is ``inscribed`` or ``invoked`` for attitude spans; ``neutral``
+    a plainer wording a neutral report would use (``""`` when there is none);
+    ``provenance`` where a back-up entry came from (``--json`` only, never on student screens).
     """
 
     start: int
@@ -58,6 +66,9 @@ class EvalSpan:
     term: str = ""
     paragraph: int = 0
     sentence: int = 0
+    mode: str = ""
+    neutral: str = ""
+    provenance: str = ""
 
 
 #: Words that negate what follows.
@@ -227,6 +238,675 @@ _COMPOUND_PREFIX = {
 }
 
 
+@dataclass(frozen=True)
+class Rule:
+    """One named rule: what it does (for docs) and the explanation template it adds to a span.
+
+    ``template`` is formatted with ``text`` (the span's words), ``next`` (the word after it)
+    and ``prev`` (the word before it).
+    """
+
+    name: str
+    description: str
+    template: str
+
+
+@dataclass(frozen=True)
+class Ctx:
+    """A lexicon hit in its sentence: ``tokens[first..last]`` matched ``entry``."""
+
+    entry: LexEntry
+    tokens: Sequence[Token]
+    first: int
+    last: int
+    title: bool
+    caps: bool
+    memo: dict
+
+    @property
+    def tok(self) -> Token:
+        return self.tokens[self.first]
+
+    @property
+    def prev(self) -> Token | None:
+        return self.tokens[self.first - 1] if self.first > 0 else None
+
+    def words_after(self, n: int = 1) -> list[Token]:
+        """Up to ``n`` word tokens after the hit (punctuation ends the look)."""
+        out: list[Token] = []
+        for t in self.tokens[self.last + 1 :]:
+            if not t.is_word:
+                if t.text in ",;:.!?()":
+                    break
+                continue
+            out.append(t)
+            if len(out) == n:
+                break
+        return out
+
+    def words_before(self, n: int = 1) -> list[Token]:
+        """Up to ``n`` word tokens before the hit, nearest first (punctuation ends the look)."""
+        out: list[Token] = []
+        for t in reversed(self.tokens[: self.first]):
+            if not t.is_word:
+                if t.text in ",;:.!?()":
+                    break
+                continue
+            out.append(t)
+            if len(out) == n:
+                break
+        return out
+
+    @property
+    def first_word(self) -> bool:
+        return not any(t.is_word for t in self.tokens[: self.first])
+
+
+#: What a context rule decides: ``None`` keeps the hit as it is, :data:`DROP` drops it, and a
+#: ``LexEntry`` replaces it (re-labelled).
+DROP = "drop"
+Outcome = LexEntry | str | None
+
+
+@dataclass(frozen=True)
+class ContextRule(Rule):
+    """A rule that looks at one hit in its sentence (see :class:`Ctx`)."""
+
+    check: Callable[[Ctx], Outcome] = lambda ctx: None
+
+
+_ABILITY_BEFORE = frozenset(["all", "only", "best", "most", "little", "everything", "nothing"])
+_ABILITY_VERBS = frozenset(
+    [
+        "afford",
+        "manage",
+        "see",
+        "hear",
+        "find",
+        "feel",
+        "help",
+        "stop",
+        "resist",
+        "cope",
+        "bear",
+        "stand",
+        "believe",
+        "imagine",
+        "muster",
+        "offer",
+        "do",
+        "say",
+        "comment",
+        "reply",
+        "answer",
+    ]
+)
+_NEG_AFTER = frozenset(["not", "n't", "never", "hardly", "barely", "scarcely"])
+
+
+def _modal_of_ability(ctx: Ctx) -> Outcome:
+    """ "could"/"can" of ability ("all a disappointed Putin could comment", "could not afford")."""
+    if ctx.entry.category != "entertain" or _norm(ctx.tok) not in {"could", "can", "couldn't"}:
+        return None
+    if ctx.last != ctx.first:  # "could have", "could well": possibility
+        return None
+    after = ctx.words_after(2)
+    if _norm(ctx.tok) == "couldn't" or (after and after[0].norm in _NEG_AFTER):
+        return DROP
+    before = [t.norm for t in ctx.words_before(6)]
+    if any(w in _ABILITY_BEFORE for w in before) and not any(w in {"if", "that"} for w in before):
+        return DROP
+    if after and after[0].norm in _ABILITY_VERBS and before[:1] and before[0] in {"i", "we"}:
+        return DROP
+    return None
+
+
+def _pretty(ctx: Ctx) -> Outcome:
+    """Moderating "pretty" (a downtoner before an adjective or adverb; "a pretty village")."""
+    if ctx.entry.term != "pretty":
+        return None
+    before = ctx.words_before(1)
+    after = ctx.words_after(1)
+    if before and before[0].norm in _DETERMINERS:
+        return LexEntry(
+            "pretty",
+            "attitude",
+            "appreciation",
+            "positive",
+            1,
+            "describes how something looks (attitude), not a degree",
+            mode="inscribed",
+        )
+    if not after or after[0].norm in _FUNCTION:
+        return DROP
+    return replace(ctx.entry, note="lowers the degree: a moderator (fairly), not an intensifier")
+
+
+_HISTORICAL_NOUNS = frozenset(
+    [
+        "territorial",
+        "territory",
+        "territories",
+        "losses",
+        "loss",
+        "claims",
+        "claim",
+        "grievances",
+        "grievance",
+        "lands",
+        "land",
+        "borders",
+        "border",
+        "ties",
+        "links",
+        "rivalry",
+        "rivalries",
+        "enemy",
+        "enemies",
+        "injustice",
+        "injustices",
+        "wrongs",
+        "abuses",
+        "records",
+        "archives",
+        "documents",
+        "sites",
+        "site",
+        "buildings",
+        "building",
+        "district",
+        "centre",
+        "center",
+        "town",
+        "quarter",
+        "core",
+        "homeland",
+        "roots",
+        "name",
+        "names",
+        "role",
+        "reasons",
+        "precedent",
+        "legacy",
+        "memory",
+        "memories",
+        "trauma",
+        "debts",
+    ]
+)
+_RECORD_NOUNS = frozenset(
+    ["high", "highs", "low", "lows", "levels", "level", "peak", "peaks", "rates"]
+)
+
+
+def _historic(ctx: Ctx) -> Outcome:
+    """ "historic" = "historical" before nouns of the past; "historic highs" = a record."""
+    if ctx.entry.term != "historic" or ctx.last != ctx.first:
+        return None
+    after = ctx.words_after(2)
+    if not after:
+        return None
+    nxt = _norm(after[0])
+    if any(_norm(t) in _HISTORICAL_NOUNS for t in after):  # "historic (Chinese) claims"
+        return DROP
+    if nxt in _RECORD_NOUNS:
+        return LexEntry("historic", "force", "intensify", None, 2, "presents the level as a record")
+    if nxt in _HISTORICAL_NOUNS:
+        return DROP
+    return None
+
+
+_FUNCTION_SENSE = frozenset(
+    [
+        "dedicated",
+        "committed",
+        "devoted",
+        "reserved",
+        "smart",
+        "intelligent",
+        "aggressive",
+        "friendly",
+        "active",
+        "sensitive",
+        "sophisticated",
+        "mature",
+        "responsible",
+    ]
+)
+_THING_NOUNS = frozenset(
+    [
+        "server",
+        "servers",
+        "lane",
+        "lanes",
+        "line",
+        "lines",
+        "page",
+        "pages",
+        "account",
+        "accounts",
+        "fund",
+        "funds",
+        "unit",
+        "units",
+        "website",
+        "websites",
+        "site",
+        "sites",
+        "channel",
+        "channels",
+        "space",
+        "spaces",
+        "area",
+        "areas",
+        "room",
+        "rooms",
+        "budget",
+        "budgets",
+        "phone",
+        "phones",
+        "number",
+        "numbers",
+        "email",
+        "bus",
+        "buses",
+        "cycle",
+        "facility",
+        "facilities",
+        "hotline",
+        "section",
+        "sections",
+        "app",
+        "apps",
+        "software",
+        "device",
+        "devices",
+        "network",
+        "networks",
+        "computer",
+        "computers",
+        "meter",
+        "meters",
+        "card",
+        "cards",
+        "road",
+        "roads",
+        "route",
+        "routes",
+        "track",
+        "tracks",
+        "path",
+        "paths",
+        "parking",
+        "storage",
+        "machine",
+        "machines",
+        "system",
+        "systems",
+        "service",
+        "services",
+        "platform",
+        "platforms",
+        "portal",
+        "terminal",
+        "port",
+        "entrance",
+        "exit",
+        "resources",
+        "capital",
+        "data",
+        "information",
+        "material",
+        "materials",
+        "issue",
+        "issues",
+        "treatment",
+        "therapy",
+        "cancer",
+        "tumour",
+        "tumor",
+        "disease",
+        "surgery",
+        "strategy",
+        "strategies",
+        "tactics",
+        "marketing",
+        "pricing",
+        "policy",
+        "policies",
+        "design",
+        "weapons",
+        "missile",
+        "missiles",
+        "audience",
+        "audiences",
+        "stage",
+        "stages",
+        "tone",
+    ]
+)
+
+
+def _function_adjective(ctx: Ctx) -> Outcome:
+    """An adjective of function, not character: "a dedicated lane", "smart meters"."""
+    e = ctx.entry
+    if e.category != "attitude" or e.term not in _FUNCTION_SENSE or ctx.last != ctx.first:
+        return None
+    after = ctx.words_after(1)
+    if after and (_norm(after[0]) in _THING_NOUNS or after[0].norm.rstrip("s") in _THING_NOUNS):
+        return DROP
+    return None
+
+
+_TOPIC_NOUNS = frozenset(
+    [
+        "war",
+        "wars",
+        "conflict",
+        "crisis",
+        "invasion",
+        "occupation",
+        "attack",
+        "attacks",
+        "disaster",
+        "scandal",
+        "massacre",
+        "pandemic",
+        "shooting",
+        "shootings",
+        "riots",
+        "riot",
+        "bombing",
+        "bombings",
+        "siege",
+        "genocide",
+        "famine",
+        "earthquake",
+    ]
+)
+
+
+def _topic_word(ctx: Ctx) -> Outcome:
+    """A noun that names the topic after a proper name ("the Ukraine war", "the Covid crisis")."""
+    if ctx.last != ctx.first or _norm(ctx.tok) not in _TOPIC_NOUNS:
+        return None
+    before = ctx.words_before(1)
+    if before and before[0].text[:1].isupper() and not _is_first(ctx.tokens, before[0]):
+        after = ctx.words_after(1)
+        if not after or after[0].norm not in {"on", "against"}:
+            return DROP
+    return None
+
+
+def _is_first(tokens: Sequence[Token], tok: Token) -> bool:
+    for t in tokens:
+        if t.is_word:
+            return t is tok
+    return False
+
+
+def _name_inside(ctx: Ctx) -> Outcome:
+    """A capitalised word inside a sentence is part of a name ("Hope Street", "Liberation Army")."""
+    tok = ctx.tok
+    if ctx.title or ctx.caps or ctx.first_word:
+        return None
+    if tok.text[:1].isupper() and not tok.text.isupper():
+        return DROP
+    if tok.text.isupper() and len(tok.text) <= 4 and tok.text.isalpha():
+        return DROP  # an acronym ("US", "MAY" as a code), not the word
+    return None
+
+
+def _capitals(ctx: Ctx) -> Outcome:
+    """Text in capitals (a headline or a shout): words are read as lower case, not as names.
+
+    (:func:`_name_inside` lets such words through; this rule, applied last, records it.)
+    """
+    return ctx.entry if ctx.caps and ctx.tok.text.isupper() else None
+
+
+def _approximator(ctx: Ctx) -> Outcome:
+    """An approximator counts only before a number ("about 600", not "about the plan")."""
+    e = ctx.entry
+    if e.category not in {"focus", "force"} or "number" not in e.note:
+        return None
+    after = ctx.words_after(2)
+    if after and (
+        _is_number(after[0])
+        or (after[0].norm in {"a", "an"} and len(after) > 1 and _is_number(after[1]))
+    ):
+        return None
+    nxt = ctx.tokens[ctx.last + 1] if ctx.last + 1 < len(ctx.tokens) else None
+    if nxt is not None and ("%" in nxt.text or nxt.text[:1] in "£$€"):
+        return None
+    return DROP
+
+
+def _may_month(ctx: Ctx) -> Outcome:
+    """ "May" the month is no hedge ("in May", "May 2024")."""
+    if ctx.entry.category != "entertain" or ctx.tok.norm != "may" or ctx.last != ctx.first:
+        return None
+    after = ctx.words_after(1)
+    if (after and _is_number(after[0])) or (ctx.tok.text == "May" and not ctx.first_word):
+        return DROP
+    return None
+
+
+def _verb_as_noun(ctx: Ctx) -> Outcome:
+    """A reporting or action verb used as a noun ("the claims", "historical claims")."""
+    e = ctx.entry
+    if not (e.category == "attribute" or e.mode == "invoked") or ctx.last != ctx.first:
+        return None
+    if "-" in e.term or e.term.endswith("ly"):  # "the so-called reforms": not a verb
+        return None
+    prev = ctx.prev
+    if prev is None or not prev.is_word:
+        return None
+    p = prev.norm
+    if (
+        p in _DETERMINERS
+        or p.endswith("'s")
+        or (len(p) >= 6 and p.endswith(_ADJ_SUFFIXES) and p not in {"often", "then"})
+    ):
+        return DROP  # "historical claims"; but "the plan admits" ("plan" is no adjective)
+    return None
+
+
+def _literal_figure(ctx: Ctx) -> Outcome:
+    """A figurative word in a sentence literally about its source domain is literal."""
+    if ctx.entry.category != "figurative":
+        return None
+    return None if _figurative_ok(ctx.entry, ctx.tokens, ctx.first, ctx.last, ctx.memo) else DROP
+
+
+def _counter_clause(ctx: Ctx) -> Outcome:
+    """ "But" counters when it starts a sentence; "yet" when it joins clauses (after a comma)."""
+    e = ctx.entry
+    if e.category != "disclaim" or e.term not in {"but", "yet"}:
+        return None
+    if ctx.first_word:
+        return None
+    prev = ctx.prev
+    if e.term == "yet" and prev is not None and prev.text in {",", ";", "—", "–"}:
+        after = ctx.words_after(1)
+        return DROP if after and after[0].norm in {"to", "again", "another"} else None
+    return DROP
+
+
+#: Context rules, applied in order to every lexicon hit; the first that decides wins.
+CONTEXT_RULES: tuple[ContextRule, ...] = (
+    ContextRule(
+        "name inside a sentence",
+        "a capitalised word inside a sentence (or a short word in capitals) is part of a name "
+        "or an acronym, not the evaluative word",
+        "",
+        _name_inside,
+    ),
+    ContextRule(
+        "approximator needs a number",
+        "an approximator (about, around, some) makes a number vague; without a number after it "
+        "it is not one",
+        "",
+        _approximator,
+    ),
+    ContextRule(
+        "May the month",
+        "'May' before a number or capitalised inside a sentence is the month",
+        "",
+        _may_month,
+    ),
+    ContextRule(
+        "ability modal",
+        "'could'/'can' of ability ('all he could say', 'could not afford') is not a hedge: it "
+        "says what someone was able to do, not how sure the writer is",
+        "",
+        _modal_of_ability,
+    ),
+    ContextRule(
+        "moderating pretty",
+        "'pretty' before an adjective or adverb lowers the degree ('pretty clear' = fairly "
+        "clear: force, downtone); after 'a'/'the' it describes looks (attitude)",
+        "“pretty” before “{next}” {note}.",
+        _pretty,
+    ),
+    ContextRule(
+        "historic as historical",
+        "'historic' before a noun of the past ('historic territorial losses', 'historic "
+        "claims') means 'historical' and praises nothing; before 'high'/'low' it marks a record "
+        "(force)",
+        "“historic” before “{next}” marks a record level (force), not praise.",
+        _historic,
+    ),
+    ContextRule(
+        "function, not character",
+        "an adjective that can praise character ('dedicated', 'committed', 'smart') describes "
+        "a function before a thing ('a dedicated lane', 'smart meters') and praises nobody",
+        "",
+        _function_adjective,
+    ),
+    ContextRule(
+        "topic word",
+        "a noun such as 'war' or 'crisis' after a name ('the Ukraine war', 'the Covid crisis') "
+        "names the topic; 'a war on' a policy or group is still a loaded metaphor",
+        "",
+        _topic_word,
+    ),
+    ContextRule(
+        "verb used as a noun",
+        "a reporting or action verb after 'the', a possessive or an adjective is a noun ('the "
+        "claims', 'historical claims') and reports nothing",
+        "",
+        _verb_as_noun,
+    ),
+    ContextRule(
+        "literal, not figurative",
+        "a figurative word in a sentence literally about its source domain is literal ('the "
+        "storm' beside 'rain'; 'war on' before a country's name); movement verbs need a number "
+        "or an economic subject ('shares crashed 5%', not 'the car crashed')",
+        "",
+        _literal_figure,
+    ),
+    ContextRule(
+        "counter as a connector",
+        "'But' starting a sentence, and 'yet' joining two clauses (after a comma), counter an "
+        "expectation; 'all but', 'yet to' and 'but' inside a clause are left unmarked (they "
+        "would swamp the view)",
+        "",
+        _counter_clause,
+    ),
+    ContextRule(
+        "text in capitals",
+        "in a headline or sentence set in capitals (or in title case) every word is read as "
+        "lower case, so 'BOSSES SLAM PAY DEAL' is spotted like 'bosses slam pay deal'",
+        "the sentence is set in capitals, so “{text}” is read as an ordinary word.",
+        _capitals,
+    ),
+)
+
+#: Rules that join or re-shape hits (their code is in :func:`_combine` and friends).
+COMBINATION_RULES: tuple[Rule, ...] = (
+    Rule(
+        "negation",
+        "a negator before an evaluation joins it and flips its polarity ('not good news')",
+        "“{neg}” negates “{inner}”, so the phrase judges {pol}ly.",
+    ),
+    Rule(
+        "negated certainty",
+        "a negated certainty marker entertains doubt ('not clear', 'no doubt' excepted)",
+        "“{neg}” negates the certainty of “{inner}”, so the phrase leaves the claim open "
+        "(entertain).",
+    ),
+    Rule(
+        "force plus head",
+        "an intensifier or downtoner joins the evaluative word it grades ('deeply flawed', "
+        "'slightly abusive'); the span takes the head's category",
+        "“{mod}” {verb} the force of “{head}”.",
+    ),
+    Rule(
+        "attitude with force",
+        "an adjective that judges an amount as too much joins an evaluative noun ('excessive "
+        "zeal'): one attitude span, carried with force",
+        "“{mod}” judges “{head}” as too much: attitude carried with force.",
+    ),
+    Rule(
+        "compound",
+        "a hyphenated compound takes the evaluation of its part ('much-vaunted', 'ill-conceived')",
+        "the compound contains “{part}”{boost}.",
+    ),
+    Rule(
+        "comparison",
+        "a comparison cue ('is like', 'feels like', 'as if', 'akin to') and what it compares "
+        "with form one simile",
+        "“{cue}” sets up a comparison with “{target}”.",
+    ),
+    Rule(
+        "scare quote",
+        "one to three words in quotation marks with no speaker hold the word at a distance "
+        "(attribute: distance)",
+        "Quotation marks around “{text}” with no speaker: the writer holds the word at a distance.",
+    ),
+)
+
+#: Every rule by name (context rules first); docs/spot.md lists them.
+RULES: dict[str, Rule] = {r.name: r for r in (*CONTEXT_RULES, *COMBINATION_RULES)}
+
+
+def apply_context_rules(
+    ctx: Ctx, skip: frozenset[str] = frozenset()
+) -> tuple[LexEntry | None, str]:
+    """Run the context rules on one hit: (the entry to use or ``None`` to drop it, rule name).
+
+    The rule name is ``""`` when no rule changed the hit; rules named in ``skip`` are not run.
+    """
+    for rule in CONTEXT_RULES:
+        if rule.name in skip:
+            continue
+        out = rule.check(ctx)
+        if out is None:
+            continue
+        if out == DROP:
+            return None, rule.name
+        assert isinstance(out, LexEntry)
+        return out, rule.name
+    return ctx.entry, ""
+
+
+def rule_note(name: str, **fields: str) -> str:
+    """The explanation a rule adds to a span: "Rule 'name': template".
+
+    >>> rule_note("historic as historical", text="historic", next="highs")[:48]
+    "Rule 'historic as historical': “historic” before"
+    """
+    rule = RULES[name]
+    body = rule.template.format_map(_Blank(fields)) if rule.template else rule.description + "."
+    return f"Rule '{name}': {body}"
+
+
+class _Blank(dict):
+    def __missing__(self, key: str) -> str:
+        return ""
+
+
 @dataclass
 class _Cand:
     start: int
@@ -240,10 +920,9 @@ class _Cand:
     rule: str
     term: str
     priority: int
-
-
-def _why(category: str) -> str:
-    return f"Why it matters: {CATEGORIES[category].why}."
+    mode: str = ""
+    neutral: str = ""
+    provenance: str = ""
 
 
 def _is_negator(norm: str) -> bool:
@@ -261,21 +940,96 @@ def _is_number(tok: Token | None) -> bool:
     return any(ch.isdigit() for ch in tok.text) or tok.norm in _NUMBER_WORDS
 
 
-def explain(text: str, entry: LexEntry, rule_note: str = "") -> str:
-    """A sentence a student can read: what the words do and why that is evaluative.
+_IRREGULAR_PAST = {
+    "take": "took",
+    "say": "said",
+    "cut": "cut",
+    "put": "put",
+    "do": "did",
+    "go": "went",
+    "give": "gave",
+    "make": "made",
+    "hold": "held",
+    "keep": "kept",
+    "spend": "spent",
+    "find": "found",
+    "leave": "left",
+    "meet": "met",
+    "get": "got",
+    "set": "set",
+    "tell": "told",
+    "run": "ran",
+    "stop": "stopped",
+    "drop": "dropped",
+    "fall": "fell",
+    "rise": "rose",
+    "sell": "sold",
+    "pay": "paid",
+    "win": "won",
+    "lose": "lost",
+}
+
+
+def inflect_like(neutral: str, surface: str, term: str) -> str:
+    """The neutral alternative in the same form as the surface word ("take" for "wrested").
+
+    >>> inflect_like("take", "wrested", "wrest"), inflect_like("say", "claims", "claim")
+    ('took', 'says')
+    >>> inflect_like("raise", "hiking", "hike"), inflect_like("did not", "declined", "decline")
+    ('raising', 'did not')
+    """
+    words = neutral.split()
+    if not words:
+        return neutral
+    verb, rest = words[0], words[1:]
+    first = surface.lower().split()[0] if surface.split() else ""
+    base = term.split()[0] if term.split() else ""
+    if verb in {"did", "does", "not", "a", "an", "the"} or first == base:
+        return neutral
+    if first.endswith("ing"):
+        form = (verb[:-1] if verb.endswith("e") and not verb.endswith("ee") else verb) + "ing"
+    elif first.endswith("ed") or IRREGULAR.get(first) == base:
+        if verb in _IRREGULAR_PAST:
+            form = _IRREGULAR_PAST[verb]
+        elif verb.endswith("e"):
+            form = verb + "d"
+        elif verb.endswith("y") and verb[-2:-1] not in "aeiou":
+            form = verb[:-1] + "ied"
+        else:
+            form = verb + "ed"
+    elif first.endswith("s") and not base.endswith("s"):
+        form = verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
+    else:
+        return neutral
+    return " ".join([form, *rest])
+
+
+def explain(text: str, entry: LexEntry, rule_text: str = "") -> str:
+    """A sentence a student can check against the text: what the words do, their category and
+    sense, why that matters, a neutral alternative where there is one, and the rule if any.
 
     >>> from framingkit.spot.lexicon import lookup
     >>> explain("flagrant", lookup("flagrant")).startswith("“flagrant” condemns")
     True
+    >>> explain("wrested", lookup("wrested")).split(". ")[-1]
+    'A neutral report would say “took”.'
     """
     cat = CATEGORIES[entry.category]
-    pol = f"{entry.polarity} " if entry.polarity else ""
-    strength = INTENSITY_LABELS.get(entry.intensity, "")
-    head = f"“{text}” {entry.note}" if entry.note else f"“{text}” is a {cat.label}"
-    kind = f"{pol}{entry.subtype}" if entry.category == "attitude" else entry.subtype
-    src = " (from VADER's sentiment lexicon)" if entry.source == "vader" else ""
-    extra = f" {rule_note}" if rule_note else ""
-    return f"{head} ({cat.label}: {kind}, {strength}){src}.{extra} Why it matters: {cat.why}."
+    sub = cat.subtypes.get(entry.subtype)
+    bits = [sub.label if sub else entry.subtype]
+    if entry.polarity:
+        bits.append(entry.polarity)
+    if entry.mode:
+        bits.append(entry.mode)
+    bits.append(INTENSITY_LABELS.get(entry.intensity, ""))
+    head = f"“{text}” {entry.note}" if entry.note else f"“{text}” is {cat.label} language"
+    why = sub.why if sub else cat.why
+    out = f"{head} ({cat.label}: {', '.join(b for b in bits if b)}). {why[:1].upper()}{why[1:]}."
+    if entry.neutral:
+        out += f" A neutral report would say “{inflect_like(entry.neutral, text, entry.term)}”."
+    if rule_text:
+        out += f" {rule_text}"
+    return out
 
 
 def _title_case(tokens: Sequence[Token]) -> bool:
@@ -344,38 +1098,6 @@ def _stop_at(tokens: Sequence[Token], run: list[int], k: int) -> int:
     return 0
 
 
-def _context_ok(entry: LexEntry, tokens: Sequence[Token], i: int, title: bool) -> bool:
-    """Context checks that keep common words from firing where they are not evaluative."""
-    tok = tokens[i]
-    prev = tokens[i - 1] if i > 0 else None
-    nxt = next((t for t in tokens[i + 1 :] if t.is_word), None)
-    first_word = not any(t.is_word for t in tokens[:i])
-    if entry.subtype == "approximator":
-        return _is_number(nxt) or (
-            nxt is not None
-            and nxt.norm in {"a", "an"}
-            and i + 2 < len(tokens)
-            and _is_number(tokens[i + 2])
-        )
-    if not title and not first_word and tok.text[:1].isupper() and not tok.text.isupper():
-        return False  # a name inside a sentence ("Hope", "Liberation Army")
-    if (
-        entry.category == "hedge"
-        and tok.norm == "may"
-        and (_is_number(nxt) or (tok.text == "May" and not first_word))
-    ):
-        return False
-    if entry.category == "stance_verb" and prev is not None and prev.is_word:
-        p = prev.norm
-        if (
-            p in _DETERMINERS
-            or p.endswith("'s")
-            or (p.endswith(_ADJ_SUFFIXES) and p not in {"can", "an", "than", "often", "then"})
-        ):
-            return False  # "the claims", "historical claims": a noun, not a verb
-    return True
-
-
 def _sentence_norms(tokens: Sequence[Token], memo: dict) -> dict[str, list[int]]:
     """Word norms of a sentence (plus a singular for plurals) -> token indexes; computed once."""
     got = memo.get("norms")
@@ -426,7 +1148,7 @@ def _figurative_ok(
     return not literal
 
 
-def _compound(tok: Token) -> tuple[LexEntry, str] | None:
+def _compound(tok: Token) -> tuple[LexEntry, str, str] | None:
     """A hyphenated compound whose parts carry the evaluation ("much-vaunted", "ill-conceived")."""
     parts = [p for p in _norm(tok).split("-") if p]
     if len(parts) < 2:
@@ -442,9 +1164,8 @@ def _compound(tok: Token) -> tuple[LexEntry, str] | None:
     e, part = head
     boost = parts[0] in _COMPOUND_PREFIX and part != parts[0]
     inten = min(3, e.intensity + (1 if boost else 0))
-    note = f"the compound contains “{part}”" + (f", intensified by “{parts[0]}-”" if boost else "")
-    ent = LexEntry(tok.text.lower(), e.category, e.subtype, e.polarity, inten, e.note, e.source)
-    return ent, note
+    ent = replace(e, term=tok.text.lower(), intensity=inten)
+    return ent, part, (f", intensified by “{parts[0]}-”" if boost else "")
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -460,12 +1181,52 @@ def _candidate(norm: str, backup: bool) -> bool:
     return backup and vader_lookup(norm) is not None
 
 
+def _caps_sentence(tokens: Sequence[Token]) -> bool:
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(t.text.isupper() for t in words) / len(words) > 0.6
+
+
+def _cand(text: str, start: int, end: int, e: LexEntry, rule: str, note: str, pri: int) -> _Cand:
+    source = "vader" if e.source == "vader" else ("rule" if rule else "lexicon")
+    return _Cand(
+        start,
+        end,
+        e.category,
+        e.subtype,
+        e.polarity,
+        e.intensity,
+        explain(text[start:end], e, note),
+        source,
+        rule,
+        e.term,
+        pri,
+        e.mode,
+        inflect_like(e.neutral, text[start:end], e.term) if e.neutral else "",
+        e.provenance,
+    )
+
+
 def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]:
     tokens = s.tokens
     title = _title_case(tokens)
+    caps = _caps_sentence(tokens)
     cands: list[_Cand] = []
     memo: dict = {}  # per-sentence facts for the figurative context checks
     runs = _runs(tokens)
+
+    def judged(entry: LexEntry, first: int, last: int) -> tuple[LexEntry | None, str, str]:
+        ctx = Ctx(entry, tokens, first, last, title, caps, memo)
+        got, name = apply_context_rules(ctx)
+        if got is None or not name:
+            return got, name, ""
+        after = ctx.words_after(1)
+        fields = {
+            "text": article_text[tokens[first].start : tokens[last].end],
+            "next": after[0].text if after else "",
+            "note": got.note,
+        }
+        return got, name, rule_note(name, **fields)
+
     for run in runs:
         k = 0
         while k < len(run):
@@ -481,66 +1242,40 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
             hit = _phrase_at(tokens, run, k)
             n = 1
             rule, note = "", ""
+            entry: LexEntry | None = None
             if hit is not None:
                 entry, n = hit
-                if entry.subtype == "approximator":
-                    nxt = tokens[run[k + n]] if k + n < len(run) else None
-                    if not _is_number(nxt):
-                        hit = None
-                        n = 1
-                elif entry.category == "figurative" and not _figurative_ok(
-                    entry, tokens, i, run[k + n - 1], memo
-                ):
-                    hit = None
+                entry, rule, note = judged(entry, i, run[k + n - 1])
+                if entry is None:
                     n = 1
-            if hit is None:
+            if entry is None:
+                rule, note = "", ""
                 entry = lookup(_norm(tok))
-                if entry is not None and not _context_ok(entry, tokens, i, title):
-                    entry = None
-                if (
-                    entry is not None
-                    and entry.category == "figurative"
-                    and not _figurative_ok(entry, tokens, i, i, memo)
-                ):
-                    entry = None
+                if entry is not None:
+                    entry, rule, note = judged(entry, i, i)
                 if entry is None and "-" in tok.text:
                     comp = _compound(tok)
                     if comp is not None:
-                        entry, note = comp
+                        entry, part, boost = comp
                         rule = "compound"
-                if entry is None and backup and (title or not tok.text[:1].isupper() or k == 0):
+                        note = rule_note("compound", part=part, boost=boost)
+                if (
+                    entry is None
+                    and backup
+                    and (title or caps or not tok.text[:1].isupper() or k == 0)
+                ):
                     entry = vader_lookup(_norm(tok))
-            else:
-                entry = hit[0]
+                    if entry is not None:
+                        entry, rule, note = judged(entry, i, i)
             if entry is None:
                 k += 1
                 continue
             start, end = tok.start, tokens[run[k + n - 1]].end
-            pri = 3 if n > 1 else 1
-            cands.append(
-                _Cand(
-                    start,
-                    end,
-                    entry.category,
-                    entry.subtype,
-                    entry.polarity,
-                    entry.intensity,
-                    "",
-                    entry.source if entry.source in {"vader"} else ("rule" if rule else "lexicon"),
-                    rule,
-                    entry.term,
-                    pri,
-                )
-            )
-            cands[-1].explanation = explain(
-                article_text[start:end], entry, note and f"The rule: {note}."
-            )
-            cands[-1].term = entry.term
+            cands.append(_cand(article_text, start, end, entry, rule, note, 3 if n > 1 else 1))
             k += n
     if any(_norm(tokens[i]) in _SIMILE_FIRST for run in runs for i in run):
         cands.extend(_similes(article_text, tokens, runs))
-    cands = _combine(article_text, tokens, cands)
-    return cands
+    return _combine(article_text, tokens, cands)
 
 
 def _similes(text: str, tokens: Sequence[Token], runs: list[list[int]]) -> list[_Cand]:
@@ -589,8 +1324,9 @@ def _similes(text: str, tokens: Sequence[Token], runs: list[list[int]]) -> list[
             cue = text[tokens[run[k0]].start : tokens[run[k + cue_len - 1]].end]
             target = text[tokens[run[j]].start : end]
             expl = (
-                f"“{cue}” sets up a comparison with “{target}” (figurative: simile). "
-                f"{_why('figurative')}"
+                f"“{cue} {target}” compares one thing with another (figurative: simile). "
+                f"{_cap(CATEGORIES['figurative'].subtypes['simile'].why)}. "
+                + rule_note("comparison", cue=cue, target=target)
             )
             pols = [lookup(n) for n in norms[j:stop]]
             pol = next((e.polarity for e in pols if e and e.polarity), None)
@@ -613,8 +1349,12 @@ def _similes(text: str, tokens: Sequence[Token], runs: list[list[int]]) -> list[
     return out
 
 
+_TOO_MUCH = "too much"
+
+
 def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Cand]:
-    """Apply negation and intensifier-plus-head, then resolve overlaps."""
+    """Apply the combination rules (force plus head, attitude with force, negation), then
+    resolve overlaps (higher priority, then longer, wins)."""
     cands.sort(key=lambda c: c.start)
     word_idx = {t.start: n for n, t in enumerate(tokens)}
     end_idx = {t.end: n for n, t in enumerate(tokens)}
@@ -624,58 +1364,53 @@ def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Ca
     for c in cands:
         if id(c) in skip:
             continue
-        # intensifier / amplifier plus head
-        if c.category == "booster" and c.subtype in {"intensifier", "amplifier"} and c.rule == "":
-            end_tok = end_idx.get(c.end)
-            nxt = tokens[end_tok + 1] if end_tok is not None and end_tok + 1 < len(tokens) else None
-            has_head = (
-                nxt is not None
-                and nxt.is_word
-                and nxt.norm not in _FUNCTION
-                and not (nxt.text[:1].isupper())
-            )
-            if not has_head and c.subtype == "intensifier" and c.intensity == 1:
+        end_tok = end_idx.get(c.end)
+        nxt = tokens[end_tok + 1] if end_tok is not None and end_tok + 1 < len(tokens) else None
+        has_head = (
+            nxt is not None
+            and nxt.is_word
+            and nxt.norm not in _FUNCTION
+            and not nxt.text[:1].isupper()
+        )
+        if c.category == "force" and c.rule == "" and c.subtype in {"intensify", "downtone"}:
+            if not has_head and c.intensity == 1 and c.subtype == "intensify":
                 continue  # a mild intensifier with nothing to intensify ("cooperate fully with")
             if has_head and nxt is not None:
                 head = by_start.get(nxt.start)
-                if (
-                    head is not None
-                    and head.category in {"attitude", "label", "booster"}
-                    and head.rule == ""
-                ):
-                    skip.add(id(head))
-                    cat = head.category if head.category != "booster" else "booster"
-                    sub = head.subtype if head.category != "booster" else c.subtype
-                    inten = min(3, max(head.intensity, c.intensity) + 1)
-                    pol = head.polarity or c.polarity
-                    htext = text[head.start : head.end]
-                    end = head.end
-                else:
-                    cat, sub, inten, pol = "booster", c.subtype, c.intensity, c.polarity
-                    htext = nxt.text
-                    end = nxt.end
+                htext = text[head.start : head.end] if head is not None else nxt.text
+                verb = "lowers" if c.subtype == "downtone" else "turns up"
                 mod = text[c.start : c.end]
-                c = _Cand(
-                    c.start,
-                    end,
-                    cat,
-                    sub,
-                    pol,
-                    inten,
-                    f"“{mod}” turns up the force of “{htext}” (intensifier plus head: "
-                    f"{cat}, {INTENSITY_LABELS[inten]}). {_why('booster')}"
-                    + (
-                        f" “{htext}” itself: {CATEGORIES[cat].description}."
-                        if cat != "booster"
-                        else ""
-                    ),
-                    "rule",
-                    "intensifier+head",
-                    c.term,
-                    3,
-                )
+                c.explanation += " " + rule_note("force plus head", mod=mod, verb=verb, head=htext)
+                c.rule = "force plus head"
+        elif (
+            c.category == "attitude"
+            and _TOO_MUCH in CATEGORY_NOTE.get(c.term, "")
+            and has_head
+            and nxt is not None
+        ):
+            head = by_start.get(nxt.start)
+            end = head.end if head is not None else nxt.end
+            if head is not None:
+                skip.add(id(head))
+            mod, htext = text[c.start : c.end], text[nxt.start : end]
+            c = _Cand(
+                c.start,
+                end,
+                "attitude",
+                "judgement",
+                "negative",
+                min(3, c.intensity + 1),
+                f"“{mod} {htext}” judges {htext!r} as too much (attitude: judgement, negative, "
+                f"inscribed). {_cap(CATEGORIES['attitude'].subtypes['judgement'].why)}. "
+                + rule_note("attitude with force", mod=mod, head=htext),
+                "rule",
+                "attitude with force",
+                c.term,
+                3,
+                "inscribed",
+            )
         # negation
-        if c.category in {"attitude", "booster"} and c.rule != "comparison":
+        if c.category in {"attitude", "proclaim"} and c.rule not in {"comparison"}:
             n = word_idx.get(c.start)
             if n is not None:
                 m = n - 1
@@ -695,30 +1430,33 @@ def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Ca
                             c.subtype,
                             pol,
                             max(1, c.intensity - (0 if pol == "negative" else 1)),
-                            f"“{neg.text}” negates “{inner}”, so the phrase judges {pol}ly "
-                            f"(negation: {pol} {c.subtype}). {_why('attitude')}",
+                            f"“{text[neg.start : c.end]}” judges {pol}ly (attitude: {c.subtype}, "
+                            f"{pol}{', ' + c.mode if c.mode else ''}). "
+                            f"{_cap(CATEGORIES['attitude'].subtypes[c.subtype].why)}. "
+                            + rule_note("negation", neg=neg.text, inner=inner, pol=pol),
                             "rule",
                             "negation",
                             c.term,
                             3,
+                            c.mode,
                         )
-                    elif c.category == "booster" and c.subtype == "certainty":
+                    elif c.category == "proclaim":
                         c = _Cand(
                             neg.start,
                             c.end,
-                            "hedge",
-                            "epistemic",
+                            "entertain",
+                            "possibility",
                             None,
                             1,
-                            f"“{neg.text}” negates the certainty of “{inner}”, so the phrase "
-                            f"qualifies the claim (negation: hedge). {_why('hedge')}",
+                            f"“{text[neg.start : c.end]}” leaves the claim open (entertain: "
+                            f"possibility). {_cap(CATEGORIES['entertain'].why)}. "
+                            + rule_note("negated certainty", neg=neg.text, inner=inner),
                             "rule",
-                            "negation",
+                            "negated certainty",
                             c.term,
                             3,
                         )
         merged.append(c)
-    # resolve overlaps: higher priority, then longer, wins
     merged.sort(key=lambda c: (-c.priority, -(c.end - c.start), c.start))
     taken: list[_Cand] = []
     for c in merged:
@@ -726,6 +1464,21 @@ def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Ca
             taken.append(c)
     taken.sort(key=lambda c: c.start)
     return taken
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+class _Notes(dict):
+    """Lexicon notes by term (looked up lazily)."""
+
+    def get(self, term: str, default: str = "") -> str:  # type: ignore[override]
+        e = lookup(term)
+        return e.note if e is not None else default
+
+
+CATEGORY_NOTE = _Notes()
 
 
 def spans_for_sentences(
@@ -751,9 +1504,23 @@ def spans_for_sentences(
                     c.term,
                     s.paragraph,
                     s.index,
+                    c.mode,
+                    c.neutral,
+                    c.provenance,
                 )
             )
     return out
 
 
-_WORD_RE = re.compile(r"[A-Za-z]")
+def rules_markdown() -> str:
+    """The rules as a Markdown table (docs/spot.md pastes it; a test checks).
+
+    >>> rules_markdown().splitlines()[0]
+    '| rule | kind | what it does |'
+    """
+    rows = ["| rule | kind | what it does |", "| --- | --- | --- |"]
+    for r in CONTEXT_RULES:
+        rows.append(f"| `{r.name}` | context | {r.description} |")
+    for r in COMBINATION_RULES:
+        rows.append(f"| `{r.name}` | combination | {r.description} |")
+    return "\n".join(rows)

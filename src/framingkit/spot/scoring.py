@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .categories import CATEGORIES, CATEGORY_ORDER
+from .categories import CATEGORIES, CATEGORY_ORDER, LEGACY_NAMES, read_name
 
 _EDGE = " \t\r\n.,;:!?\"'“”‘’«»()[]{}—–…*_"
 _MARK_RE = re.compile(r"\[\[(.+?)\|([a-z_]+)\]\]")
@@ -175,8 +175,29 @@ def place(items: Iterable[Any], text: str) -> tuple[list[SpanRef], list[str]]:
         if e <= s:
             missing.append(text[start:end] or repr(it))
             continue
-        out.append(SpanRef(s, e, text[s:e], cat if cat in CATEGORIES else None, reason))
+        out.append(SpanRef(s, e, text[s:e], _category(cat), reason))
     return out, missing
+
+
+def _category(cat: Any) -> str | None:
+    """A current category name, an old one (kept as its :data:`LEGACY_NAMES` key, resolved
+    against the reference when paired), or ``None``."""
+    if not isinstance(cat, str):
+        return None
+    if cat in CATEGORIES:
+        return cat
+    old = read_name(cat)
+    return old.name if old is not None else None
+
+
+def _resolve(s: SpanRef, r: SpanRef | None) -> SpanRef:
+    """An old category name read as the current one it stands for here (the reference's, when
+    it is one of the candidates; else the first candidate)."""
+    old = LEGACY_NAMES.get(s.category or "")
+    if old is None:
+        return s
+    new = r.category if r is not None and r.category in old.candidates else old.candidates[0]
+    return replace(s, category=new)
 
 
 def _credit(a: SpanRef, b: SpanRef) -> float:
@@ -202,7 +223,7 @@ def _pair(student: Sequence[SpanRef], reference: Sequence[SpanRef]) -> list[Matc
             continue
         si.add(i)
         rj.add(j)
-        s, r = student[i], reference[j]
+        s, r = _resolve(student[i], reference[j]), reference[j]
         same = None if s.category is None or r.category is None else s.category == r.category
         out.append(Match(s, r, round(cr, 4), same))
     return sorted(out, key=lambda m: m.reference.start)
@@ -255,6 +276,9 @@ def score_spans(student: Iterable[Any], reference: Iterable[Any], text: str) -> 
     stud, not_found = place(student, text)
     ref, _ = place(reference, text)
     matches = _pair(stud, ref)
+    # old category names ("booster") are read as the current one the reference uses
+    paired = {(m.student.start, m.student.end): m.student for m in matches}
+    stud = [paired.get((x.start, x.end), _resolve(x, None)) for x in stud]
     total = sum(m.credit for m in matches) + 0.0
     p, r, f = _prf(total, len(stud) + len(not_found), len(ref))
     m_s = {id(m.student) for m in matches}

@@ -23,16 +23,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .core import SpotResult
     from .profile import Profile
 
-#: Border styles per category, so that highlights differ without colour.
-BORDERS: dict[str, str] = {
-    "attitude": "solid",
-    "booster": "double",
-    "hedge": "dotted",
-    "label": "dashed",
-    "figurative": "solid",
-    "scare_quote": "dashed",
-    "stance_verb": "double",
-}
+#: Border styles per category (from the table), so that highlights differ without colour.
+BORDERS: dict[str, str] = {name: c.border for name, c in CATEGORIES.items()}
 
 _CSS = """
 .fk-spot { font-family: Georgia, 'DejaVu Serif', serif; line-height: 1.9; max-width: 52em; }
@@ -61,14 +53,14 @@ def _style(cat: str) -> str:
     return f"background:{light(c.colour, 0.35)};border-bottom:3px {BORDERS[cat]} {c.colour};"
 
 
-def legend_html() -> str:
-    """The legend: each category's colour, border, letter, name and what it is."""
+def legend_html(categories: tuple[str, ...] = CATEGORY_ORDER) -> str:
+    """The legend: each category's colour, border, letter, name, system and what it is."""
     keys = []
-    for cat in CATEGORY_ORDER:
+    for cat in categories:
         c = CATEGORIES[cat]
         keys.append(
             f'<span><span class="fk-key" style="{_style(cat)}">{esc(c.label)}'
-            f"<sup>{esc(c.mark)}</sup></span> {esc(c.description)}</span>"
+            f"<sup>{esc(c.mark)}</sup></span> ({esc(c.system)}) {esc(c.description)}</span>"
         )
     return f'<div class="fk-legend" aria-label="legend">{"".join(keys)}</div>'
 
@@ -105,8 +97,7 @@ def html(result: SpotResult, title: str | None = None, full_page: bool = False) 
                 continue
             out.append(markup_html(text, pos, s.start, markups))
             c = CATEGORIES[s.category]
-            pol = f", {s.polarity}" if s.polarity else ""
-            tip = f"{c.label} ({s.subtype}{pol}, intensity {s.intensity}): {s.explanation}"
+            tip = s.explanation
             out.append(
                 f'<mark class="fk-{s.category}" style="{_style(s.category)}" '
                 f'title="{esc(tip)}" data-category="{esc(s.category)}">'
