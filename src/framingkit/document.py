@@ -356,7 +356,7 @@ _HEADING_MARK_RE = re.compile(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
 _BULLET_MARK_RE = re.compile(r"(?m)^[ \t]{0,3}(?:[-*+\u2022]|\d{1,3}[.)])[ \t]+(?=\S)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the text: ``text == article.text[start:end]``."""
 
@@ -365,7 +365,7 @@ class Span:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token(Span):
     """A word, number or punctuation mark; ``norm`` is folded and lower-cased."""
 
@@ -378,7 +378,7 @@ class Token(Span):
         return t.isalnum() or any(ch.isalnum() for ch in t)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence(Span):
     """A sentence; ``clean`` has markup removed and white space collapsed.
 
@@ -393,7 +393,7 @@ class Sentence(Span):
     tokens: tuple[Token, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph(Span):
     """A paragraph with its role (a key of :data:`PARAGRAPH_ROLES`) and sentences."""
 
@@ -403,7 +403,7 @@ class Paragraph(Span):
     sentences: tuple[Sentence, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Markup(Span):
     """Emphasis or a link.
 

@@ -8,9 +8,13 @@ and exits with status 2, and notebooks show it without a traceback.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class InputError(ValueError):
@@ -43,7 +47,7 @@ def public_caller(default: str) -> str:
         module = str(frame.f_globals.get("__name__", ""))
         if module == "framingkit" or module.startswith("framingkit."):
             code = frame.f_code
-            if not code.co_name.startswith("<"):
+            if not code.co_name.startswith("<") and module != __name__:  # not paused_gc's
                 name = code.co_name
         elif name != default:
             break
@@ -70,6 +74,25 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
+
+
+def paused_gc(fn: F) -> F:
+    """Decorate an analysis so that it runs with :func:`gc_paused` (same result, less time).
+
+    >>> @paused_gc
+    ... def f() -> bool:
+    ...     import gc
+    ...     return gc.isenabled()
+    >>> f()
+    False
+    """
+
+    @functools.wraps(fn)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        with gc_paused():
+            return fn(*args, **kwargs)
+
+    return run  # type: ignore[return-value]
 
 
 def install_notebook_handler() -> bool:

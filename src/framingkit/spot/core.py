@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Article, Sentence, load_article
+from ..errors import paused_gc
 from ..typography import fold
 from ..wordlists import STOPWORDS
 from .categories import CATEGORIES, CATEGORY_ORDER
@@ -179,6 +180,7 @@ def _inside_any(
     return False
 
 
+@paused_gc  # performance only: no cycles among the spans, so no collections while spotting
 def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotResult:
     """Find evaluative language in an article, a text or a file path.
 
