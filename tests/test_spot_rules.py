@@ -33,6 +33,10 @@ def test_every_rule_has_a_name_description_and_test_here() -> None:
 def test_rule_name_inside_a_sentence() -> None:
     assert "Hope" not in _spans("They met on Hope Street yesterday.")
     assert "US" not in _spans("The US said the talks would go on.")
+    # a loaded label written like a name keeps its reading (issue 11, item 4)
+    assert _spans("Critics of Big Pharma spoke.").get("Big Pharma", ("",))[0] == "label"
+    assert _spans("He called the senator a RINO.").get("RINO", ("",))[0] == "label"
+    assert "Liberation" not in _spans("She joined the Liberation Army.")
 
 
 def test_rule_text_in_capitals() -> None:

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..style import HATCHES, OKABE_ITO
@@ -523,6 +524,41 @@ def is_loaded(span: object) -> bool:
     (True, False)
     """
     return (str(getattr(span, "category", "")), str(getattr(span, "subtype", ""))) in LOADED
+
+
+#: The lexicon's intensity scale (data/lexicons/SOURCES.md): 1 = a mild or routine choice that a
+#: careful neutral writer might still make; 2 = a marked choice that a neutral report would
+#: avoid; 3 = the strongest words. Loaded wording from 2 up is "charged".
+CHARGED_INTENSITY = 2
+
+
+def is_charged(span: object) -> bool:
+    """Whether a span is charged: loaded wording (:func:`is_loaded`) that a neutral report would
+    avoid, i.e. of intensity :data:`CHARGED_INTENSITY` or more ("slammed", "radical left", not
+    "criticised" or "controversial").
+
+    >>> from types import SimpleNamespace as S
+    >>> is_charged(S(category="attitude", subtype="judgement", intensity=2))
+    True
+    >>> is_charged(S(category="attitude", subtype="judgement", intensity=1))
+    False
+    """
+    return is_loaded(span) and int(getattr(span, "intensity", 0) or 0) >= CHARGED_INTENSITY
+
+
+def reads_as_charged(spans: Iterable[object]) -> bool:
+    """The sentence-level decision for "does this sentence read as one-sided?" (the question
+    news-bias annotators answer): one charged span, or two loaded spans that add up. A single
+    mild word ("controversial") is routine news wording; engagement (said, may, but) never
+    counts. For "does this sentence evaluate at all?" use ``any(map(is_loaded, spans))``.
+
+    >>> from types import SimpleNamespace as S
+    >>> mild = S(category="attitude", subtype="appreciation", intensity=1)
+    >>> reads_as_charged([mild]), reads_as_charged([mild, mild])
+    (False, True)
+    """
+    loaded = [s for s in spans if is_loaded(s)]
+    return len(loaded) >= 2 or any(is_charged(s) for s in loaded)
 
 
 def is_certainty_cue(span: object) -> bool:

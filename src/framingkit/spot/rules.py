@@ -650,6 +650,8 @@ def _name_inside(ctx: Ctx) -> Outcome:
     tok = ctx.tok
     if ctx.title or ctx.caps or ctx.first_word:
         return None
+    if ctx.entry.category == "label" and (ctx.last > ctx.first or tok.text.isupper()):
+        return None  # a loaded name written as a name: "Big Pharma", "the Radical Left", "RINO"
     if tok.text[:1].isupper() and not tok.text.isupper():
         return DROP
     if tok.text.isupper() and len(tok.text) <= 4 and tok.text.isalpha():
@@ -738,7 +740,8 @@ CONTEXT_RULES: tuple[ContextRule, ...] = (
     ContextRule(
         "name inside a sentence",
         "a capitalised word inside a sentence (or a short word in capitals) is part of a name "
-        "or an acronym, not the evaluative word",
+        "or an acronym, not the evaluative word; a loaded label phrase or acronym keeps its "
+        "reading when written like a name ('Big Pharma', 'the Radical Left', 'RINO')",
         "",
         _name_inside,
     ),
