@@ -68,7 +68,9 @@ def test_children_of_a_notebook_never_outlive_it(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
     ends_normally = nb_bytes(code(SPAWN))
     runs_too_long = nb_bytes(code(SPAWN), code("while True:\n    pass"))
-    floods = nb_bytes(code("import sys\nfor i in range(100):\n    sys.stdout.write('y' * 10**6)"))
+    flood = "import sys, time\nfor i in range(40):\n    sys.stdout.write('y' * 10**6)\n"
+    flood += "    sys.stdout.flush()\n    time.sleep(0.05)"  # paced: no message is dropped
+    floods = nb_bytes(code(flood))
     with ThreadPoolExecutor(3) as pool:
         ok = pool.submit(execute_notebook, ends_normally, Limits(60, 120, 1024))
         late = pool.submit(execute_notebook, runs_too_long, Limits(120, 15, 1024))

@@ -103,14 +103,15 @@ def execute_notebook(data: bytes, limits: Limits, key_dir: str | None = None) ->
             )
         try:
             proc.wait(timeout=limits.total_timeout)
-        except subprocess.TimeoutExpired:
+        except subprocess.TimeoutExpired:  # the runner is alive (not reaped): its pid is ours
+            end_tree(proc.pid, run_id)  # the runner, the kernel and anything they started
             return Execution(
                 "timeout",
                 f"running the notebook took longer than {limits.total_timeout:g} s",
                 student=f"it took longer than the time limit of {limits.total_timeout:g} s",
             )
         finally:
-            end_tree(proc.pid, run_id)  # the runner, the kernel and anything they started
+            end_tree(None, run_id)  # anything of this run still alive (found by its mark)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=5)
         result: dict[str, Any] = {}

@@ -97,20 +97,24 @@ def _signal(pids: list[int], sig: int) -> None:
             os.kill(pid, sig)
 
 
-def end_tree(root: int, run_id: str = "", include_root: bool = True) -> int:
+def end_tree(root: int | None, run_id: str = "", include_root: bool = True) -> int:
     """Stop, then kill ``root``'s descendants (and ``root``) and every process marked
     with ``run_id``; returns how many processes were ended.
 
     Processes are stopped first and the tree is read again until no new one appears, so a
-    process that forks while it is being collected cannot leave a child behind.
+    process that forks while it is being collected cannot leave a child behind. ``root``
+    must be a process that has not been reaped (its pid cannot have been reused); pass None
+    to end only the marked processes.
     """
     me = os.getpid()
     found: set[int] = set()
     for _ in range(50):
         parents = _parents()
-        now = set(tree_of(root, parents)) | set(marked(run_id))
-        if include_root and root in parents:
-            now.add(root)
+        now = set(marked(run_id))
+        if root is not None:
+            now |= set(tree_of(root, parents))
+            if include_root and root in parents:
+                now.add(root)
         now.discard(me)
         new = sorted(now - found)
         if not new:
@@ -118,7 +122,7 @@ def end_tree(root: int, run_id: str = "", include_root: bool = True) -> int:
         found |= now
         _signal(new, signal.SIGSTOP)
         time.sleep(0.01)
-    if not found and include_root:  # no /proc or psutil: the process group at least
+    if not found and include_root and root is not None:  # no /proc or psutil: the group
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(root, signal.SIGKILL)
     _signal(sorted(found), signal.SIGKILL)
