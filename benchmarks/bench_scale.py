@@ -23,15 +23,8 @@ in ≤ 3 s and ≤ 100 MB; a 19 MB file through every command ≤ 60 s; 1 MB →
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import random
 import re
-import subprocess
-import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -92,7 +85,7 @@ def _paragraph_pool() -> list[str]:
     ):
         for block in (ROOT / name).read_text(encoding="utf-8").split("\n\n"):
             block = " ".join(block.split())
-            if len(block.split()) >= 12 and block[-1] in ".!?\u201d\"*":
+            if len(block.split()) >= 12 and block[-1] in '.!?\u201d"*':
                 pool.append(block)
     for f in sorted((ROOT / "tests" / "data" / "spot").glob("*.txt")):
         lines = [ln for ln in f.read_text(encoding="utf-8").splitlines() if ln and ln[0] != "#"]
@@ -171,7 +164,9 @@ def make_version_b(a: str, seed: int = 2) -> str:
                 kept.append("Officials gave no further details on Tuesday.")
         if len(kept) > 1 and rng.random() < 0.1:
             i = rng.randrange(len(kept) - 1)
-            kept[i : i + 2] = [kept[i].rstrip(".") + ", and " + kept[i + 1][0].lower() + kept[i + 1][1:]]
+            kept[i : i + 2] = [
+                kept[i].rstrip(".") + ", and " + kept[i + 1][0].lower() + kept[i + 1][1:]
+            ]
         new.append(" ".join(kept) if kept else par)
     for _ in range(max(1, len(new) // 200)):
         i, j = rng.randrange(len(new)), rng.randrange(len(new))

@@ -100,3 +100,13 @@ def test_contracted_and_full_negation_are_the_same() -> None:
         claims("The plan has worked.", use_spot=False),
     ).pairs
     assert "negation" in pair.explanation
+
+
+def test_a_type_change_around_the_same_core_says_so() -> None:
+    a = "The greedy, reckless bosses raised their own pay by 40 per cent in 2024."
+    b = "The bosses raised their own pay by 40 per cent in 2024."
+    ca, cb = claims(a, use_spot=False), claims(b, use_spot=False)
+    (pair,) = compare_claims(ca, cb).pairs
+    assert (ca.claims[0].type, cb.claims[0].type) == ("judgement", "fact")
+    assert "core assertion stays fact" in pair.explanation
+    assert ca.claims[0].core_type == cb.claims[0].core_type == "fact"

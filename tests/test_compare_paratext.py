@@ -354,3 +354,14 @@ def test_compare_cli_on_a_press_release_and_its_story(tmp_path):
     assert all("portrayals" in c for c in data["changes"])
     said = [c["explanation"] for c in data["changes"] if c["kind"] == "quotation"]
     assert any(s.startswith("Reported speech") for s in said)
+
+
+def test_credits_and_update_lines_below_the_text_are_not_captions():
+    art = load_article(
+        "Police clear the camp\nBy Lena Brooks - The Courier\n\nPolice came. They stayed.\n\n"
+        "Additional reporting by Tom Bell; editing by Reuters\n\nUpdated 5 March 2026\n\n"
+        "The end is here."
+    )
+    p = art.paratext
+    assert p.captions == () and p.updated == "2026-03-05" and p.wire == "Reuters"
+    assert [x.role for x in art.paragraphs][3:5] == ["byline", "dateline"]

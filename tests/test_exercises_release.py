@@ -39,8 +39,20 @@ def rel(tmp_path_factory):
     return r, target
 
 
+def _graded_only(name: str, text: str) -> str:
+    """A key file without its ungraded exercises (those ship whole, on purpose)."""
+    if "keys/" not in name or not name.endswith(".json"):
+        return text
+    data = json.loads(text)
+    data["exercises"] = {
+        k: v for k, v in data["exercises"].items() if v.get("graded", True) is not False
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False)
+
+
 def _texts(folder: Path) -> dict[str, str]:
-    """Every file of a folder as text, wheels opened (their members as text too)."""
+    """Every file of a folder as text, wheels opened (their members as text too); key files
+    without their ungraded exercises."""
     out = {}
     for p in folder.rglob("*"):
         if not p.is_file():
@@ -48,9 +60,10 @@ def _texts(folder: Path) -> dict[str, str]:
         if p.suffix == ".whl":
             with zipfile.ZipFile(p) as z:
                 for n in z.namelist():
-                    out[f"{p.name}!{n}"] = z.read(n).decode("utf-8", "replace")
+                    out[f"{p.name}!{n}"] = _graded_only(n, z.read(n).decode("utf-8", "replace"))
             continue
-        out[str(p.relative_to(folder))] = p.read_bytes().decode("utf-8", "replace")
+        name = str(p.relative_to(folder))
+        out[name] = _graded_only(name, p.read_bytes().decode("utf-8", "replace"))
     return out
 
 
@@ -152,6 +165,15 @@ def test_no_graded_answer_is_readable_in_the_release_or_the_installed_kit(rel):
                     assert not any(body in t for t in haystack.values()), (nb_path.name, body)
 
 
+def test_every_graded_exercise_is_withheld_in_the_student_keys(rel):
+    r, installed = rel
+    for folder in (r.out / "keys", installed / "framingkit" / "data" / "keys"):
+        for path in folder.glob("*.json"):
+            for eid, ex in json.loads(path.read_text(encoding="utf-8"))["exercises"].items():
+                if ex.get("graded", True) is not False:
+                    assert ex.get("withheld") is True and "reference" not in ex, (path, eid)
+
+
 def test_the_installed_student_kit_has_self_check_off_for_graded_items(rel):
     r, installed = rel
     eid = r.withheld[0]
@@ -214,3 +236,20 @@ def test_lab_is_rooted_at_the_lessons_of_the_release(rel, monkeypatch):
     monkeypatch.chdir(ROOT)  # in the checkout: solutions/ is not in the file browser either
     cmd = lab.command(argparse.Namespace(no_browser=True, port=None, dry_run=True))
     assert f"--ServerApp.root_dir={ROOT / 'lessons'}" in cmd
+
+
+def test_release_with_the_instructors_own_keys(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests"))
+    from exercises_sample_key import LESSON, sample_key, write_key
+
+    data = sample_key()
+    data["exercises"][f"{LESSON}/scare"]["graded"] = False
+    own = write_key(tmp_path / "own", data)
+    r = release(tmp_path / "out", root=ROOT, wheel=False, keys=own)
+    key = json.loads((r.out / "keys" / f"{LESSON}.json").read_text(encoding="utf-8"))
+    assert key["exercises"][f"{LESSON}/kinds"]["withheld"] is True
+    assert "reference" not in key["exercises"][f"{LESSON}/kinds"]
+    assert key["exercises"][f"{LESSON}/scare"]["reference"] == "b"  # practice item kept whole
+    assert (r.out / "keys" / "02-spot.json").is_file()  # the kit's keys are released too
+    with pytest.raises(InputError, match="does not exist"):
+        release(tmp_path / "out2", root=ROOT, wheel=False, keys=tmp_path / "nope")

@@ -9,10 +9,10 @@ import pytest
 from grade_helpers import LESSON, TEXT, notebook, write_nb
 from nltk.metrics.agreement import AnnotationTask
 
+from framingkit.grade.agreement import krippendorff_alpha
 from framingkit.grade.batch import grade_paths
 from framingkit.grade.run import GradeOptions
 from framingkit.grade.spanview import words
-from framingkit.grade.summary import krippendorff_alpha
 
 #: Krippendorff (2011), "Computing Krippendorff's alpha-reliability", the nominal example
 #: with missing data: 4 coders, 12 units; alpha = 0.743.
@@ -89,4 +89,4 @@ def test_the_summary_reports_alpha_for_a_hand_made_class(tmp_path):
     data = [t for c in "ABC" for t in coded(c, marks[c])]
     assert by[f"{LESSON}/boosters"].alpha == round(AnnotationTask(data=data).alpha(), 2)
     html = (tmp_path / "out" / "summary.html").read_text("utf-8")
-    assert "α = 0.74" in html and "Krippendorff" in html
+    assert "α = 0.74 over 11 items" in html and "Krippendorff" in html

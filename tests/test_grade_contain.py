@@ -71,7 +71,7 @@ def test_children_of_a_notebook_never_outlive_it(tmp_path, monkeypatch):
     floods = nb_bytes(code("import sys\nfor i in range(100):\n    sys.stdout.write('y' * 10**6)"))
     with ThreadPoolExecutor(3) as pool:
         ok = pool.submit(execute_notebook, ends_normally, Limits(60, 120, 1024))
-        late = pool.submit(execute_notebook, runs_too_long, Limits(120, 25, 1024))
+        late = pool.submit(execute_notebook, runs_too_long, Limits(120, 15, 1024))
         flood = pool.submit(execute_notebook, floods, Limits(60, 120, 1024))
         ok, late, flood = ok.result(), late.result(), flood.result()
     assert ok.status == "ok", ok.message

@@ -273,8 +273,8 @@ def test_a_broken_key_is_reported_as_broken_and_a_missing_one_falls_back_loudly(
 def test_scoring_one_exercise_has_a_time_limit(tmp_path, opts):
     nb = notebook()
     eid = f"{LESSON}/boosters"
-    nb["cells"][0] = cell(eid, None, widget=["boldly", "massive"] * 20_000)  # a widget answer
-    slow = GradeOptions(key_dir=opts.key_dir, score_timeout=0.05)
+    nb["cells"][0] = cell(eid, None, widget=[f"w{i} boldly" for i in range(20_000)])
+    slow = GradeOptions(key_dir=opts.key_dir, score_timeout=0.001)
     r = grade(write_nb(tmp_path / "slow.ipynb", nb), slow)
     g = r.exercises[f"{LESSON}/boosters"]
     assert r.status == "ok" and g.points == 0 and "too large to check" in " ".join(g.problems)
@@ -295,3 +295,17 @@ def test_nothing_is_written_to_the_home_folder(tmp_path):
     subprocess.run(cmd, env=env, check=True, capture_output=True)
     assert (tmp_path / "o" / "summary.png").exists()
     assert list(home.rglob("*")) == []  # no ~/.config/matplotlib, no ~/.cache/matplotlib
+
+
+def test_a_student_release_key_is_refused_not_scored_as_zero(tmp_path):
+    from grade_helpers import key
+
+    k = key()
+    pick = k["exercises"][f"{LESSON}/pick"]
+    pick["withheld"] = True
+    del pick["reference"]
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    (folder / f"{LESSON}.json").write_text(json.dumps(k), "utf-8")
+    r = grade(write_nb(tmp_path / "a.ipynb", notebook()), GradeOptions(key_dir=str(folder)))
+    assert r.status == "invalid" and "student release" in r.message and r.score is None

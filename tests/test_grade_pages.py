@@ -16,12 +16,13 @@ from framingkit.cli import main
 from framingkit.exercises import find_exercise
 
 LESSON = json.loads(Path("lessons/02-spot.ipynb").read_text("utf-8"))
-BOOSTERS = find_exercise("02-spot/boosters")
+COMPARE = json.loads(Path("lessons/01-compare.ipynb").read_text("utf-8"))
+SPANS = find_exercise("02-spot/graduation")
 
 
-def with_answers(typed: dict[str, str], widget: dict | None = None) -> dict:
-    """Lesson 02 with typed sources (``answer = ...``) or widget records in its cells."""
-    nb = copy.deepcopy(LESSON)
+def with_answers(typed: dict[str, str], widget: dict | None = None, lesson=LESSON) -> dict:
+    """A lesson with typed sources (``answer = ...``) or widget records in its cells."""
+    nb = copy.deepcopy(lesson)
     for c in nb["cells"]:
         eid = c.get("metadata", {}).get("framingkit", {}).get("exercise")
         if eid in typed:
@@ -41,7 +42,7 @@ def with_answers(typed: dict[str, str], widget: dict | None = None) -> dict:
 def offsets(*phrases: str) -> list[list[int]]:
     out = []
     for p in phrases:
-        i = BOOSTERS.text.index(p)
+        i = SPANS.text.index(p)
         out.append([i, i + len(p)])
     return out
 
@@ -54,10 +55,11 @@ def pages(tmp_path_factory):
     subs = {
         "ana": with_answers({}),
         "chloe": with_answers(
-            {"02-spot/analogy": '"(c)"', "02-spot/categories": '{"w1": "booster"}'},
-            widget={"02-spot/boosters": offsets("massive", "pretty clear", "slightly")},
+            {"02-spot/engagement": '{"e1": "proclaim"}'},
+            widget={"02-spot/graduation": offsets("massive", "pretty clear", "Siberia")},
         ),
-        "dev": with_answers({"02-spot/boosters": '["massive", whatsoever, "undoubtedly"]'}),
+        "dev": with_answers({"02-spot/graduation": '["massive", whatsoever, "nominally"]'}),
+        "eve": with_answers({"01-compare/scare-quote": '"(a)"'}, lesson=COMPARE),
     }
     for name, nb in subs.items():
         (c / f"{name}.ipynb").write_text(json.dumps(nb), "utf-8")
@@ -74,7 +76,7 @@ def text(html: str) -> str:
 
 def test_widget_answers_are_shown_as_words_not_offsets(pages):
     chloe = pages[0]["chloe"]
-    assert "“massive”; “slightly”; “pretty clear”" in chloe  # in the order of the text
+    assert "“Siberia”; “massive”; “pretty clear”" in chloe  # in the order of the text
     assert not re.search(r"\[\[\d+, \d+\]", chloe)  # no raw offsets anywhere
 
 
@@ -99,22 +101,26 @@ def test_an_answered_but_unreadable_cell_says_so(pages):
 
 def test_blanks_are_counted_not_revealed(pages):
     ana, chloe = pages[0]["ana"], pages[0]["chloe"]
-    key = find_exercise("02-spot/categories")
-    for page in (ana, chloe):
-        for item in key.items:
-            if item.id != "w1":
-                assert f"expected {key.reference[item.id]}" not in page
-    assert "7 items left blank" in chloe  # chloe typed only w1
-    assert "“undoubtedly”" not in chloe and "whatsoever" not in chloe  # unmarked references
-    assert "reference phrases you did not mark" in chloe
+    key = find_exercise("02-spot/engagement")
+    for item in key.items:
+        if item.id != "e1":  # chloe answered only e1: nothing about the others but a count
+            assert f"{item.id} (" not in chloe
+            assert f"{item.id} (" not in ana
+    assert "7 items not answered yet" in chloe
+    # reference phrases chloe never touched get a hint, never their words
+    for phrase in ("whatsoever", "every last", "nominally", "slightly"):
+        assert f"“{phrase}”" not in chloe
+    assert "not found yet. Hint:" in chloe
+    # the one she touched ("pretty clear" for "pretty") is explained
+    assert "“pretty”: you picked “pretty clear”" in chloe
     assert "Not answered, so nothing was checked" in ana
 
 
 def test_a_misconception_is_said_once_and_a_typed_option_says_how_it_was_read(pages):
-    chloe = pages[0]["chloe"]
-    why = find_exercise("02-spot/analogy").options["c"].feedback
-    assert why and text(chloe).count(why[:40]) == 1
-    assert "read as option c" in chloe
+    eve = pages[0]["eve"]
+    why = find_exercise("01-compare/scare-quote").options["a"].feedback
+    assert why and text(eve).count(why[:40]) == 1
+    assert "as option a" in eve and text(eve).count("as option a") == 1
 
 
 def test_a_notebook_without_any_answer_hints_at_cleared_outputs(pages):
@@ -126,7 +132,7 @@ def test_a_notebook_without_any_answer_hints_at_cleared_outputs(pages):
 def test_hints_of_the_key_are_given_for_parts_left_blank():
     from types import SimpleNamespace as NS
 
-    from framingkit.grade.run import blank_hints
+    from framingkit.grade.units import blank_hints
 
     ex = NS(
         type="spans",

@@ -77,7 +77,7 @@ def test_filled_rubric_is_added_to_the_scores_and_kept(graded, capsys):
         total,
     )
     assert grades["ana"][ESSAY] == "1.5"
-    assert "not scored in the rubric file yet" in grades["'=cmd"]["message"]
+    assert "not (fully) scored in the rubric file yet" in grades["'=cmd"]["message"]
     assert "left blank" in grades["ben"]["message"]
     feedback = (out / grades["ana"]["feedback"]).read_text("utf-8")
     assert "1.5 of 2" in feedback
@@ -196,3 +196,21 @@ def test_written_column_says_whether_rubric_points_are_in_the_score(graded):
     _, out = graded
     grades = {r["student"]: r for r in rows(out / "grades.csv")}
     assert grades["ana"]["written"] == "not included"
+
+
+def test_a_semicolon_rubric_in_out_is_written_back_with_semicolons(graded):
+    args, out = graded
+    sheet = rows(out / "rubric.csv")
+    with (out / "rubric.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, delimiter=";")
+        w.writerow(COLUMNS)
+        for r in sheet:
+            w.writerow(
+                [
+                    r[c] if c != "points" else ("1,5" if r["student"] == "ana" else "")
+                    for c in COLUMNS
+                ]
+            )
+    assert main(args) == 0
+    text = (out / "rubric.csv").read_text("utf-8")
+    assert text.startswith("student;file;exercise;") and ";1,5;" in text

@@ -13,15 +13,10 @@ import pytest
 
 from framingkit import lessonbuild as lb
 from framingkit.exercises import load_key, score
-from framingkit.exercises.model import Item
 
 ROOT = Path(__file__).resolve().parents[1]
 SPOT, CLAIMS = load_key("02-spot"), load_key("03-claims")
 OLD_NAMES = {"booster", "hedge", "scare_quote", "stance_verb"}
-# TEMPORARY until the exercise engine's `accept` is merged (then remove this marker)
-needs_accept = pytest.mark.skipif(
-    "accept" not in Item.__dataclass_fields__, reason="the engine does not read `accept` yet"
-)
 
 
 def _item(ex_id: str, phrase: str) -> str:
@@ -78,7 +73,6 @@ def test_force_words_and_could_of_ability_leave_a_claim_plain(phrase: str, why: 
     assert ex.reference[_item(ex.id, phrase)]["label"] == ("plain",), why
 
 
-@needs_accept
 def test_pretty_clear_is_a_moderated_pronouncement_not_a_hedge() -> None:
     ex = CLAIMS.exercises["03-claims/certainty"]
     item = _item(ex.id, "pretty clear")
@@ -116,7 +110,6 @@ def test_the_worked_example_makes_no_unsourced_claim() -> None:
     assert "the column cites no evidence for it" in text
 
 
-@needs_accept
 def test_the_analogy_reading_through_beijings_eyes_is_accepted() -> None:
     """Review §8.14: a discussion point, not a key."""
     ex = SPOT.exercises["02-spot/profiles"]

@@ -9,6 +9,7 @@ import itertools
 import pytest
 
 from framingkit.document import load_article
+from framingkit.errors import InputError
 from framingkit.spot import CATEGORIES, spot
 from framingkit.spot.lexicon import lookup
 
@@ -106,8 +107,9 @@ def test_intensity_ordering() -> None:
 
 
 def test_empty_and_neutral_text() -> None:
-    assert spot("").spans == []
-    assert spot("   \n ").spans == []
+    for empty in ("", "   \n "):  # refused in one sentence, like every other analysis
+        with pytest.raises(InputError, match="The text is empty; there is nothing to analyse"):
+            spot(empty)
     res = spot("The meeting starts at nine on Tuesday in room four.")
     assert res.spans == [] and res.language_note is None
 

@@ -8,7 +8,9 @@ Each subcommand lives in :mod:`framingkit.commands` as a module with
 
 and is listed once in :data:`COMMANDS`. Bad input raises
 :class:`~framingkit.errors.InputError`; :func:`main` prints its one sentence
-on stderr and exits with status 2, never a traceback.
+on stderr and exits with status 2, never a traceback. When not every word of an
+input reached the analysis (:class:`~framingkit.errors.IncompleteTextWarning`), the
+output is printed, the note goes to stderr and the exit status is 3.
 """
 
 from __future__ import annotations
@@ -17,11 +19,12 @@ import argparse
 import importlib
 import os
 import sys
+import warnings
 from collections.abc import Sequence
 from types import ModuleType
 
 from . import __version__
-from .errors import InputError
+from .errors import IncompleteTextWarning, InputError
 
 #: Subcommands in the order ``--help`` lists them (module names in framingkit.commands).
 COMMANDS: tuple[str, ...] = (
@@ -40,8 +43,19 @@ class _Parser(argparse.ArgumentParser):
     """An argument parser whose usage errors are one line on stderr and exit status 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"framingkit: {message} (see '{self.prog} --help')\n")
+        dashed = [a for a in _ARGV if a.startswith("-") and a != "-" and os.path.exists(a)]
+        hint = (
+            f"; a file name that starts with '-' needs '--' before the file names, "
+            f"or './' in front (./{dashed[0]})"
+            if dashed
+            else ""
+        )
+        sys.stderr.write(f"framingkit: {message}{hint} (see '{self.prog} --help')\n")
         raise SystemExit(2)
+
+
+#: The arguments :func:`main` is parsing (for the hint on file names that start with '-').
+_ARGV: list[str] = []
 
 
 def _load(name: str) -> ModuleType:
@@ -92,12 +106,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     2
     """
     parser = build_parser()
+    _ARGV[:] = sys.argv[1:] if argv is None else list(argv)
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
     try:
-        return int(args._run(args) or 0)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", IncompleteTextWarning)
+            status = int(args._run(args) or 0)
+        for w in caught:  # other warnings go on as usual
+            if not issubclass(w.category, IncompleteTextWarning):
+                warnings.showwarning(w.message, w.category, w.filename, w.lineno)
+        incomplete = [w for w in caught if issubclass(w.category, IncompleteTextWarning)]
+        for w in incomplete:  # some of the input was not analysed: say so, and exit 3
+            sys.stderr.write(f"framingkit {args.command}: {w.message}\n")
+        return 3 if incomplete and status == 0 else status
     except InputError as exc:
         sys.stderr.write(f"framingkit {args.command}: {exc}\n")
         return 2

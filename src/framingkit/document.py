@@ -16,18 +16,21 @@ Every unit carries ``start``/``end`` character offsets into :attr:`Article.text`
 
 from __future__ import annotations
 
+import bisect
 import functools
 import html
 import os
 import re
 import unicodedata
-from dataclasses import dataclass, field
+import warnings
+from collections import Counter
+from dataclasses import dataclass, field, replace
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
 from . import segment
-from .errors import InputError
+from .errors import IncompleteTextWarning, InputError, gc_paused, public_caller
 from .quotes import Quotation, find_quotations
 from .textio import check_text, looks_like_html, read_text
 from .typography import fold
@@ -275,6 +278,11 @@ _MONTHS["sept"] = 9
 _ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _DMY_RE = re.compile(r"\b(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b")
 _MDY_RE = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+#: A credit line at the foot of a wire story ("Additional reporting by Jo Bloggs in Paris;
+#: editing by Tom Bell", "Reporting by Reuters").
+_REPORTING_CREDIT_RE = re.compile(
+    r"^\W*(?:additional\s+)?(?:reporting|editing|writing|research)\s+by\b", re.IGNORECASE
+)
 #: A line giving the date of an update ("Updated 5 March 2026", "Last modified: ...").
 _UPDATED_RE = re.compile(r"\b(?:last\s+)?(?:updated|modified|amended|edited)\b[\s:,]*", re.I)
 _DATE_LINE_RE = re.compile(
@@ -366,7 +374,8 @@ class Token(Span):
     @property
     def is_word(self) -> bool:
         """True for words and numbers, False for punctuation."""
-        return any(ch.isalnum() for ch in self.text)
+        t = self.text
+        return t.isalnum() or any(ch.isalnum() for ch in t)
 
 
 @dataclass(frozen=True)
@@ -480,6 +489,9 @@ class Article:
     source: str = "<text>"
     source_format: str = "text"
     markup: tuple[Markup, ...] = field(default=())
+    #: A plain sentence when not every word of the input is in the text analysed (an HTML
+    #: element that swallowed text, say); ``None`` when everything is covered.
+    coverage_note: str | None = None
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -511,11 +523,15 @@ class Article:
         return Span(start, end, self.text[start:end])
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        """The sentence that contains ``offset``, or ``None``."""
-        for s in self.all_sentences:
-            if s.start <= offset < s.end:
-                return s
-        return None
+        """The sentence that contains ``offset``, or ``None`` (by bisect on sentence starts)."""
+        sents, starts = self._sentence_index
+        k = bisect.bisect_right(starts, offset) - 1
+        return sents[k] if k >= 0 and sents[k].start <= offset < sents[k].end else None
+
+    @functools.cached_property
+    def _sentence_index(self) -> tuple[list[Sentence], list[int]]:
+        sents = self.all_sentences  # in text order, not overlapping
+        return sents, [s.start for s in sents]
 
 
 # --------------------------------------------------------------------------- markup
@@ -711,10 +727,14 @@ def _match_byline(line: str) -> dict[str, str | None] | None:
     """
     line = line.strip()
     low = line.lower()
+    if not line[:1].isupper() and not low.startswith("by "):
+        return None  # every byline form starts with a capital ("By", "Posted", a name)
     sentence_like = re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")")
     by_start = low.startswith("by ") or bool(_POSTED_RE.match(line))
     if (_words(line) > 16 or sentence_like) and not by_start:
         return None
+    if by_start and sentence_like and _words(line) > 10:
+        return None  # "Published by Penguin in 2003, the book sold ..." is running text
     core, when = _split_date(line)
     m = _POSTED_RE.match(core)
     if m:
@@ -775,6 +795,8 @@ def _label_line(line: str) -> str | None:
 def _is_latin_text(line: str) -> bool:
     """Whether most letters of ``line`` are Latin (captions are recognised in Latin script only:
     a paragraph in Chinese, with its own sentence marks, is running text)."""
+    if line.isascii():
+        return True
     letters = [ch for ch in line if ch.isalpha()]
     latin = sum(1 for ch in letters if ch.isascii() or "LATIN" in unicodedata.name(ch, ""))
     return not letters or latin >= 0.8 * len(letters)
@@ -856,41 +878,145 @@ class _HTMLText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
-        self.skip = 0
+        #: where each skipped element still open began: (line, column) from ``getpos``
+        self.open_skips: list[tuple[int, int]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self.SKIP:
-            self.skip += 1
+            self.open_skips.append(self.getpos())
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
 
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.SKIP:  # <svg/>, <br/>: nothing to skip
+            self.handle_starttag(tag, attrs)
+            self.handle_endtag(tag)
+
     def handle_endtag(self, tag: str) -> None:
         if tag in self.SKIP:
-            self.skip = max(0, self.skip - 1)
+            if self.open_skips:
+                self.open_skips.pop()
         elif tag in self.BLOCKS:
             self.parts.append("\n\n")
 
     def handle_data(self, data: str) -> None:
-        if not self.skip:
+        if not self.open_skips:
             self.parts.append(re.sub(r"\s+", " ", data))
+
+
+#: How many passes read unclosed <script>/<svg>/... tags as text before giving up (a
+#: <script> hides the tags after it, so each pass may find more); what is still lost then
+#: is reported by the coverage check.
+_MAX_UNCLOSED = 8
 
 
 def html_to_text(markup: str) -> str:
     """Turn an HTML page into plain text with blank lines between blocks.
 
+    Scripts, styles, the head, navigation and the footer are left out. A ``<script>``,
+    ``<svg>`` ... that is never closed does not swallow the rest of the page: its tag is
+    read as text.
+
     >>> html_to_text("<h1>Title</h1><p>One &amp; two.</p><script>x()</script>")
     'Title\\n\\nOne & two.'
+    >>> html_to_text("<p>Post a <script> tag.</p><p>The rest stays.</p>")
+    'Post a <script> tag.\\n\\nThe rest stays.'
     """
-    parser = _HTMLText()
-    parser.feed(markup)
-    parser.close()
+    for _ in range(_MAX_UNCLOSED + 1):
+        parser = _HTMLText()
+        parser.feed(markup)
+        parser.close()
+        if not parser.open_skips:
+            break
+        lines = _line_offsets(markup)
+        for line, col in reversed(parser.open_skips):  # elements never closed: tags as text
+            at = lines[line - 1] + col
+            markup = markup[:at] + "&lt;" + markup[at + 1 :]
     text = "".join(parser.parts)
     text = re.sub(r"[ \t]*\n[ \t]*", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return html.unescape(text).strip()
 
 
+def _line_offsets(text: str) -> list[int]:
+    """The offset where each line of ``text`` starts (as ``HTMLParser.getpos`` counts lines)."""
+    return [0, *(m.end() for m in re.finditer(r"\r\n?|\n", text))]
+
+
+# --------------------------------------------------------------------------- coverage
+
+_COVER_WORD_RE = re.compile(r"\w+")
+_CLOSED_SKIP_RE = re.compile(
+    r"<(script|style|noscript|template|svg|head|nav|footer)\b[^>]*>.*?</\1\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_COMMENT_RE = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+_TAG_RE = re.compile(r"</?[A-Za-z][^>]*>|<![^>]*>|<\?[^>]*>")
+#: Share of the input's words that may be missing before the analysis says so.
+COVERAGE_TOLERANCE = 0.005
+
+
+def page_words(markup: str) -> list[str]:
+    """The words of an HTML page a reader sees, found independently of the converter.
+
+    Comments, tags and *closed* script, style, head, navigation and footer elements are
+    left out (the converter leaves those out on purpose); everything else counts.
+
+    >>> page_words("<p>One <b>two</b></p><script>x()</script><nav>Home</nav>")
+    ['One', 'two']
+    """
+    shown = _TAG_RE.sub(" ", _CLOSED_SKIP_RE.sub(" ", _COMMENT_RE.sub(" ", markup)))
+    return _COVER_WORD_RE.findall(html.unescape(shown))
+
+
+def coverage_note(expected: list[str], analysed: list[str], what: str = "text") -> str | None:
+    """A plain sentence when ``analysed`` lacks more than a trace of the ``expected`` words.
+
+    >>> coverage_note(["a", "big", "deal"], ["a", "big", "deal"]) is None
+    True
+    >>> coverage_note("the rest of the page was lost".split(), ["the"])[:40]
+    'Not all of the text was analysed: 6 of i'
+    """
+    if not expected:
+        return None
+    missing = Counter(w.lower() for w in expected)
+    missing.subtract(w.lower() for w in analysed)
+    lost = sum(n for n in missing.values() if n > 0)
+    if lost <= max(2, COVERAGE_TOLERANCE * len(expected)):
+        return None
+    return (
+        f"Not all of the {what} was analysed: {lost:,} of its {len(expected):,} words "
+        f"({lost / len(expected):.0%}) are missing from the text the kit read; "
+        "check the file, or save it as plain text."
+    )
+
+
+def _plain_coverage(article: Article) -> str | None:
+    """Words of the text that fall outside every paragraph (none, when parsing is sound)."""
+    lost: list[str] = []
+    pos = 0
+    for p in sorted(article.paragraphs, key=lambda p: p.start):
+        lost.extend(_COVER_WORD_RE.findall(article.masked, pos, p.start))
+        pos = max(pos, p.end)
+    lost.extend(_COVER_WORD_RE.findall(article.masked, pos))
+    if not lost:
+        return None
+    inside = [
+        w
+        for p in article.paragraphs
+        for w in _COVER_WORD_RE.findall(article.masked, p.start, p.end)
+    ]
+    return coverage_note([*inside, *lost], inside)
+
+
 # --------------------------------------------------------------------------- parsing
+
+
+def _token(text: str, folded: str, start: int, end: int) -> Token:
+    """The token ``text[start:end]``; its ``norm`` shares the string when nothing changes."""
+    raw = text[start:end]
+    norm = folded[start:end].lower()
+    return Token(start, end, raw, raw if norm == raw else norm)
 
 
 def parse(text: str, source: str = "<text>", source_format: str = "text") -> Article:
@@ -1010,11 +1136,18 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if roles[i] != "body" or i in listed:
             continue
         line = masked[s:e].strip()
-        if (
-            line.startswith("|")
-            or not _is_latin_text(line)
-            or line.lower().startswith(("by ", "posted by "))
-        ):
+        if _words(line) <= 12 and _UPDATED_RE.match(line) and _parse_date(line):
+            roles[i] = "dateline"  # "Updated 5 March 2026" below the text: not a caption
+            if updated is None:
+                updated, updated_span = _parse_date(line), Span(s, e, text[s:e])
+            continue
+        if _words(line) <= 20 and _REPORTING_CREDIT_RE.match(line):
+            roles[i] = "byline"  # "Additional reporting by ...; editing by ...": a credit
+            named = [_wire(w) for w in re.split(r"[;,]|\band\b|\bby\b", line) if _wire(w)]
+            wire = wire or (named[0] if named else None)
+            continue
+        if _wire(line.strip(" -\u2013\u2014()")):
+            wire = wire or _wire(line.strip(" -\u2013\u2014()"))
             continue
         credit = _CREDIT_RE.search(line)
         is_caption = bool(_CAPTION_START_RE.match(line)) or (
@@ -1023,6 +1156,12 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             and (credit is not None or i + 1 < len(blocks))
             and _words(line) >= 3
         )
+        if is_caption and (
+            line.startswith("|")
+            or line.lower().startswith(("by ", "posted by "))
+            or not _is_latin_text(line)
+        ):
+            continue
         if is_caption:
             roles[i] = "caption"
             captions.append(Span(s, e, text[s:e]))
@@ -1042,8 +1181,7 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         )
         for ss, se, note in bounds:
             toks = tuple(
-                Token(ts, te, text[ts:te], folded[ts:te].lower())
-                for ts, te in segment.split_tokens(masked, ss, se)
+                _token(text, folded, ts, te) for ts, te in segment.split_tokens(masked, ss, se)
             )
             sents.append(
                 Sentence(
@@ -1143,15 +1281,28 @@ def load_article(source: str | os.PathLike[str] | Article, *, name: str | None =
         label = name or "<text>"
     else:
         raise InputError(
-            f"load_article() takes a file path or a text string, not {type(source).__name__}."
+            f"{public_caller('load_article')}() takes a file path or a text string, "
+            f"not {type(source).__name__}."
         )
-    fmt = "text"
+    fmt, raw = "text", text
     if looks_like_html(text):
         text = html_to_text(text)
         fmt = "html"
         if not text.strip():
             raise InputError(f"'{label}' is an HTML page with no readable text in it.")
-    return parse(text, source=label, source_format=fmt)
+    with gc_paused():
+        art = parse(text, source=label, source_format=fmt)
+    if fmt == "html":
+        inside = [
+            w for p in art.paragraphs for w in _COVER_WORD_RE.findall(art.text, p.start, p.end)
+        ]
+        note = coverage_note(page_words(raw), inside, "page")
+    else:
+        note = _plain_coverage(art)
+    if note:
+        art = replace(art, coverage_note=note)
+        warnings.warn(f"{label}: {note}", IncompleteTextWarning, stacklevel=2)
+    return art
 
 
 def _looks_like_path(s: str) -> bool:

@@ -363,6 +363,8 @@ def find_quotations(
         inner_start, inner_end = qs + 1, qe - 1
         inner = text[inner_start:inner_end]
         words = len(re.findall(r"[\w'\u2019-]+", inner))
+        if not re.search(r"[^\W_]", inner):
+            continue  # marks around nothing or punctuation only ('""', '«»'): no quotation
         sent = sentence_of(qs) or (max(start, qs - 200), qe)
         before = text[sent[0] : qs]
         after = text[qe : min(sent[1], qe + 60)]

@@ -104,11 +104,14 @@ def release(
     mode: str = "assessment",
     wheel: bool = True,
     force: bool = False,
+    keys: str | Path | None = None,
 ) -> Release:
     """Write a student copy of the kit at ``root`` (a checkout) to ``out``.
 
-    Refuses a non-empty ``out`` unless ``force`` (then only what the release writes is
-    replaced). Raises :class:`InputError` with one sentence for bad input.
+    ``keys`` is a folder of the instructor's own keys (``<lesson>.json``); they replace the
+    package's keys of the same lesson and add new lessons. Refuses a non-empty ``out``
+    unless ``force`` (then only what the release writes is replaced). Raises
+    :class:`InputError` with one sentence for bad input.
     """
     if mode not in RELEASE_MODES:
         raise InputError(f"The release mode {mode!r} is not one of: {', '.join(RELEASE_MODES)}.")
@@ -136,6 +139,11 @@ def release(
     keys_dir = src / "data" / "keys"
     if not keys_dir.is_dir():
         raise InputError(f"No answer keys in {keys_dir}; run the release in the checkout.")
+    key_files = {p.name: p for p in keys_dir.glob("*.json")}
+    if keys is not None:
+        if not Path(keys).is_dir():
+            raise InputError(f"The key folder '{keys}' does not exist.")
+        key_files |= {p.name: p for p in Path(keys).glob("*.json")}
     rel = Release(out, mode)
     staged = out.with_name(f".{out.name}.partial")
     if staged.exists():
@@ -144,13 +152,18 @@ def release(
     (staged / "keys").mkdir()
     # keys
     withheld_by_lesson: dict[str, list[str]] = {}
-    for path in sorted(keys_dir.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
+    for _, path in sorted(key_files.items()):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise InputError(f"The key '{path}' is not valid JSON.") from None
+        if not isinstance(data, dict):
+            raise InputError(f"The key '{path}' must be a JSON object.")
         if mode == "assessment":
             data, ids = student_key(data)
             withheld_by_lesson[str(data.get("lesson"))] = ids
             rel.withheld += ids
-        parse_key(data, name=path.name, base=root / "seeds")  # the student key still loads
+        parse_key(data, name=path.name, base=path.parent)  # the student key still loads
         (staged / "keys" / path.name).write_text(
             json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
         )

@@ -19,8 +19,22 @@ from .errors import InputError
 MAX_BYTES = 20 * 1024 * 1024
 #: Bytes sniffed at the start of a file to tell binary from text.
 _SNIFF = 8192
-_HTML_RE = re.compile(
-    r"<\s*(?:!doctype\s+html|html|head|body|div|p|span|article|br|script)\b[^>]*>", re.IGNORECASE
+#: A page: a doctype or an <html>/<head>/<body>/<meta> tag first (after comments).
+_PAGE_START_RE = re.compile(
+    r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title)\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+#: A fragment opens with a block element ...
+_BLOCK_START_RE = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:p|div|h[1-6]|article|section|main|header|ul|ol|table|"
+    r"blockquote|figure)\b[^>]*>",
+    re.IGNORECASE | re.DOTALL,
+)
+#: ... and closes block elements.
+_BLOCK_END_RE = re.compile(
+    r"</(?:p|div|h[1-6]|li|article|section|main|header|ul|ol|table|tr|td|blockquote|figure)\s*>",
+    re.IGNORECASE,
 )
 
 
@@ -75,16 +89,17 @@ def decode_text(data: bytes, *, name: str = "The text") -> str:
     if not data.strip():
         raise InputError(f"{name} is empty; there is nothing to analyse.")
     head = data[:_SNIFF]
+    # a PDF or Word file holds NUL bytes too: name it before calling it binary
+    if head.startswith(b"%PDF") or head.startswith(b"PK\x03\x04"):
+        raise InputError(
+            f"{name} is a PDF or Word/zip file, not plain text; "
+            "copy the text into a UTF-8 .txt file."
+        )
     if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
         raise InputError(f"{name} is a binary file, not text; save it as UTF-8 plain text.")
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError(
             f"{name} is encoded as UTF-16, but UTF-8 was expected; save it again as UTF-8."
-        )
-    if head.startswith(b"%PDF") or head.startswith(b"PK\x03\x04"):
-        raise InputError(
-            f"{name} is a PDF or Word/zip file, not plain text; "
-            "copy the text into a UTF-8 .txt file."
         )
     try:
         text = data.decode("utf-8")
@@ -123,11 +138,27 @@ def check_text(text: str, *, name: str = "The text", max_chars: int = MAX_BYTES)
 
 
 def looks_like_html(text: str) -> bool:
-    """Tell whether a text is HTML markup rather than plain text or Markdown.
+    """Tell whether a text is an HTML document rather than plain text or Markdown.
+
+    Only a document structure counts: a page (a doctype or an ``<html>``, ``<head>`` or
+    ``<body>`` tag first), or a fragment that opens with a block element (``<p>``,
+    ``<div>``, ``<h1>`` ...), closes block elements and has a tag at the start of at least
+    half of its lines. Prose that mentions tags ("an unclosed <script> tag") is text.
 
     >>> looks_like_html("<html><body><p>Hi</p></body></html>")
     True
+    >>> looks_like_html("<h1>Title</h1>\\n<p>One.</p>\\n<p>Two.</p>")
+    True
     >>> looks_like_html("Use a < b and c > d.")
     False
+    >>> looks_like_html("The forum let anyone post a <script> tag.<br>Or a <p> tag.")
+    False
     """
-    return len(_HTML_RE.findall(text[:20000])) >= 2
+    head = text[:20000]
+    if _PAGE_START_RE.match(head):
+        return True
+    if not _BLOCK_START_RE.match(head) or not _BLOCK_END_RE.search(head):
+        return False
+    lines = [ln for ln in head.splitlines() if ln.strip()]
+    tagged = sum(1 for ln in lines if ln.lstrip().startswith("<"))
+    return 2 * tagged >= len(lines)

@@ -33,7 +33,7 @@ CHROMIUM = "/usr/bin/chromium"
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts" / "browser"
 LESSON = "02-spot.ipynb"
-EXERCISE = "02-spot/boosters"
+EXERCISE = "02-spot/graduation"
 LAUNCH_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -189,6 +189,12 @@ def test_lab_span_exercise_click_check_save_reopen_restart(server, page):
     buttons = cell.locator(".fk-words button")
     assert buttons.count() == len(chs)
     _shot(page, "1-lab-before", cell)
+    labels = page.locator(
+        ".jp-Cell", has=page.locator(".fk-exercise[data-exercise='02-spot/engagement']")
+    )
+    labels.locator(".fk-dropdown").first.wait_for()
+    assert labels.locator(".fk-dropdown label").first.inner_text().strip()  # a visible label
+    labels.screenshot(path=str(ARTIFACTS / "categories-cell.png"))
     # the first phrase by mouse, the last one typed in the phrase box (keyboard only)
     first = [i for i in picks if chs[i][2] < refs[0].end and refs[0].start < chs[i][3]]
     for i in first:

@@ -180,12 +180,13 @@ def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -
     for c, (lo, hi) in zip(out, spans_of, strict=True):
         names = tuple(dict.fromkeys(names_at[m[2].start] for m in mentions[lo:hi]))
         final.append(Claim(**{**c.__dict__, "actors": names}))
-    note = None
+    note = article.coverage_note  # not every word of the input was read: say so
     if not final:
-        note = (
+        none = (
             "No claims found: the text has no sentences of three words or more that assert "
             "something (questions and fragments are not claims)."
         )
+        note = f"{note} {none}" if note else none
     return ClaimMap(
         claims=tuple(final),
         links=tuple(draft_links(final)),

@@ -19,6 +19,7 @@ import difflib
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..compare.evidence import opposites
 from ..document import Article
@@ -41,6 +42,8 @@ CLAIM_CHANGES: dict[str, str] = {
     "added": "the claim is new in the second version",
 }
 _MATCH_THRESHOLD = 0.45
+#: How far (in claims) from the expected place a partner is looked for.
+_BAND = 40
 _NEGATIONS = frozenset(
     ["not", "no", "never", "n't", "none", "nothing", "neither", "nor", "without"]
 )
@@ -182,8 +185,24 @@ class ClaimComparison:
         return [p for p in self.pairs if kind in p.changes]
 
 
+@lru_cache(maxsize=8192)
+def _stem_tuple(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(text))
+
+
 def _stems(text: str) -> list[str]:
-    return [stem(w) for w in words(text)]
+    return list(_stem_tuple(text))
+
+
+def _aligned_score(a: str, b: str) -> float:
+    """:func:`similarity`, with a fast exit when even the upper bound is too low to matter."""
+    sa, sb = _stem_tuple(a), _stem_tuple(b)
+    if not sa or not sb:
+        return 0.0
+    sm = difflib.SequenceMatcher(None, sa, sb, autojunk=False)
+    if sm.real_quick_ratio() <= 0.25 or sm.quick_ratio() <= 0.25:
+        return 0.0  # below every threshold used in align_claims
+    return sm.ratio()
 
 
 def similarity(a: str, b: str) -> float:
@@ -224,12 +243,16 @@ def align_claims(a: ClaimMap, b: ClaimMap) -> list[tuple[Claim | None, Claim | N
     used_b: set[str] = {c.id for c in head_b}
     last_b = -1
     b_claims = [c for c in b.claims if c.position != "headline"]
-    for ca in a.claims:
+    for ia, ca in enumerate(a.claims):
         if ca.position == "headline":
             continue
         best, best_score = None, 0.0
-        for j, cb in enumerate(b_claims):
-            score = similarity(ca.text, cb.text)
+        # a band around where the partner should be keeps long texts linear
+        guess = round(ia * len(b_claims) / max(1, len(a.claims)))
+        lo = max(0, min(last_b - _BAND, guess - _BAND))
+        hi = min(len(b_claims), max(last_b + 2 * _BAND, guess + _BAND))
+        for j, cb in enumerate(b_claims[lo:hi], lo):
+            score = _aligned_score(ca.text, cb.text)
             if score < _MATCH_THRESHOLD:
                 score = max(score, 0.9 * _containment(ca.text, cb.text) if score > 0.25 else 0)
             score -= 0.02 * max(0, last_b - j)  # prefer keeping the order
@@ -451,9 +474,14 @@ def _type_sentence(ca: Claim, cb: Claim) -> str:
         "judgement": "the writer's own evaluation",
         "prediction": "a statement about the future",
     }
+    core = ""
+    if ca.core_type and ca.core_type == cb.core_type and ca.core_type in (ca.type, cb.type):
+        core = f"; its core assertion stays {ca.core_type}: only the framing around it changed"
+    elif ca.core_type and ca.core_type == cb.core_type:
+        core = f"; its core assertion stays {ca.core_type}"
     return (
         f"the kind of claim changes: {ca.type} in A ({short[ca.type]}), {cb.type} in B "
-        f"({short[cb.type]})"
+        f"({short[cb.type]}){core}"
     )
 
 

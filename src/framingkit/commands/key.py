@@ -10,6 +10,7 @@ grader reads it with ``--key DIR`` and notebooks find it through ``FRAMINGKIT_KE
 from __future__ import annotations
 
 import argparse
+import contextvars
 import json
 import re
 import zlib
@@ -79,6 +80,10 @@ _SOURCE = re.compile(
 )
 
 
+#: Version B's whole text while a key is drafted (the dropped-source rule looks in it).
+_B_TEXT: contextvars.ContextVar[str] = contextvars.ContextVar("b_text", default="")
+
+
 def _text(c: Any) -> str:
     return f"{c.a_text} {c.b_text}"
 
@@ -114,7 +119,11 @@ def _is_dropped_source(c: Any) -> bool:
     gone = {m.group().lower() for m in _SOURCE.finditer(c.a_text)}
     kept = {m.group().lower() for m in _SOURCE.finditer(c.b_text)}
     b_words = set(re.findall(r"[a-z]+", c.b_text.lower()))
-    return bool(gone - kept) and not (b_words & SPEECH_CUES or "according" in b_words)
+    if not (gone - kept) or b_words & SPEECH_CUES or "according" in b_words:
+        return False
+    # the speaker named in A's words still speaks somewhere in B: retold, not dropped
+    names = re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", c.a_text)
+    return not (names and _B_TEXT.get() and all(n in _B_TEXT.get() for n in names))
 
 
 def _is_loaded(c: Any) -> bool:
@@ -235,6 +244,8 @@ def _explanation(c: Any, rule: SalienceRule | None) -> str:
             )
         return c.explanation
     if rule is not None and rule.name == "provenance":
+        if c.explanation and "caption" not in c.explanation.lower():
+            return c.explanation  # the comparison already explains it as provenance
         a_by = c.a_text if _bylineish(c.a_text) else ""
         b_by = c.b_text if _bylineish(c.b_text) else ""
         dated = " (the date line changes too)" if (a_by, b_by) != (c.a_text, c.b_text) else ""
@@ -258,13 +269,22 @@ def _explanation(c: Any, rule: SalienceRule | None) -> str:
     return c.explanation
 
 
-def _change_item(n: int, change: Any, rule: SalienceRule | None) -> dict[str, Any]:
+def _change_item(
+    n: int, change: Any, rule: SalienceRule | None, also: Sequence[Any] = ()
+) -> dict[str, Any]:
+    """One classify item; ``also`` are other changes on the same two texts (a byline whose
+    author, publisher and genre label all change), whose explanations are added."""
     a = change.a_text.strip() or "(nothing)"
     b = change.b_text.strip() or "(nothing)"
+    why = [_explanation(change, rule)]
+    for other in also:
+        text = _explanation(other, salience(other)[1])
+        if text not in why:
+            why.append(text)
     item: dict[str, Any] = {
         "id": f"x{n}",
         "text": f"“{_short(a)}” → “{_short(b)}”",
-        "why": _explanation(change, rule),
+        "why": " ".join(why),
     }
     portrayals = getattr(change, "portrayals", ()) or ()
     if portrayals:
@@ -703,9 +723,19 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
     if not art_a.text.strip() or not art_b.text.strip():
         raise InputError("Both texts must contain some words to draft a key.")
     cmp = compare(art_a, art_b)
+    _B_TEXT.set(art_b.text)
     exercises: dict[str, dict[str, Any]] = {}
 
     picked = _pick_changes(cmp.changes)
+
+    def same_texts(c: Any) -> list[Any]:
+        pair = (" ".join(c.a_text.split()), " ".join(c.b_text.split()))
+        return [
+            o
+            for o in cmp.changes
+            if o is not c and (" ".join(o.a_text.split()), " ".join(o.b_text.split())) == pair
+        ]
+
     if picked:
         exercises[f"{lesson}/changes"] = {
             "type": "classify",
@@ -714,7 +744,7 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
             "effect: the force of B's wording compared with A's.",
             "points": len(picked),
             "axes": {"kind": list(KINDS), "effect": list(EFFECTS)},
-            "items": [_change_item(n, c, r) for n, (c, r) in enumerate(picked, 1)],
+            "items": [_change_item(n, c, r, same_texts(c)) for n, (c, r) in enumerate(picked, 1)],
             "reference": {f"x{n}": [c.kind, c.effect] for n, (c, _) in enumerate(picked, 1)},
         }
     choice = _choice_on_changes(lesson, cmp.changes, picked, art_a.text, art_b.text)

@@ -36,6 +36,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         "them) or practice (self-study: full keys, self-check everywhere)",
     )
     p.add_argument("--no-wheel", action="store_true", help="release: do not build the wheel")
+    p.add_argument(
+        "--key",
+        default=None,
+        metavar="DIR",
+        help="release: your own keys (<lesson>.json) to release instead of or beside the kit's",
+    )
     p.add_argument("--force", action="store_true", help="release: write into a non-empty OUT")
 
 
@@ -69,7 +75,14 @@ def _release(args: argparse.Namespace) -> int:
 
     if not args.out:
         raise InputError("Say where to write the release: framingkit lessons release OUT.")
-    rel = release(args.out, root=".", mode=args.mode, wheel=not args.no_wheel, force=args.force)
+    rel = release(
+        args.out,
+        root=".",
+        mode=args.mode,
+        wheel=not args.no_wheel,
+        force=args.force,
+        keys=args.key,
+    )
     print(
         f"wrote the {rel.mode} release to {rel.out}: {len(rel.lessons)} lessons, seeds, "
         f"{len(rel.keys)} student keys ({len(rel.withheld)} graded exercises withheld)"

@@ -23,6 +23,7 @@ def article_json(a: Article) -> dict[str, object]:
     return {
         "source": a.source,
         "format": a.source_format,
+        "note": a.coverage_note,
         "paratext": a.paratext.summary(),
         "paragraphs": [
             {"index": p.index, "role": p.role, "start": p.start, "end": p.end, "text": p.clean}
@@ -56,6 +57,8 @@ def article_json(a: Article) -> dict[str, object]:
 def render(a: Article) -> str:
     """A readable listing of the parsed article."""
     out = [f"{a.source}"]
+    if a.coverage_note:
+        out.append(f"  note       {a.coverage_note}")
     for key, val in a.paratext.summary().items():
         if isinstance(val, list):
             val = "; ".join(val) if val else None

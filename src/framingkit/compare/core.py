@@ -18,7 +18,7 @@ from .classify import classify_hunk
 from .diff import phrase_diff
 from .evidence import find_cues, force
 from .model import Change, Comparison, Link
-from .portray import portray
+from .portray import SentenceIndex, portray
 from .structure import OffsetMap, paratext_changes, quotation_changes, segmentation_changes
 
 #: Below this share of aligned text, the note says the texts look unrelated.
@@ -192,7 +192,8 @@ def _compare(art_a: Article, art_b: Article, hide_typography: bool) -> Compariso
         *quotation_changes(art_a, art_b, omap, links),
         *segmentation_changes(art_a, art_b, links, omap),
     ]
-    changes = [portray(c, art_a, art_b) for c in _dedupe([*structural, *changes])]
+    index = (SentenceIndex(art_a), SentenceIndex(art_b))
+    changes = [portray(c, art_a, art_b, index) for c in _dedupe([*structural, *changes])]
     changes.sort(key=lambda c: (c.a_start, c.b_start, c.kind))
 
     len_a = sum(s.end - s.start for s in sa) or 1
@@ -200,7 +201,10 @@ def _compare(art_a: Article, art_b: Article, hide_typography: bool) -> Compariso
     cov_a = sum(sa[i].end - sa[i].start for i in used_a) / len_a
     cov_b = sum(sb[j].end - sb[j].start for j in used_b) / len_b
     note = None
-    if art_a.text == art_b.text:
+    lost = [(side, art.coverage_note) for side, art in (("A", art_a), ("B", art_b))]
+    if any(n for _, n in lost):  # never "identical" when not every word was read
+        note = " ".join(f"{side}: {n}" for side, n in lost if n)
+    elif art_a.text == art_b.text:
         note = "No differences: the two texts are identical."
     elif not changes:
         note = (

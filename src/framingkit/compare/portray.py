@@ -22,6 +22,7 @@ change sits in words reported from someone else, the kit gives no portrayal rath
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -216,25 +217,23 @@ class Rule:
     apply: Callable[[Change, Sequence[Cue], Sequence[Cue], Sequence[str]], tuple[str, str] | None]
 
 
+def _sign(c: Cue) -> int:
+    """-1, 0 or 1: how a cue that bears on people judges them. A presupposing reporting verb
+    ("admits") presents what it reports as true and discreditable: negative for the speaker."""
+    if c.category == "attribute" and c.subtype == "presuppose":
+        return -1
+    if c.category in _PEOPLE_CATEGORIES or (c.category == "attitude" and c.subtype == "judgement"):
+        return {"negative": -1, "positive": 1}.get(c.polarity or "", 0)
+    return 0
+
+
 def _signed(cues: Sequence[Cue]) -> int:
     """How much ``cues`` judge people: negative ones count down, positive ones up."""
-    total = 0
-    for c in cues:
-        if c.category in _PEOPLE_CATEGORIES or (
-            c.category == "attitude" and c.subtype == "judgement"
-        ):
-            sign = {"negative": -1, "positive": 1}.get(c.polarity or "", 0)
-            total += sign * max(1, c.intensity)
-    return total
+    return sum(_sign(c) * max(1, c.intensity) for c in cues)
 
 
 def _cue_words(cues: Sequence[Cue], sign: int) -> str:
-    terms = [
-        c.term
-        for c in cues
-        if {"negative": -1, "positive": 1}.get(c.polarity or "", 0) == sign
-        and (c.category in _PEOPLE_CATEGORIES or c.subtype == "judgement")
-    ]
+    terms = [c.term for c in cues if _sign(c) == sign]
     return ", ".join(f"'{t}'" for t in dict.fromkeys(terms))
 
 
@@ -260,7 +259,9 @@ def _judged(
     else:
         what = f"B drops '{_short(c.a_text)}'"
     said_b = re.findall(r"[a-z]+", c.b_text.lower())
-    doubt = any(x.category == "attribute" and x.subtype == "distance" for x in cb) and bool(attribution_words(said_b))
+    doubt = any(x.category == "attribute" and x.subtype == "distance" for x in cb) and bool(
+        attribution_words(said_b)
+    )
     tail = ", casting doubt on {actor}'s words" if doubt and delta < 0 else ""
     return direction, f"{what} ({words}){tail}"
 
@@ -404,15 +405,36 @@ def _possessive(name: str) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def _side(art: Article, start: int, end: int) -> tuple[Sentence | None, list[str]]:
-    sent = art.sentence_at(start)
+class SentenceIndex:
+    """Finds the sentence at an offset in O(log n) (``Article.sentence_at`` scans)."""
+
+    def __init__(self, art: Article) -> None:
+        self.art = art
+        self.sents = art.all_sentences
+        self.starts = [s.start for s in self.sents]
+
+    def at(self, pos: int) -> Sentence | None:
+        """The sentence that contains ``pos``, or ``None``."""
+        k = bisect.bisect_right(self.starts, pos) - 1
+        if k >= 0 and self.sents[k].start <= pos < self.sents[k].end:
+            return self.sents[k]
+        return None
+
+
+def _side(idx: SentenceIndex, start: int, end: int) -> tuple[Sentence | None, list[str]]:
+    sent = idx.at(start)
     if sent is None:
         return None, []
     words = [t.norm for t in sent.tokens if start <= t.start < end and t.is_word]
     return sent, words
 
 
-def portray(change: Change, a: Article, b: Article) -> Change:
+def portray(
+    change: Change,
+    a: Article,
+    b: Article,
+    index: tuple[SentenceIndex, SentenceIndex] | None = None,
+) -> Change:
     """``change`` with its portrayals filled in (unchanged when no rule applies).
 
     >>> from framingkit.compare import compare
@@ -425,10 +447,14 @@ def portray(change: Change, a: Article, b: Article) -> Change:
         return change
     if change.kind == "paratext" and "headline" not in change.explanation.lower():
         return change  # bylines, dates, links: provenance, not portrayal
-    sa, wa = _side(a, change.a_start, change.a_end) if change.a_text else (None, [])
-    sb, wb = _side(b, change.b_start, change.b_end) if change.b_text else (None, [])
+    ia, ib = index or (SentenceIndex(a), SentenceIndex(b))
+    sa, wa = _side(ia, change.a_start, change.a_end) if change.a_text else (None, [])
+    sb, wb = _side(ib, change.b_start, change.b_end) if change.b_text else (None, [])
     ca = find_cues(wa) if wa else []
     cb = find_cues(wb) if wb else []
+    got = next((r for rule in RULES.values() if (r := rule.apply(change, ca, cb, wa))), None)
+    if got is None:
+        return change  # no rule applies: no actor needs finding (the costly part)
     actor = None
     if sb is not None:
         actor = _target(b, sb, change.b_start, change.b_end)
@@ -436,12 +462,8 @@ def portray(change: Change, a: Article, b: Article) -> Change:
         actor = _target(a, sa, change.a_start, change.a_end)
     if actor is None:
         return change
-    for rule in RULES.values():
-        got = rule.apply(change, ca, cb, wa)
-        if got:
-            direction, why = got
-            adverb = "negatively" if direction == "more negative" else "positively"
-            why = why.replace("{actor}'s", _possessive(actor)).format(actor=actor)
-            reason = f"B portrays {actor} more {adverb}: {why}."
-            return dataclasses.replace(change, portrayals=(Portrayal(actor, direction, reason),))
-    return change
+    direction, why = got
+    adverb = "negatively" if direction == "more negative" else "positively"
+    why = why.replace("{actor}'s", _possessive(actor)).format(actor=actor)
+    reason = f"B portrays {actor} more {adverb}: {why}."
+    return dataclasses.replace(change, portrayals=(Portrayal(actor, direction, reason),))

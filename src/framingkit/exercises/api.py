@@ -181,8 +181,12 @@ class Exercise:
         return (
             f"<div class='fk-answer' data-exercise='{esc(self.id)}' style='font-size:0.9em;"
             f"color:#333;border-top:1px dashed {OKABE_ITO['grey']};padding-top:0.2em'>"
-            f"<b>Your answer</b> ({esc(via)}): {esc(describe(self.defn, self.value))}"
-            f"{problems}</div>"
+            + (
+                f"<b>Your answer</b> ({esc(via)}): {esc(describe(self.defn, self.value))}"
+                if self.via
+                else "<b>Your answer</b>: not answered yet"
+            )
+            + f"{problems}</div>"
         )
 
     def _update_record(self) -> None:
@@ -250,6 +254,9 @@ def describe(defn: ExerciseDef, value: Any) -> str:
 def typed_example(defn: ExerciseDef) -> str:
     """An example ``answer = ...`` line in the shape of this exercise (not its solution).
 
+    A classify example uses, per axis, the first label that is not a right or accepted
+    answer of the items it shows, so copying it never scores.
+
     >>> from framingkit.exercises.model import parse_key
     >>> k = parse_key({"lesson": "d", "exercises": {"d/c": {"type": "classify", "prompt": "p",
     ...     "items": {"i1": "x", "i2": "y"}, "axes": {"kind": ["a", "b"], "effect": ["c"]},
@@ -264,9 +271,23 @@ def typed_example(defn: ExerciseDef) -> str:
         words = [w for w in words if w][:2]
         value: Any = [" ".join(words[:2])] if words else ["a phrase"]
     elif defn.type == "classify":
-        first = [labels[0] for labels in defn.axes.values()]
+        shown = defn.items[:2]
+
+        def wrong_label(axis: str, labels: tuple[str, ...]) -> str:
+            """The first label that is no right (or accepted) answer of the items shown."""
+            right = {
+                lab
+                for i in shown
+                for lab in (
+                    *(defn.reference or {}).get(i.id, {}).get(axis, ()),
+                    *i.accept.get(axis, {}),
+                )
+            }
+            return next((lab for lab in labels if lab not in right), labels[0])
+
+        first = [wrong_label(a, labels) for a, labels in defn.axes.items()]
         one = first[0] if len(first) == 1 else first
-        value = {i.id: one for i in defn.items[:2]}
+        value = {i.id: one for i in shown}
     elif defn.type == "choice":
         value = next(iter(defn.options))
     elif defn.type == "links":

@@ -357,9 +357,11 @@ def _kit_reason(ex: ExerciseDef, span: tuple[int, int]) -> str:
         row = None
     if row is None:
         return ""
-    sub = (row.subtypes or {}).get(mine.subtype or "", "") if hasattr(row, "subtypes") else ""
-    what = sub or row.description
-    return f"the kit reads “{mine.text}” as {row.label}: {what}; not what this exercise asks for"
+    sub = (getattr(row, "subtypes", None) or {}).get(mine.subtype or "")
+    if sub is not None and not isinstance(sub, str):  # a Subtype row: its label and meaning
+        sub = f"{getattr(sub, 'label', mine.subtype)}: {getattr(sub, 'description', '')}"
+    what = f"{row.label} ({sub})" if sub else f"{row.label} ({row.description})"
+    return f"the kit reads “{mine.text}” as {what}; not what this exercise asks for"
 
 
 _SPOT_CACHE: dict[str, Any] = {}
@@ -567,7 +569,7 @@ def _label_hint(ex: ExerciseDef, item: Any, axis: str, given: str | None) -> str
     meaning = ex.label_meanings.get(axis, {}).get(given or "")
     if meaning:
         return f"'{given}' means {meaning}; is that what it does here?"
-    return "Look again at what the words do in their sentence."
+    return "Read the item again: which label fits it best, and why not this one?"
 
 
 def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Score:

@@ -62,7 +62,7 @@ def exercise_widget(ex: Exercise) -> w.Widget:
         except Exception as exc:  # never leave the student without a word
             feedback.value = message_html(f"The check failed: {exc}")
         if ex.self_check:
-            reveal.layout.display = "inline-flex"
+            reveal.layout.display = ""
 
     button.on_click(lambda _: show(False))
     reveal.on_click(lambda _: show(True))

@@ -174,7 +174,9 @@ def previous_rubric(out: Path, given: RubricSheet | None) -> tuple[RubricSheet |
 
 def rubric_problems(rubric: RubricSheet, results: Sequence[GradeResult]) -> list[str]:
     """What in the rubric points was not used: per notebook, then rows of no notebook."""
-    problems = [f"{r.student}, {p}" for r in results for p in r.rubric_problems]
+    problems = [
+        f"{r.student}, {p.removeprefix('rubric, ')}" for r in results for p in r.rubric_problems
+    ]
     used = set()
     for r in results:
         for eid in r.exercises:
@@ -270,7 +272,8 @@ def write_outputs(
         keys = _keys(results, opts)
         rows = rubric_rows(results, keys, sheet)
         if rows or sheet is not None:
-            write_text(inside(stage, "rubric.csv"), rubric_csv(rows))
+            sep = sheet.delimiter if sheet is not None else ","  # as the instructor saved it
+            write_text(inside(stage, "rubric.csv"), rubric_csv(rows, sep))
         for name in lms:
             write_text(inside(stage, EXPORTS[name]), lms_csv(name, results))
         write_text(inside(stage, "grades.csv"), grades_csv(results, names))
@@ -327,7 +330,7 @@ def commit(stage: Path, out: Path) -> list[Path]:
 
 
 def _keys(results: Sequence[GradeResult], opts: GradeOptions) -> dict[str, Any]:
-    from .run import key_for
+    from .keys import key_for
 
     keys: dict[str, Any] = {}
     for lesson in sorted({r.lesson for r in results if r.lesson and r.exercises}):

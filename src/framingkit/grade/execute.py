@@ -139,12 +139,15 @@ def _child_env(tmp: Path, key_dir: str | None, run_id: str = "") -> dict[str, st
         env["FRAMINGKIT_KEY_DIR"] = str(Path(key_dir).resolve())
     env[MARK] = run_id  # every process of this run carries it (see procs.end_tree)
     env["IPYTHONDIR"] = str(tmp / "ipython")  # no startup scripts or history of the instructor
-    # connection files, runtime files, temporary files and matplotlib's caches stay in the
-    # temporary folder, which is deleted
+    # connection files, runtime files, temporary files (and matplotlib's caches, when it has
+    # no folders of its own yet) stay in the temporary folder, which is deleted
     env["JUPYTER_RUNTIME_DIR"] = str(tmp / "runtime")
     env["TMPDIR"] = str(tmp / "tmp")
     (tmp / "tmp").mkdir(exist_ok=True)
-    env["MPLCONFIGDIR"] = str(tmp / "mpl")
+    from .summary import matplotlib_has_home
+
+    if not matplotlib_has_home():  # else its font cache is reused, not rebuilt per notebook
+        env["MPLCONFIGDIR"] = str(tmp / "mpl")
     env["MPLBACKEND"] = "Agg"
     env["JPY_SESSION_NAME"] = str(tmp / "work" / "submission.ipynb")
     env["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"

@@ -229,15 +229,19 @@ def exercise_html(g: ExerciseGrade) -> list[str]:
     shown = g.shown or g.answer
     if shown:
         via = " (with the buttons)" if g.via == "widget" else ""
-        read = f" <span class='muted'>({esc(g.read_as)})</span>" if g.read_as else ""
+        said = any("as option" in f for f in g.feedback)  # the engine says how it read it
+        read = f" <span class='muted'>({esc(g.read_as)})</span>" if g.read_as and not said else ""
         out.append(f"<p><b>Your answer</b>{via}{read}:</p><pre>{esc(shown)}</pre>")
     missed, blank_note = _student_lines(g)
     missed = [_you(x) for x in missed]
     out.append(_list("right", "Right", g.right))
     out.append(_list("partial", "Partly right", g.partial))
-    out.append(_list("missed", "Missed, and why", missed))
-    if blank_note:
+    out.append(_list("missed", "Missed, and why (or a hint)", missed))
+    if g.unanswered:
+        out.append(_list("note", "Not answered", g.unanswered))
+    elif blank_note:
         out.append(f"<p class='muted'>{esc(blank_note)}</p>")
+    if blank_note and not any("Hint:" in x for x in [*missed, *g.partial]):
         out.append(_list("note", "Hints for what you left out", g.hints))
     out.append(_list("extra", "Extra (not in the reference)", g.extra))
     problems = g.problems if g.type != "text" else []

@@ -65,6 +65,9 @@ class RubricSheet:
     raw: dict[tuple[str, str, str, str], str] = field(default_factory=dict)
     #: problems of one written answer's rows, for that row's message in grades.csv
     row_problems: dict[Row, list[str]] = field(default_factory=dict)
+    #: the column separator of the file (``;`` from a spreadsheet in a European locale);
+    #: the grader writes rubric.csv back with the same one
+    delimiter: str = ","
 
     def lookup(self, student: str, file: str, exercise: str) -> Row | None:
         """The key of the rows for this notebook's written answer, or None.
@@ -88,7 +91,7 @@ class RubricSheet:
         Used when ``--out`` already holds a rubric.csv: the file given with ``--rubric``
         wins where both have a value, and nothing typed in either is lost.
         """
-        out = RubricSheet(self.source)
+        out = RubricSheet(self.source, delimiter=older.delimiter)
         out.problems = list(self.problems)
         for key, crits in self.points.items():
             out.points[key] = dict(crits)
@@ -153,7 +156,8 @@ def read_rubric(path: str | Path) -> RubricSheet:
     """
     text = read_text(path)  # one clear sentence for missing, binary or non-UTF-8 files
     text = text.lstrip("\ufeff")  # spreadsheets often save a byte-order mark
-    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
+    sep = _delimiter(text)
+    reader = csv.DictReader(io.StringIO(text), delimiter=sep)
     reader.fieldnames = [(f or "").strip() for f in reader.fieldnames or []]
     missing = [c for c in REQUIRED if c not in reader.fieldnames]
     if missing:
@@ -163,7 +167,7 @@ def read_rubric(path: str | Path) -> RubricSheet:
             "file, exercise, criterion, points, separated by commas or semicolons); use the "
             "rubric.csv that the grader writes."
         )
-    sheet = RubricSheet(str(path))
+    sheet = RubricSheet(str(path), delimiter=sep)
     for n, raw in enumerate(reader, start=2):
         row = {k: v or "" for k, v in raw.items() if k is not None and isinstance(v, str)}
         value = row.get("points", "").strip()
@@ -253,12 +257,12 @@ def rubric_rows(
     return rows
 
 
-def rubric_csv(rows: Sequence[Sequence[str]]) -> str:
+def rubric_csv(rows: Sequence[Sequence[str]], delimiter: str = ",") -> str:
     """The text of ``rubric.csv`` (formula-like cells defused, as in grades.csv)."""
     from .report import csv_cell
 
     buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\n")
+    w = csv.writer(buf, lineterminator="\n", delimiter=delimiter)
     w.writerow(COLUMNS)
     for row in rows:
         w.writerow([csv_cell(c) for c in row])

@@ -26,7 +26,19 @@ from typing import Any
 from ..errors import InputError
 from .discover import Submission
 from .execute import Limits, execute_notebook
+from .keys import key_for, own_exercise_ids, valid_lesson_id
 from .rubric import RubricSheet
+from .text import clip as _clip
+from .text import lines as _lines
+from .text import short_repr as _short_repr
+from .units import (
+    attempted_units,
+    blank_hints,
+    blank_units,
+    describe_answer,
+    missed_units,
+    plain,
+)
 
 #: The one table of row statuses in grades.csv (docs and tests derive from it).
 STATUSES: dict[str, str] = {
@@ -42,9 +54,6 @@ MAX_MB = 20.0
 _MAX_NOTES = 6
 #: Seconds for scoring one exercise (``GradeOptions.score_timeout``); a normal one takes ms.
 SCORE_TIMEOUT = 20.0
-_LESSON_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,99}")
-#: Feedback lines per list and characters per line (the engine quotes answers in its lines).
-_MAX_LINES, _MAX_LINE = 50, 500
 _SURROGATE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
@@ -100,6 +109,8 @@ class ExerciseGrade:
     shown: str = ""
     #: what the grader read a typed answer as, when it differs from what was typed
     read_as: str = ""
+    #: the engine's lines on what was not answered (counted, never revealed)
+    unanswered: list[str] = field(default_factory=list)
     #: the key's hints (``"hint"``, when it has them) for the parts left blank: they name the
     #: cue to look for without giving the answer away
     hints: list[str] = field(default_factory=list)
@@ -220,15 +231,6 @@ def notebook_lesson(nb: dict[str, Any]) -> str | None:
     return lesson if isinstance(lesson, str) and lesson.strip() else None
 
 
-def valid_lesson_id(lesson: str) -> bool:
-    """Whether ``lesson`` can be a lesson id (a key file name: letters, digits, ``.-_``).
-
-    >>> valid_lesson_id("02-spot"), valid_lesson_id("../x"), valid_lesson_id("02-spot/boosters")
-    (True, False, False)
-    """
-    return bool(_LESSON_ID.fullmatch(lesson)) and ".." not in lesson
-
-
 def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
 
     result = GradeResult(sub.student, sub.shown, None, "invalid")
@@ -321,100 +323,6 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
     return result
 
 
-def key_for(lesson: str, key_dir: str | None) -> tuple[Any, str, str]:
-    """``(key, problem, fallback note)`` for ``lesson``: the key, or why there is none.
-
-    A broken key file is reported as broken (with its error), not as missing; with
-    ``--key DIR``, a lesson that is not in DIR is graded with the kit's own key and the
-    note says so.
-    """
-    from ..exercises import load_key
-    from ..exercises.model import default_key_dir
-
-    try:
-        key = load_key(lesson, key_dir)
-    except InputError as exc:
-        text = str(exc)
-        if text.startswith("No answer key"):
-            where = f" (not in --key {key_dir} nor among the kit's keys)" if key_dir else ""
-            return None, f"there is no answer key for lesson '{lesson}'{where}", ""
-        return None, f"the answer key of lesson '{lesson}' cannot be used: {_clip(text, 300)}", ""
-    note = ""
-    if key_dir and not (Path(key_dir) / f"{lesson}.json").is_file():
-        kit = default_key_dir() / f"{lesson}.json"
-        src = "the kit's own key" if kit.is_file() else "a key from $FRAMINGKIT_KEY_DIR"
-        note = f"graded with {src} for '{lesson}' (the --key folder has no {lesson}.json)"
-    return key, "", note
-
-
-_CALL = re.compile(r"""\bexercise\(\s*(?:id\s*=\s*)?["']([^"'\n]{1,200})["']""")
-
-
-def own_exercise_ids(
-    nb: dict[str, Any], lesson: str | None, key_dir: str | None
-) -> tuple[dict[str, Any], str | None, list[str], list[str]]:
-    """Exercise cells whose visible ``exercise("…")`` call names another exercise than their
-    hidden metadata id (a notebook made from a template, say lesson 05, for your own texts).
-
-    The student saw and ran the visible call, so that id counts when a key for it is found
-    (``--key``); the notebook is then graded as that key's lesson. When no key has it, the
-    notebook is refused: grading it against the template's key would be wrong.
-    Returns ``(notebook, lesson, notes, refusals)``.
-    """
-    from ..exercises import load_key
-
-    cells = nb.get("cells") or []
-    changed: dict[int, str] = {}
-    refused: list[str] = []
-    for i, cell in enumerate(cells):
-        if not isinstance(cell, dict) or cell.get("cell_type") != "code":
-            continue
-        meta = cell.get("metadata") if isinstance(cell.get("metadata"), dict) else {}
-        fk = meta.get("framingkit") if isinstance(meta.get("framingkit"), dict) else {}
-        hidden = fk.get("exercise")
-        src = cell.get("source", "")
-        src = "".join(x for x in src if isinstance(x, str)) if isinstance(src, list) else src
-        m = _CALL.search(src) if isinstance(src, str) and isinstance(hidden, str) else None
-        if m is None or m.group(1) == hidden:
-            continue
-        visible = m.group(1)
-        other = visible.split("/", 1)[0]
-        why = ""
-        try:
-            ok = valid_lesson_id(other) and visible in load_key(other, key_dir).exercises
-        except InputError as exc:
-            ok = False
-            if not str(exc).startswith("No answer key"):
-                why = f" (the key '{other}' cannot be used: {_clip(str(exc), 200)})"
-        if ok:
-            changed[i] = visible
-            continue
-        where = f" --key {key_dir}" if key_dir else " the kit's keys (give yours with --key DIR)"
-        refused.append(
-            f"cell {i + 1} is the template's exercise '{_clip(hidden, 80)}' but calls "
-            f"exercise('{_clip(visible, 80)}'), and no key in{where} has '{_clip(visible, 80)}'"
-            f"{why}; the notebook is not graded against the template's key"
-        )
-    if refused or not changed:
-        return nb, lesson, [], refused
-    new_cells = list(cells)
-    for i, eid in changed.items():
-        cell = dict(cells[i])
-        meta = dict(cell.get("metadata") or {})
-        meta["framingkit"] = {**meta.get("framingkit", {}), "exercise": eid}
-        cell["metadata"] = meta
-        new_cells[i] = cell
-    lessons = sorted({eid.split("/", 1)[0] for eid in changed.values()})
-    notes = []
-    if len(lessons) == 1 and lessons[0] != lesson:
-        notes.append(
-            f"graded against the key of '{lessons[0]}', which its exercise cells call "
-            f"(the notebook's metadata says '{lesson}': made from that lesson as a template)"
-        )
-        lesson = lessons[0]
-    return {**nb, "cells": new_cells}, lesson, notes, []
-
-
 def safe_read_answers(nb: dict[str, Any]) -> dict[str, Any]:
     """:func:`~framingkit.exercises.read_answers`, but a cell whose typed answer makes the
     parser run out of memory or recursion (``answer = ----…1``) is unreadable for that
@@ -451,8 +359,9 @@ def safe_read_answers(nb: dict[str, Any]) -> dict[str, Any]:
     return answers
 
 
-class _Slow(Exception):
-    """Scoring one exercise took longer than its time limit."""
+class _Slow(BaseException):
+    """Scoring one exercise took longer than its time limit (a BaseException, so no
+    ``except Exception`` in the code being timed can swallow it)."""
 
 
 @contextlib.contextmanager
@@ -506,8 +415,8 @@ def _score_all(
             with _time_limit(score_timeout):
                 if ex.type == "text":
                     s = score(ex, value, rubric_points=entered)
-                else:
-                    s = score(ex, value)
+                else:  # after the deadline: the reason for what was answered, hints for the rest
+                    s = score(ex, value, reveal=attempted_units(ex, value))
         except _Slow:
             s = Score(eid, ex.type, 0.0 if ex.type != "text" else None, ex.points, "")
             s.problems.append(
@@ -532,7 +441,7 @@ def _score_all(
             s.max_points,
             answered,
             rec.via if rec is not None else None,
-            _clip(_plain(s.checked)),
+            _clip(plain(s.checked)),
             _lines(s.right),
             _lines(s.partial),
             _lines(s.missed),
@@ -541,6 +450,7 @@ def _score_all(
             _lines(s.feedback),
             answer=_short_repr(value),
             unreadable=unreadable,
+            unanswered=_lines(getattr(s, "unanswered", [])),
         )
         if entered:
             g.rubric = dict(entered)
@@ -592,8 +502,8 @@ def _score_all(
         result.notes.append(f"{blank} written answer{'s' * (blank != 1)} left blank")
     if unscored:
         result.notes.append(
-            f"{unscored} written answer{'s' * (unscored != 1)} not scored in the rubric file yet "
-            "(0 points until then)"
+            f"{unscored} written answer{'s' * (unscored != 1)} not (fully) scored in the rubric "
+            "file yet (0 points for the criteria without points until then)"
         )
 
 
@@ -623,187 +533,3 @@ def _rubric_points(result: GradeResult, ex: Any, rubric: RubricSheet) -> dict[st
         result.rubric_problems.append(text)
         result.notes.append(text)
     return usable
-
-
-_F1 = re.compile(r"\s*\((?:F1|accuracy) = [^)]*\)")
-
-
-def _plain(text: str) -> str:
-    """An engine sentence without the scoring jargon ("(F1 = 0.58)") for a student page.
-
-    >>> _plain("Checked your 2 phrases against the 5 reference phrases (F1 = 0.58).")
-    'Checked your 2 phrases against the 5 reference phrases.'
-    """
-    return _F1.sub("", text)
-
-
-def describe_answer(g: ExerciseGrade, ex: Any, value: Any) -> None:
-    """Fill ``g.shown`` (the answer in the student's terms), ``g.read_as`` and ``g.codes``."""
-    if value is None:
-        return
-    if ex.type == "spans":
-        words = [" ".join(ex.text[s:e].split()) for s, e in g.spans]
-        g.shown = _clip("; ".join(f"“{w}”" for w in words), 2000) if words else g.answer
-        from .spanview import words as word_spans
-
-        for n, (ws, we) in enumerate(word_spans(ex.text)):
-            if any(s < we and ws < e for s, e in g.spans):
-                g.codes[str(n)] = "marked"
-        return
-    if ex.type == "classify" and isinstance(value, dict):
-        g.shown = _clip("; ".join(f"{k}: {v}" for k, v in value.items()), 2000)
-        labels = {_norm_id(i): i for i in ex.reference}
-        for k, v in value.items():
-            item = labels.get(_norm_id(str(k)))
-            code = classify_code(ex, v) if item is not None else None
-            if code is not None:
-                g.codes[item] = code
-        return
-    g.shown = g.answer
-    if ex.type == "choice" and g.choice and g.choice != "(not an option)":
-        typed = str(value).strip() if isinstance(value, str) else repr(value)
-        if typed != g.choice:
-            g.read_as = f"read as option {g.choice}"
-
-
-def _norm_id(text: str) -> str:
-    return re.sub(r"[\s_-]+", "", text.lower())
-
-
-def classify_code(ex: Any, value: Any) -> str | None:
-    """One classify answer as a code for class agreement: the label as the engine reads it
-    (its canonical name), ``"axis=label; ..."`` for several axes; None when unreadable."""
-    from ..exercises.model import match_label, split_axes
-
-    axes = tuple(ex.axes)
-
-    def canonical(v: Any, axis: str) -> str | None:
-        if not isinstance(v, str) or not v.strip():
-            return None
-        labels = ex.axes[axis]
-        if v in labels:
-            return v
-        try:
-            meant, _ = match_label(v, labels, ex.aliases.get(axis))
-        except Exception:  # the engine's reader is not ours to trust with odd input
-            meant = None
-        return meant or " ".join(v.lower().split())
-
-    if len(axes) == 1:
-        if isinstance(value, (list, tuple)) and len(value) == 1:
-            value = value[0]
-        return canonical(value, axes[0])
-    try:
-        got = split_axes(value, axes)
-    except Exception:
-        got = None
-    if not got:
-        return None
-    parts = [f"{a}={canonical(got.get(a), a)}" for a in axes]
-    return "; ".join(parts)
-
-
-def reference_codes(ex: Any) -> dict[str, set[str]]:
-    """The codes the key accepts for each classify item (see :func:`classify_code`)."""
-    axes = tuple(ex.axes)
-    out: dict[str, set[str]] = {}
-    for item, ref in ex.reference.items():
-        if len(axes) == 1:
-            out[item] = set(ref[axes[0]])
-        else:
-            out[item] = {"; ".join(f"{a}={ref[a][0]}" for a in axes)}
-    return out
-
-
-def blank_hints(ex: Any, blank: list[str]) -> list[str]:
-    """The key's hints for the reference parts a student left blank (none if it has none)."""
-    if not blank:
-        return []
-    out: list[str] = []
-    if ex.type == "spans":
-        for r in ex.reference:
-            hint = getattr(r, "hint", "")
-            if r.text in blank and hint and hint not in out:
-                out.append(hint)
-    elif ex.type == "classify":
-        ids = {u.split(" (", 1)[0] for u in blank}
-        for item in ex.items:
-            hint = getattr(item, "hint", "")
-            if item.id in ids and hint and hint not in out:
-                out.append(f"{item.id}: {hint}")
-    return _lines(out)
-
-
-def _link_pair(unit: str) -> frozenset[str]:
-    """The two claims of a link unit ``"c2 -supports-> c1"``.
-
-    >>> sorted(_link_pair("c2 -supports-> c1"))
-    ['c1', 'c2']
-    """
-    return frozenset((unit.split(" -", 1)[0], unit.rsplit("-> ", 1)[-1]))
-
-
-def blank_units(ex: Any, g: ExerciseGrade, value: Any) -> list[str]:
-    """The missed reference units the student did not attempt (as opposed to got wrong)."""
-    if not g.answered:
-        return list(g.missed_units)
-    if ex.type == "classify" and isinstance(value, dict):
-        given = {_norm_id(str(k)) for k, v in value.items() if v not in (None, "", [], {})}
-        return [u for u in g.missed_units if _norm_id(u.split(" (", 1)[0]) not in given]
-    if ex.type == "spans":  # a reference phrase no marked phrase touches was not attempted
-        touched = {
-            r.text for r in ex.reference if any(s < r.end and r.start < e for s, e in g.spans)
-        }
-        return [u for u in g.missed_units if u not in touched]
-    if ex.type == "links":  # a reference link whose two claims were never linked
-        from ..exercises.scoring import answer_links
-
-        try:
-            links, _ = answer_links(ex, value, [])
-        except Exception:
-            return []
-        pairs = {frozenset((a, b)) for a, b, _rel in links}
-        return [u for u in g.missed_units if _link_pair(u) not in pairs]
-    return []
-
-
-def missed_units(ex: Any, s: Any, value: Any) -> list[str]:
-    """The reference units (phrase, item id, link, 'right option') a student did not get fully.
-
-    Read from the engine's :class:`~framingkit.exercises.Score` lines, so the grader
-    never scores a second time.
-    """
-    got = set(s.right)
-    if ex.type == "spans":
-        return [r.text for r in ex.reference if not any(g.startswith(f"“{r.text}”") for g in got)]
-    if ex.type == "classify":
-        texts = {i.id: " ".join(i.text.split()) for i in ex.items}
-        return [
-            f"{i} ({texts[i][:40]}{'…' * (len(texts[i]) > 40)})" if texts.get(i) else i
-            for i in ex.reference
-            if not any(g.startswith((f"{i} (", f"{i}:")) for g in got)
-        ]
-    if ex.type == "links":
-        return [f"{a} -{rel}-> {b}" for a, b, rel in ex.reference if f"{a} -{rel}-> {b}" not in got]
-    if ex.type == "choice":
-        return [] if got else ["the right option"]
-    return []
-
-
-def _clip(text: str, limit: int = _MAX_LINE) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _lines(lines: Any) -> list[str]:
-    """Feedback lines, each and their number capped (an answer may be megabytes long)."""
-    out = [_clip(str(x)) for x in list(lines)[:_MAX_LINES]]
-    if len(lines) > _MAX_LINES:
-        out.append(f"… and {len(lines) - _MAX_LINES:,} more")
-    return out
-
-
-def _short_repr(value: Any, limit: int = 2000) -> str:
-    if value is None:
-        return ""
-    text = value if isinstance(value, str) else repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"

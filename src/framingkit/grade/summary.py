@@ -9,7 +9,7 @@ Blanks are treated the same way for every exercise: the mean, median and score b
 count every graded notebook, a blank or unreadable answer as 0. The one exception is a
 written answer that has no rubric points yet: it is left out (and counted as "not scored
 yet") until the instructor scores it. "Most missed" counts wrong answers apart from blanks.
-Class agreement (Krippendorff's alpha, nominal, from :mod:`nltk.metrics.agreement`) is
+Class agreement (:mod:`framingkit.grade.agreement`: Krippendorff's alpha, nominal, by nltk) is
 given for span exercises (each word: marked or not) and classification exercises (each
 item's label), over the students who answered, beside the agreement with the key.
 """
@@ -69,6 +69,8 @@ class ExerciseSummary:
     most_skipped: list[tuple[str, int]] = field(default_factory=list)
     #: Krippendorff's alpha among the students who answered (None: too few, or no data)
     alpha: float | None = None
+    #: the units (words, items) alpha rests on: those coded by two or more students
+    alpha_units: int = 0
     #: agreement of those students with the key (share of labels, or word overlap)
     key_agreement: float | None = None
     #: classification items the class splits on most: (item, "label n, label m")
@@ -146,13 +148,15 @@ def summarise(results: Sequence[GradeResult], key_dir: str | None = None) -> lis
         s.picks = sorted(picks[eid].items())
         ex = keys.get(eid)
         if ex is not None and s.type in ("spans", "classify"):
+            from .agreement import agreement
+
             agreement(s, ex, codes[eid])
     return list(out.values())
 
 
 def _keys_of(results: Sequence[GradeResult], key_dir: str | None) -> dict[str, object]:
     """The exercise definitions of the lessons in ``results`` (for agreement), by id."""
-    from .run import key_for
+    from .keys import key_for
 
     out: dict[str, object] = {}
     for lesson in sorted({r.lesson for r in results if r.lesson and r.exercises}):
@@ -160,92 +164,6 @@ def _keys_of(results: Sequence[GradeResult], key_dir: str | None) -> dict[str, o
         if key is not None:
             out.update(key.exercises)
     return out
-
-
-def units_and_codes(
-    ex: object, codes: dict[str, dict[str, str]]
-) -> tuple[list[tuple[str, str, str]], dict[str, str]]:
-    """The (coder, unit, code) triples of the class and the key's code for each unit.
-
-    Spans: every word of the text is a unit, coded ``marked`` or ``unmarked`` by each
-    student who answered. Classify: every item is a unit, coded with the student's label
-    (an item a student left blank is missing data, which alpha allows).
-    """
-    from .spanview import words
-
-    data: list[tuple[str, str, str]] = []
-    ref: dict[str, str] = {}
-    if getattr(ex, "type", "") == "spans":
-        spans = words(ex.text)  # type: ignore[attr-defined]
-        refs = [(r.start, r.end) for r in ex.reference]  # type: ignore[attr-defined]
-        for n, (ws, we) in enumerate(spans):
-            ref[str(n)] = "marked" if any(s < we and ws < e for s, e in refs) else "unmarked"
-        for coder, got in codes.items():
-            data += [(coder, str(n), got.get(str(n), "unmarked")) for n in range(len(spans))]
-    else:
-        from .run import reference_codes
-
-        for item, accepted in reference_codes(ex).items():
-            ref[item] = sorted(accepted)[0]
-        for coder, got in codes.items():
-            data += [(coder, unit, code) for unit, code in sorted(got.items())]
-    return data, ref
-
-
-def krippendorff_alpha(data: Sequence[tuple[str, str, str]]) -> float | None:
-    """Krippendorff's alpha (nominal) over (coder, unit, code) triples, computed by nltk.
-
-    None when it is undefined: fewer than two coders, or no unit coded twice.
-
-    >>> round(krippendorff_alpha([("a", "1", "x"), ("b", "1", "x"), ("a", "2", "y"),
-    ...     ("b", "2", "x"), ("a", "3", "y"), ("b", "3", "y")]), 3)
-    0.444
-    """
-    from nltk.metrics.agreement import AnnotationTask
-
-    coders = {c for c, _, _ in data}
-    per_unit = Counter(u for _, u, _ in data)
-    if len(coders) < 2 or not any(n >= 2 for n in per_unit.values()):
-        return None
-    task = AnnotationTask(data=list(data))
-    try:
-        return float(task.alpha())
-    except (ValueError, ZeroDivisionError):
-        return None
-
-
-def agreement(s: ExerciseSummary, ex: object, codes: dict[str, dict[str, str]]) -> None:
-    """Fill in the class's alpha, its agreement with the key and the most split items."""
-    data, ref = units_and_codes(ex, codes)
-    alpha = krippendorff_alpha(data)
-    s.alpha = None if alpha is None else round(alpha, 2)
-    if not data:
-        return
-    if s.type == "spans":  # word overlap (Dice) of each student's marked words with the key
-        key_words = {u for u, c in ref.items() if c == "marked"}
-        dice = []
-        for got in codes.values():
-            mine = set(got)
-            both = len(mine & key_words)
-            dice.append(2 * both / (len(mine) + len(key_words)) if mine or key_words else 1.0)
-        s.key_agreement = round(statistics.fmean(dice), 2) if dice else None
-        return
-    from .run import reference_codes
-
-    accepted = reference_codes(ex)
-    same = [code in accepted.get(unit, ()) for _, unit, code in data]
-    s.key_agreement = round(sum(same) / len(same), 2) if same else None
-    by_unit: dict[str, Counter[str]] = {}
-    for _, unit, code in data:
-        by_unit.setdefault(unit, Counter())[code] += 1
-    split = []
-    for unit, counts in by_unit.items():
-        total = sum(counts.values())
-        if total >= 2 and len(counts) > 1:
-            top = counts.most_common(1)[0][1] / total
-            text = ", ".join(f"{k} {v}" for k, v in counts.most_common(3))
-            split.append((top, unit, text))
-    s.split_items = [(u, t) for _, u, t in sorted(split)[:3]]
 
 
 def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bool:
@@ -260,6 +178,17 @@ def summary_figure(summaries: Sequence[ExerciseSummary], path: str | Path) -> bo
         return _draw(shown, path)
 
 
+def matplotlib_has_home() -> bool:
+    """Whether matplotlib already has its folders (or ``MPLCONFIGDIR``): then using it writes
+    nothing new outside ``--out``."""
+    if os.environ.get("MPLCONFIGDIR"):
+        return True
+    home = Path.home()
+    cfg = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
+    return cfg.is_dir() and cache.is_dir()
+
+
 @contextlib.contextmanager
 def _matplotlib_home() -> Iterator[None]:
     """Keep matplotlib from creating ~/.config/matplotlib and ~/.cache/matplotlib.
@@ -267,13 +196,7 @@ def _matplotlib_home() -> Iterator[None]:
     The grader writes nothing outside ``--out``: on an account where matplotlib has not made
     its folders yet, its config and font cache go to a temporary folder, deleted afterwards.
     """
-    if "matplotlib" in sys.modules or os.environ.get("MPLCONFIGDIR"):
-        yield
-        return
-    home = Path.home()
-    cfg = Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "matplotlib"
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or home / ".cache") / "matplotlib"
-    if cfg.is_dir() and cache.is_dir():
+    if "matplotlib" in sys.modules or matplotlib_has_home():
         yield
         return
     tmp = tempfile.mkdtemp(prefix="framingkit-mpl-")
@@ -421,7 +344,9 @@ def summary_html(
             blank += f"<br><span class='muted'>{s.unscored} not scored yet</span>"
         agree = "–"
         if s.type in ("spans", "classify"):
-            a = "n/a (fewer than 2 answers)" if s.alpha is None else f"α = {s.alpha:.2f}"
+            unit = "word" if s.type == "spans" else "item"
+            over = f" over {s.alpha_units} {unit}{'s' * (s.alpha_units != 1)}"
+            a = "n/a (fewer than 2 answers)" if s.alpha is None else f"α = {s.alpha:.2f}{over}"
             k = "" if s.key_agreement is None else f"; with the key {s.key_agreement:.0%}"
             agree = esc(a + k)
             if s.split_items:

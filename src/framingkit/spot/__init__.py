@@ -61,6 +61,13 @@ if TYPE_CHECKING:  # pragma: no cover
     from .scoring import SpanScore, kappa, score_spans
 
 
+# "profile" is both a submodule and a function: importing the submodule (which any
+# ``from framingkit.spot import ...`` of it, or ``import framingkit.spot.profile``, does)
+# binds the module under that name, shadowing the lazy lookup below. Binding the function
+# here, once, keeps ``from framingkit.spot import profile`` the function in any order.
+from .profile import profile  # noqa: E402
+
+
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
         import importlib

@@ -183,14 +183,12 @@ def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotR
     """Find evaluative language in an article, a text or a file path.
 
     ``backup=True`` adds strong attitude words from VADER's lexicon that the kit's
-    lexicon lacks. Empty text or text without evaluative language gives an empty
-    ``spans`` list, not an error.
+    lexicon lacks. Text without evaluative language gives an empty ``spans`` list; an
+    empty text raises :class:`~framingkit.errors.InputError`, as every analysis does.
 
     >>> [s.text for s in spot("A massive, chaotic and deeply flawed plan.").spans]
     ['massive', 'chaotic', 'deeply', 'flawed']
     """
-    if isinstance(article_or_text, str) and not article_or_text.strip():
-        return SpotResult([], None, 0, [], "<text>", article_or_text, article_or_text)
     a = article_or_text if isinstance(article_or_text, Article) else load_article(article_or_text)
     paras = [p for p in a.paragraphs if p.role in SPOT_ROLES]
     sentences = [s for p in paras for s in p.sentences]
@@ -229,4 +227,6 @@ def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotR
             )
         )
     note = language_note(" ".join(a.masked[p.start : p.end] for p in paras))
+    if a.coverage_note:  # not every word of the input was read: say so first
+        note = f"{a.coverage_note} {note}" if note else a.coverage_note
     return SpotResult(spans, note, total_words, dens, a.source, a.text, a.masked)

@@ -21,10 +21,11 @@ Spans may be given as phrases (``"not good news"``), ``(start, end)`` pairs,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..errors import InputError
 from .categories import CATEGORIES, CATEGORY_ORDER, LEGACY_NAMES, read_name
 
 _EDGE = " \t\r\n.,;:!?\"'“”‘’«»()[]{}—–…*_"
@@ -266,6 +267,21 @@ def _extra_reason(s: SpanRef) -> str:
     )
 
 
+def _check_arguments(student: Any, reference: Any, text: Any) -> None:
+    """Refuse arguments of the wrong type in one sentence (no raw ``TypeError``)."""
+    if not isinstance(text, str):
+        hint = "; pass article.text" if hasattr(text, "masked") else ""
+        raise InputError(
+            f"score_spans() takes the text as a string, not {type(text).__name__}{hint}."
+        )
+    for what, spans in (("student's spans", student), ("reference spans", reference)):
+        if isinstance(spans, (str, bytes, Mapping)) or not isinstance(spans, Iterable):
+            raise InputError(
+                f"score_spans() takes the {what} as a list (of phrases, (start, end) pairs, "
+                f"dicts or spans), not {type(spans).__name__}."
+            )
+
+
 def score_spans(student: Iterable[Any], reference: Iterable[Any], text: str) -> SpanScore:
     """Score a student's spans against reference spans in ``text`` (see module docstring).
 
@@ -273,6 +289,7 @@ def score_spans(student: Iterable[Any], reference: Iterable[Any], text: str) -> 
     overlap of the two spans' characters); edges are trimmed of white space and
     punctuation first, so ``"not good news, "`` equals ``not good news``.
     """
+    _check_arguments(student, reference, text)
     stud, not_found = place(student, text)
     ref, _ = place(reference, text)
     matches = _pair(stud, ref)
