@@ -265,7 +265,8 @@ def _kit_charged(spans: Spans) -> bool:
 _BABE_NOTE = """'loaded' = attitude, label, figurative, force: intensify,
  attribute: distance; 'charged' = loaded at intensity >= 2; sentence macro-F1 over Biased /
  Non-biased: 'F1 eval' = a loaded span, 'F1 chg' = reads_as_charged (a charged span or two
- loaded spans); both decisions read the kit's spans, so they do not change with the row)"""
+ loaded spans), each read from the row's spans (so in the 'charged' row both mean 'a charged
+ span'; the kit's decision is the 'loaded' row's)"""
 
 
 def report_babe(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> None:

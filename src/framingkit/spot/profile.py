@@ -17,11 +17,14 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..document import Article
 from .categories import CATEGORIES, CATEGORY_ORDER
-from .core import SpotResult, spot
-from .rules import EvalSpan
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..document import Article
+    from .core import SpotResult
+    from .rules import EvalSpan
 
 #: Kinds of difference between two versions' evaluative spans.
 CHANGE_KINDS: dict[str, str] = {
@@ -111,6 +114,8 @@ def _b_region(ops: list, a_words: list, b_words: list, s: int, e: int) -> tuple[
 
 def profile(a: SpotResult | Article | str | Path, b: SpotResult | Article | str | Path) -> Profile:
     """Compare the evaluative language of two versions (results, articles, texts or paths)."""
+    from .core import SpotResult, spot  # lazily: ``import framingkit.spot`` stays light
+
     ra = a if isinstance(a, SpotResult) else spot(a)
     rb = b if isinstance(b, SpotResult) else spot(b)
     aw, bw = _words(ra.text), _words(rb.text)
