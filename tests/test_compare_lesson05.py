@@ -17,7 +17,7 @@ from framingkit.compare import compare
 from framingkit.exercises.model import load_key
 
 KEY = load_key("05-your-own-texts").exercises
-_QUOTED = re.compile(r'"(?P<a>[^"]+)"\s*→\s*(?:"(?P<b>[^"]+)"|\(nothing\))')
+_QUOTED = re.compile(r'"(?P<a>[^"]+)"(?:\s*\([^)]*\))?\s*→\s*(?:"(?P<b>[^"]+)"|\(nothing\))')
 
 
 @pytest.fixture(scope="module")
@@ -74,12 +74,14 @@ def test_kit_gives_the_keyed_portrayal(cmp, item):
 
 
 def test_key_accepts_the_argued_portrayal_reading_with_a_note():
-    """instructor-review §8 item 8: a student who argues 'stronger' for x1 (or 'weaker' for
-    x6) reads the portrayal; the key says why and accepts it."""
+    """instructor-review §8 item 8 (its x1 and x6 are now x3 and x2): a student who argues
+    'stronger' for the dropped reading room (or 'weaker' for the moved roof repairs) reads the
+    portrayal; the key says why and accepts it."""
     path = Path(__file__).resolve().parents[1] / "src/framingkit/data/keys/05-your-own-texts.json"
     raw = json.loads(path.read_text("utf-8"))
     items = {i["id"]: i for i in raw["exercises"]["05-your-own-texts/example-changes"]["items"]}
-    assert "portrayal" in items["x1"]["accept"]["stronger"]
-    assert "salience" in items["x6"]["accept"]["weaker"]
+    assert "reading room" in items["x3"]["text"] and "roof repairs" in items["x2"]["text"]
+    assert "portrayal" in items["x3"]["accept"]["stronger"]
+    assert "salience" in items["x2"]["accept"]["weaker"]
     spans = raw["exercises"]["05-your-own-texts/example-spans"]["reference"]
     assert "close" in [r["text"] for r in spans]  # §8 item 9
