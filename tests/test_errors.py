@@ -167,4 +167,5 @@ def test_marks_around_punctuation_are_no_quotation() -> None:
     text = 'It rained. "" and «» and “…”, then "rain" again.'
     art = load_article(text)
     assert [q.text for q in art.quotations] == ["rain"]
-    assert [s.text for s in spot(text).spans if s.category == "scare_quote"] == ['"rain"']
+    # scare quotes are engagement: attribute (distance)
+    assert [(s.text, s.category) for s in spot(text).spans] == [('"rain"', "attribute")]
