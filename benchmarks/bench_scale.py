@@ -23,8 +23,15 @@ in ≤ 3 s and ≤ 100 MB; a 19 MB file through every command ≤ 60 s; 1 MB →
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
 import random
 import re
+import subprocess
+import sys
+import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -172,3 +179,175 @@ def make_version_b(a: str, seed: int = 2) -> str:
         i, j = rng.randrange(len(new)), rng.randrange(len(new))
         new.insert(j, new.pop(i))
     return head + "\n\n" + "\n\n".join(new)
+
+
+# --------------------------------------------------------------------------- references
+
+#: Run in a fresh process beside each analysis: the same text, a plain regex pass.
+_REFERENCE = r"""
+import difflib, re, sys, glob, os
+kind, path = sys.argv[1], sys.argv[2]
+text = open(path, encoding="utf-8").read()
+if kind == "parse":  # paragraphs, sentences and word tokens by regex
+    paras = re.split(r"\n\s*\n", text)
+    sents = [s for p in paras for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", p)]
+    toks = [re.findall(r"\w+(?:['\u2019-]\w+)*|[^\w\s]", s) for s in sents]
+elif kind == "spot":  # every lexicon term found by one regex alternation
+    terms = []
+    for f in glob.glob(os.path.join(sys.argv[3], "*.tsv")):
+        rows = open(f, encoding="utf-8").read().splitlines()
+        terms += [r.split("\t")[0] for r in rows if r and r[0] != "#" and "\t" in r][1:]
+    alts = "|".join(sorted(map(re.escape, terms), key=len, reverse=True))
+    rx = re.compile(r"\b(?:" + alts + r")\b", re.I)
+    hits = [m.span() for m in rx.finditer(text)]
+elif kind == "compare":  # difflib's word diff
+    other = open(sys.argv[3], encoding="utf-8").read()
+    ops = difflib.SequenceMatcher(None, text.split(), other.split()).get_opcodes()
+"""
+
+
+def _measure(cmd: list[str], timeout: float) -> dict[str, float | str]:
+    """Wall time, CPU time (user + system) and peak resident memory of one fresh process."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        _, status, usage = _wait4(proc, timeout)
+    except TimeoutError:
+        proc.kill()
+        proc.wait()
+        return {"wall": float("nan"), "cpu": float("nan"), "rss": float("nan"), "status": "timeout"}
+    wall = time.perf_counter() - t
+    code = os.waitstatus_to_exitcode(status)
+    return {
+        "wall": wall,
+        "cpu": usage.ru_utime + usage.ru_stime,
+        "rss": usage.ru_maxrss / 1024,
+        "status": "ok" if code == 0 else f"exit {code}",
+    }
+
+
+def _wait4(proc: subprocess.Popen[bytes], timeout: float) -> tuple[int, int, object]:
+    deadline = time.monotonic() + timeout
+    while True:
+        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+        if pid:
+            proc.returncode = os.waitstatus_to_exitcode(status)
+            return pid, status, usage
+        if time.monotonic() > deadline:
+            raise TimeoutError
+        time.sleep(0.02)
+
+
+def _kit(*args: str) -> list[str]:
+    return [sys.executable, "-m", "framingkit", *args]
+
+
+def _ref(kind: str, *paths: str) -> list[str]:
+    return [sys.executable, "-c", _REFERENCE, kind, *paths]
+
+
+LEXICONS = str(ROOT / "src" / "framingkit" / "data" / "lexicons")
+
+
+def _fmt(m: dict[str, float | str]) -> str:
+    if m["status"] == "timeout":
+        return "timeout"
+    extra = "" if m["status"] == "ok" else f" ({m['status']})"
+    return f"{m['wall']:.1f} s / {m['cpu']:.1f} s CPU / {m['rss']:.0f} MB{extra}"
+
+
+def bench_sizes(sizes_mb: list[float], work: Path, timeout: float) -> list[dict[str, object]]:
+    """show, spot, claims, compare and key draft at each size, each beside its reference."""
+    rows = []
+    for mb in sizes_mb:
+        a = work / f"a_{mb:g}MB.txt"
+        b = work / f"b_{mb:g}MB.txt"
+        text = make_text(int(mb * 1_000_000))
+        a.write_text(text, encoding="utf-8")
+        b.write_text(make_version_b(text), encoding="utf-8")
+        runs = {
+            "show": (_kit("show", str(a)), _ref("parse", str(a))),
+            "spot": (_kit("spot", str(a)), _ref("spot", str(a), LEXICONS)),
+            "claims": (_kit("claims", str(a)), _ref("parse", str(a))),
+            "compare": (_kit("compare", str(a), str(b)), _ref("compare", str(a), str(b))),
+            "key draft": (
+                _kit("key", "draft", str(a), str(b), "--force", "--out", str(work / "k.json")),
+                None,
+            ),
+        }
+        for name, (cmd, ref) in runs.items():
+            m = _measure(cmd, timeout)
+            r = _measure(ref, timeout) if ref else None
+            row = {"size": f"{mb:g} MB", "command": name, "kit": m, "reference": r}
+            print(f"{mb:g} MB {name:<9} kit {_fmt(m)}" + (f" | ref {_fmt(r)}" if r else ""))
+            sys.stdout.flush()
+            rows.append(row)
+    return rows
+
+
+def bench_pair(n_sentences: int) -> dict[str, float]:
+    """A pair of about ``n_sentences`` sentences each: compare time and peak memory."""
+    import gc
+    import tracemalloc
+
+    from framingkit.compare import compare
+
+    text = make_text(int(n_sentences * 67))
+    b = make_version_b(text)
+    gc.collect()
+    t, c0 = time.perf_counter(), time.process_time()
+    cmp = compare(text, b)
+    wall, cpu = time.perf_counter() - t, time.process_time() - c0
+    n = len(cmp.a.sentences)
+    del cmp
+    gc.collect()
+    tracemalloc.start()
+    compare(text, b)
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    t = time.perf_counter()
+    import difflib
+
+    difflib.SequenceMatcher(None, text.split(), b.split()).get_opcodes()
+    ref = time.perf_counter() - t
+    print(
+        f"pair of {n:,} sentences: compare {wall:.2f} s ({cpu:.2f} s CPU), peak {peak:.0f} MB "
+        f"(tracemalloc); difflib word diff {ref:.2f} s"
+    )
+    return {"sentences": n, "wall": wall, "cpu": cpu, "peak_mb": peak, "difflib": ref}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=float, nargs="*", default=[0.1, 1, 10], help="sizes in MB")
+    ap.add_argument("--pair", type=int, default=10_000, help="sentences in the compared pair")
+    ap.add_argument("--big", type=float, default=19, help="MB of the file through every command")
+    ap.add_argument("--no-cli", action="store_true", help="skip the big file")
+    ap.add_argument("--timeout", type=float, default=600, help="seconds per process")
+    ap.add_argument("--json", help="also write the numbers to this file")
+    args = ap.parse_args(argv)
+    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    out: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        out["pair"] = bench_pair(args.pair)
+        rows = bench_sizes(args.sizes, work, args.timeout)
+        out["sizes"] = rows
+        by = {(r["size"], r["command"]): r["kit"] for r in rows}
+        if 1.0 in args.sizes and 10.0 in args.sizes:
+            for cmd in ("show", "spot", "claims", "compare", "key draft"):
+                one, ten = by[("1 MB", cmd)], by[("10 MB", cmd)]
+                print(
+                    f"1 MB -> 10 MB {cmd:<9} x{ten['cpu'] / one['cpu']:.1f} CPU, "
+                    f"x{ten['wall'] / one['wall']:.1f} wall"
+                )
+        if not args.no_cli:
+            out["big"] = bench_sizes([args.big], work, args.timeout)
+    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+    if args.json:
+        Path(args.json).write_text(json.dumps(out, indent=1, default=str), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
