@@ -7,10 +7,11 @@ import subprocess
 import sys
 
 import pytest
-from conftest import ROOT
 
 from framingkit import textio
 from framingkit.cli import main
+
+from conftest import ROOT
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:

@@ -6,10 +6,11 @@ from __future__ import annotations
 import json
 
 import pytest
-from exercises_sample_key import LESSON, SPAN_TEXT, write_key
 
 from framingkit.errors import InputError
 from framingkit.exercises import MIME, check, exercise, read_answers
+
+from exercises_sample_key import LESSON, SPAN_TEXT, write_key
 
 
 @pytest.fixture

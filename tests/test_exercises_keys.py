@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 import pytest
-from exercises_sample_key import LESSON, sample_key
 
 from framingkit.errors import InputError
 from framingkit.exercises import load_key, parse_key, score
 from framingkit.exercises.model import LEGACY_LABELS, default_key_dir
+
+from exercises_sample_key import LESSON, sample_key
 
 LESSONS = sorted(p.stem for p in default_key_dir().glob("*.json"))
 

@@ -6,11 +6,12 @@ import copy
 import json
 
 import pytest
-from exercises_sample_key import LESSON, sample_key, write_key
 
 from framingkit.errors import InputError
 from framingkit.exercises import TYPES, find_exercise, load_key, parse_key
 from framingkit.exercises.model import default_key_dir, resolve_text
+
+from exercises_sample_key import LESSON, sample_key, write_key
 
 
 def test_load_key_from_key_dir_and_env(tmp_path, monkeypatch):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from exercises_sample_key import LESSON, SPAN_TEXT, sample_key
 
 from framingkit.exercises import parse_key, score
 from framingkit.exercises.feedback import feedback_html, feedback_text
+
+from exercises_sample_key import LESSON, SPAN_TEXT, sample_key
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from exercises_sample_key import LESSON, SPAN_TEXT, sample_key
 
 from framingkit.exercises import parse_key
 from framingkit.exercises.api import Exercise, prompt_html
 from framingkit.exercises.widgets import chunks, exercise_widget, selected_spans
+
+from exercises_sample_key import LESSON, SPAN_TEXT, sample_key
 
 pytest.importorskip("ipywidgets")
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 import json
 
 import pytest
-from grade_helpers import LESSON, TEXT, notebook, write_nb
 from nltk.metrics.agreement import AnnotationTask
 
 from framingkit.grade.agreement import krippendorff_alpha
 from framingkit.grade.batch import grade_paths
 from framingkit.grade.run import GradeOptions
 from framingkit.grade.spanview import words
+
+from grade_helpers import LESSON, TEXT, notebook, write_nb
 
 #: Krippendorff (2011), "Computing Krippendorff's alpha-reliability", the nominal example
 #: with missing data: 4 coders, 12 units; alpha = 0.743.

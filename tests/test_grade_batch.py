@@ -7,9 +7,10 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from grade_helpers import AUTO_POINTS, LESSON, SOLUTION, cell, notebook, write_key, write_nb
 
 from framingkit.cli import main
+
+from grade_helpers import AUTO_POINTS, LESSON, SOLUTION, cell, notebook, write_key, write_nb
 
 HOSTILE = "<script>alert('x')</script>"
 

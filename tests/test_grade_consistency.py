@@ -14,11 +14,12 @@ import time
 from pathlib import Path
 
 import pytest
-from grade_helpers import AUTO_POINTS, notebook, write_key, write_nb
 
 from framingkit.grade import batch
 from framingkit.grade.batch import grade_paths
 from framingkit.grade.run import GradeOptions
+
+from grade_helpers import AUTO_POINTS, notebook, write_key, write_nb
 
 PAGE_SCORE = re.compile(r"<th>score</th><td>(?:([\d.]+) of ([\d.]+) points|No score)")
 SUMMARY_ROW = re.compile(

@@ -14,10 +14,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-from grade_helpers import SOLUTION, cell, code, notebook
 
 from framingkit.grade.execute import Limits, execute_notebook
 from framingkit.grade.procs import end_tree, tree_of
+
+from grade_helpers import SOLUTION, cell, code, notebook
 
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
 

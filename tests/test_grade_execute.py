@@ -11,9 +11,9 @@ import sys
 import time
 import uuid
 
-from grade_helpers import AUTO_POINTS, SOLUTION, cell, code, notebook, write_key, write_nb
-
 from framingkit.cli import main
+
+from grade_helpers import AUTO_POINTS, SOLUTION, cell, code, notebook, write_key, write_nb
 
 SETUP = code("from framingkit.exercises import exercise")
 

@@ -12,13 +12,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from grade_helpers import LESSON, SOLUTION, cell, notebook, write_key, write_nb
 
 from framingkit.cli import main
 from framingkit.errors import InputError
 from framingkit.grade import GradeOptions, Submission, grade_submission
 from framingkit.grade.batch import grade_paths
 from framingkit.grade.discover import display_name, find_submissions
+
+from grade_helpers import LESSON, SOLUTION, cell, notebook, write_key, write_nb
 
 
 @pytest.fixture()

@@ -9,11 +9,12 @@ import re
 from pathlib import Path
 
 import pytest
-from grade_helpers import notebook, write_key, write_nb
 
 from framingkit.cli import main
 from framingkit.grade.lms import CANVAS_HEAD, EXPORTS, MOODLE_HEAD, lms_csv
 from framingkit.grade.run import GradeResult
+
+from grade_helpers import notebook, write_key, write_nb
 
 DOC = Path("docs/grading.md").read_text("utf-8")
 

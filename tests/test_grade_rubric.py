@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 
 import pytest
-from grade_helpers import AUTO_POINTS, LESSON, SOLUTION, notebook, write_key, write_nb
 
 from framingkit.cli import main
 from framingkit.grade.rubric import COLUMNS, read_rubric
+
+from grade_helpers import AUTO_POINTS, LESSON, SOLUTION, notebook, write_key, write_nb
 
 ESSAY = f"{LESSON}/essay"
 

@@ -6,10 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from grade_helpers import AUTO_POINTS, LESSON, SOLUTION, cell, code, notebook, write_key, write_nb
 
 from framingkit.grade.discover import Submission
 from framingkit.grade.run import STATUSES, GradeOptions, grade_submission
+
+from grade_helpers import AUTO_POINTS, LESSON, SOLUTION, cell, code, notebook, write_key, write_nb
 
 
 @pytest.fixture()

@@ -6,6 +6,7 @@ import re
 import socket
 
 import pytest
+
 from conftest import SEEDS
 
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
-
 from framingkit.cli import COMMANDS, command_table
 from framingkit.compare.model import EFFECTS, KINDS, markdown_table
 from framingkit.spot import CATEGORIES
 from framingkit.spot.categories import markdown_table as spot_markdown_table
+
+from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 

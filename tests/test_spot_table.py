@@ -6,8 +6,6 @@ import json
 import re
 from importlib import resources
 
-from conftest import ROOT
-
 from framingkit.compare.evidence import FORCE_SIGN, Cue, cue_label
 from framingkit.spot import spot
 from framingkit.spot.categories import (
@@ -27,6 +25,8 @@ from framingkit.spot.lexicon import load
 from framingkit.spot.rules import rules_markdown
 from framingkit.spot.scoring import score_spans
 from framingkit.spot.views import BORDERS, html, legend_html
+
+from conftest import ROOT
 
 DOC = (ROOT / "docs" / "spot.md").read_text(encoding="utf-8")
 
