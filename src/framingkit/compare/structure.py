@@ -682,6 +682,8 @@ def quotation_changes(
                 )
             )
             continue
+        evidence: tuple[str, ...] = (f"A: {q.kind} in quotation marks",)
+        link: int | None = None
         if q.kind == "scare":
             effect = "attribution"
             expl = (
@@ -698,22 +700,8 @@ def quotation_changes(
                     f"still attributes the words to {retold[1]} ('{_short(retold[0].text, 90)}'): "
                     "they are no longer marked as the source's own exact words."
                 )
-                out.append(
-                    Change(
-                        "quotation",
-                        effect,
-                        a.text[q.start : q.end],
-                        b.text[bs:be],
-                        q.start,
-                        q.end,
-                        bs,
-                        be,
-                        expl,
-                        (f"A: {q.kind} in quotation marks", "B: indirect speech"),
-                        _link_of(links, b, retold[0]),
-                    )
-                )
-                continue
+                evidence = (*evidence, "B: indirect speech")
+                link = _link_of(links, b, retold[0])
             else:
                 who = f"{q.speaker}'s" if q.speaker else "a source's"
                 expl = (
@@ -737,7 +725,8 @@ def quotation_changes(
                 bs,
                 be,
                 expl,
-                (f"A: {q.kind} in quotation marks",),
+                evidence,
+                link,
             )
         )
     for q in b.quotations:
