@@ -5,6 +5,8 @@ Run on demand (not part of the test suite)::
     python benchmarks/bench_scale.py                 # 100 kB, 1 MB, 10 MB + the pair + 19 MB CLI
     python benchmarks/bench_scale.py --sizes 0.1 1   # chosen sizes (MB), skip the long runs
     python benchmarks/bench_scale.py --no-cli        # skip the 19 MB run through every command
+    python benchmarks/bench_scale.py --markdown      # end with the tables for docs/performance.md
+    python benchmarks/bench_scale.py --commands show spot claims --no-pair   # some commands only
 
 The texts are real-looking English, not random syllables: the paragraphs of the seed column,
 the practice texts and the evaluation sentences (markup removed), rewritten with variation
@@ -12,9 +14,10 @@ the practice texts and the evaluation sentences (markup removed), rewritten with
 dropped) and repeated until the size is reached, under one headline and byline. Version B of a
 pair rewrites A again (wording changes, dropped, added, merged and moved sentences).
 
-Each analysis runs in a fresh process (so peak resident memory is its own), beside a reference
-over the same text in the same process: a plain regex pass for parsing and spot (every word
-looked up in a set), difflib's word diff (``SequenceMatcher`` over the words) for compare.
+Each analysis runs in a fresh process, which reports its own peak resident memory (VmHWM),
+beside a reference over the same text in another fresh process: a plain regex pass for parsing
+and spot (every lexicon term in one regex alternation), difflib's word diff
+(``SequenceMatcher`` over the words) for compare.
 Times are wall-clock seconds; "x10" is the cost of 10 MB over 1 MB.
 
 Targets (2 cores): 1 MB through show, spot, claims ≤ 3 s each; a 10,000-sentence pair compared
@@ -33,6 +36,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -206,23 +210,71 @@ elif kind == "compare":  # difflib's word diff
 """
 
 
-def _measure(cmd: list[str], timeout: float) -> dict[str, float | str]:
-    """Wall time, CPU time (user + system) and peak resident memory of one fresh process."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+#: Every measured process runs under this launcher: it runs the module (``-m``) or the code
+#: (``-c``) and, on the way out, writes the process' own peak resident memory (``VmHWM``, which
+#: starts afresh at ``exec``) to the file named first. ``ru_maxrss`` from ``wait4`` cannot be used:
+#: Linux carries it over ``fork`` and ``exec``, so every child reported the parent's peak.
+_LAUNCH = r"""
+import os, runpy, sys
+out, mode, target = sys.argv[1:4]
+def peak_mb():
     try:
-        _, status, usage = _wait4(proc, timeout)
-    except TimeoutError:
-        proc.kill()
-        proc.wait()
-        return {"wall": float("nan"), "cpu": float("nan"), "rss": float("nan"), "status": "timeout"}
-    wall = time.perf_counter() - t
-    code = os.waitstatus_to_exitcode(status)
+        with open("/proc/self/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+try:
+    if mode == "-m":
+        sys.argv = [target, *sys.argv[4:]]
+        runpy.run_module(target, run_name="__main__", alter_sys=True)
+    else:
+        sys.argv = ["-c", *sys.argv[4:]]
+        exec(compile(target, "<reference>", "exec"), {"__name__": "__main__"})
+finally:
+    with open(out, "w", encoding="ascii") as f:
+        f.write(str(peak_mb()))
+"""
+
+
+def _measure(cmd: list[str], timeout: float) -> dict[str, float | str]:
+    """Wall time, CPU time (user + system) and peak resident memory of one fresh process.
+
+    ``cmd`` is ``[python, "-m", module, *args]`` or ``[python, "-c", code, *args]``.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".hwm", encoding="ascii") as hwm:
+        launched = [cmd[0], "-c", _LAUNCH, hwm.name, *cmd[1:]]
+        load = os.getloadavg()[0]
+        t = time.perf_counter()
+        err = tempfile.TemporaryFile()  # noqa: SIM115 (closed below, after the child ends)
+        proc = subprocess.Popen(launched, stdout=subprocess.DEVNULL, stderr=err)
+        try:
+            _, status, usage = _wait4(proc, timeout)
+        except TimeoutError:
+            proc.kill()
+            proc.wait()
+            nan = float("nan")
+            return {"wall": nan, "cpu": nan, "rss": nan, "load": load, "status": "timeout"}
+        wall = time.perf_counter() - t
+        code = os.waitstatus_to_exitcode(status)
+        try:
+            rss = float(hwm.read() or "nan")
+        except ValueError:
+            rss = float("nan")
+        err.seek(0)
+        last = (err.read().decode("utf-8", "replace").strip().splitlines() or [""])[-1]
+        err.close()
+    # exit 3: the analysis ran in full and noted words it could not read
+    status = {0: "ok", 3: "note"}.get(code, f"exit {code}: {last[:120]}")
     return {
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
-        "rss": usage.ru_maxrss / 1024,
-        "status": "ok" if code == 0 else f"exit {code}",
+        "rss": rss,
+        "load": load,
+        "status": status,
     }
 
 
@@ -256,7 +308,19 @@ def _fmt(m: dict[str, float | str]) -> str:
     return f"{m['wall']:.1f} s / {m['cpu']:.1f} s CPU / {m['rss']:.0f} MB{extra}"
 
 
-def bench_sizes(sizes_mb: list[float], work: Path, timeout: float) -> list[dict[str, object]]:
+COMMANDS = ("show", "spot", "claims", "compare", "key draft")
+#: What each reference is (for the tables).
+REFERENCE_NAME = {
+    "show": "regex split",
+    "spot": "regex pass",
+    "claims": "regex split",
+    "compare": "difflib",
+}
+
+
+def bench_sizes(
+    sizes_mb: list[float], work: Path, timeout: float, commands: tuple[str, ...] = COMMANDS
+) -> list[dict[str, object]]:
     """show, spot, claims, compare and key draft at each size, each beside its reference."""
     rows = []
     for mb in sizes_mb:
@@ -276,6 +340,8 @@ def bench_sizes(sizes_mb: list[float], work: Path, timeout: float) -> list[dict[
             ),
         }
         for name, (cmd, ref) in runs.items():
+            if name not in commands:
+                continue
             m = _measure(cmd, timeout)
             r = _measure(ref, timeout) if ref else None
             row = {"size": f"{mb:g} MB", "command": name, "kit": m, "reference": r}
@@ -313,44 +379,150 @@ def bench_pair(n_sentences: int) -> dict[str, float]:
     return {"sentences": n, "wall": wall, "cpu": cpu, "peak_mb": peak, "difflib": ref}
 
 
+def _cell(m: dict[str, Any] | None) -> tuple[str, str]:
+    """(time, memory) cells of one measurement."""
+    if m is None:
+        return "—", "—"
+    if m["status"] == "timeout":
+        return "timeout", "—"
+    note = "" if m["status"] in ("ok", "note") else f" ({m['status']})"
+    return f"{m['wall']:.1f} s ({m['cpu']:.1f} s CPU){note}", f"{m['rss']:.0f} MB"
+
+
+def _target(size: str, command: str, m: dict[str, Any]) -> str:
+    """The time target of one row and whether it is met (wall clock), or ``""``."""
+    limit = 3.0 if size == "1 MB" and command in ("show", "spot", "claims") else None
+    if size == f"{BIG_MB:g} MB":
+        limit = 60.0
+    if limit is None:
+        return ""
+    ok = m["status"] in ("ok", "note") and m["wall"] <= limit
+    return f"≤ {limit:g} s: {'met' if ok else 'NOT met'}"
+
+
+def markdown(out: dict[str, Any]) -> str:
+    """The numbers as Markdown tables (pasted as they are into docs/performance.md)."""
+    lines: list[str] = []
+    rows = out.get("sizes", []) + out.get("big", [])
+    for size in dict.fromkeys(r["size"] for r in rows):
+        lines += [
+            f"**{size}**",
+            "",
+            "| analysis | time | peak memory | reference | ref. time | ref. memory | load "
+            "| target |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
+        for r in (r for r in rows if r["size"] == size):
+            t, mem = _cell(r["kit"])
+            rt, rmem = _cell(r["reference"])
+            ref = REFERENCE_NAME.get(r["command"], "—")
+            goal = _target(size, r["command"], r["kit"])
+            lines.append(
+                f"| {r['command']} | {t} | {mem} | {ref} | {rt} | {rmem} | "
+                f"{r['kit']['load']:.1f} | {goal} |"
+            )
+        lines.append("")
+    if out.get("x10"):
+        lines += [
+            "**1 MB → 10 MB** (cost of 10 MB over 1 MB; target ≤ 12×)",
+            "",
+            "| analysis | × wall | × CPU | reference × wall | target |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for cmd, x in out["x10"].items():
+            ref = f"{x['ref']:.1f}×" if x.get("ref") == x.get("ref") and x.get("ref") else "—"
+            met = "met" if x["wall"] <= 12 else "NOT met"
+            lines.append(f"| {cmd} | {x['wall']:.1f}× | {x['cpu']:.1f}× | {ref} | ≤ 12×: {met} |")
+        lines.append("")
+    if out.get("pair"):
+        p = out["pair"]
+        met = "met" if p["wall"] <= 3 and p["peak_mb"] <= 100 else "NOT met"
+        lines += [
+            "**A pair of about 10,000 sentences** (target ≤ 3 s and ≤ 100 MB)",
+            "",
+            "| sentences | compare | peak (tracemalloc) | difflib word diff | target |",
+            "| --- | --- | --- | --- | --- |",
+            f"| {p['sentences']:,} | {p['wall']:.2f} s ({p['cpu']:.2f} s CPU) | "
+            f"{p['peak_mb']:.0f} MB | {p['difflib']:.2f} s | {met} |",
+            "",
+        ]
+    lines.append(
+        f"Machine: {os.cpu_count()} cores; load average {out['load'][0]:.1f} at the start, "
+        f"{out['load'][1]:.1f} at the end."
+    )
+    return "\n".join(lines)
+
+
+def _ratios(rows: list[dict[str, Any]]) -> dict[str, dict[str, float]]:
+    """10 MB over 1 MB for every command measured at both sizes."""
+    by = {(r["size"], r["command"]): r for r in rows}
+    out = {}
+    for cmd in COMMANDS:
+        one, ten = by.get(("1 MB", cmd)), by.get(("10 MB", cmd))
+        if not one or not ten or "ok" not in (one["kit"]["status"], ten["kit"]["status"]):
+            continue
+        x = {
+            "wall": ten["kit"]["wall"] / one["kit"]["wall"],
+            "cpu": ten["kit"]["cpu"] / one["kit"]["cpu"],
+        }
+        if one["reference"] and ten["reference"]:
+            x["ref"] = ten["reference"]["wall"] / one["reference"]["wall"]
+        out[cmd] = x
+    return out
+
+
+BIG_MB = 19.0
+
+
 def main(argv: list[str] | None = None) -> int:
+    global BIG_MB
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=float, nargs="*", default=[0.1, 1, 10], help="sizes in MB")
     ap.add_argument("--pair", type=int, default=10_000, help="sentences in the compared pair")
-    ap.add_argument("--big", type=float, default=19, help="MB of the file through every command")
+    ap.add_argument("--no-pair", action="store_true", help="skip the compared pair")
+    ap.add_argument(
+        "--big", type=float, default=BIG_MB, help="MB of the file through every command"
+    )
     ap.add_argument("--no-cli", action="store_true", help="skip the big file")
+    ap.add_argument(
+        "--commands", nargs="*", choices=COMMANDS, default=list(COMMANDS), help="commands to run"
+    )
     ap.add_argument("--timeout", type=float, default=600, help="seconds per process")
     ap.add_argument("--json", help="also write the numbers to this file")
+    ap.add_argument("--markdown", action="store_true", help="end with the tables in Markdown")
     ap.add_argument("--pair-only", type=int, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
+    BIG_MB = args.big
     if args.pair_only:
         print(json.dumps(bench_pair(args.pair_only)))
         return 0
-    print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
-    out: dict[str, object] = {}
+    commands = tuple(args.commands)
+    start_load = os.getloadavg()[0]
+    print(f"machine: {os.cpu_count()} cores, load average {start_load:.1f} at start")
+    out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        rows = bench_sizes(args.sizes, work, args.timeout)
+        rows = bench_sizes(args.sizes, work, args.timeout, commands)
         out["sizes"] = rows
-        by = {(r["size"], r["command"]): r["kit"] for r in rows}
-        if 1.0 in args.sizes and 10.0 in args.sizes:
-            for cmd in ("show", "spot", "claims", "compare", "key draft"):
-                one, ten = by[("1 MB", cmd)], by[("10 MB", cmd)]
-                print(
-                    f"1 MB -> 10 MB {cmd:<9} x{ten['cpu'] / one['cpu']:.1f} CPU, "
-                    f"x{ten['wall'] / one['wall']:.1f} wall"
-                )
+        out["x10"] = _ratios(rows)
+        for cmd, x in out["x10"].items():
+            print(f"1 MB -> 10 MB {cmd:<9} x{x['cpu']:.1f} CPU, x{x['wall']:.1f} wall")
         if not args.no_cli:
-            out["big"] = bench_sizes([args.big], work, args.timeout)
-    # in a child process, so this one stays small (a child's peak memory counts its parent's)
-    cmd = [sys.executable, __file__, "--pair-only", str(args.pair)]
-    out["pair"] = json.loads(subprocess.run(cmd, capture_output=True, text=True).stdout)
-    print(
-        f"pair of {out['pair']['sentences']:,} sentences: compare {out['pair']['wall']:.2f} s "
-        f"({out['pair']['cpu']:.2f} s CPU), peak {out['pair']['peak_mb']:.0f} MB (tracemalloc); "
-        f"difflib word diff {out['pair']['difflib']:.2f} s"
-    )
-    print(f"load average {os.getloadavg()[0]:.1f} at the end")
+            out["big"] = bench_sizes([args.big], work, args.timeout, commands)
+    if not args.no_pair:
+        # in a child process, so this one stays small
+        cmd = [sys.executable, __file__, "--pair-only", str(args.pair)]
+        out["pair"] = json.loads(subprocess.run(cmd, capture_output=True, text=True).stdout)
+        print(
+            f"pair of {out['pair']['sentences']:,} sentences: compare {out['pair']['wall']:.2f} s "
+            f"({out['pair']['cpu']:.2f} s CPU), peak {out['pair']['peak_mb']:.0f} MB "
+            f"(tracemalloc); difflib word diff {out['pair']['difflib']:.2f} s"
+        )
+    out["load"] = (start_load, os.getloadavg()[0])
+    print(f"load average {out['load'][1]:.1f} at the end")
+    if args.markdown:
+        print()
+        print(markdown(out))
     if args.json:
         Path(args.json).write_text(json.dumps(out, indent=1, default=str), encoding="utf-8")
     return 0
