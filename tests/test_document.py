@@ -368,3 +368,13 @@ def test_running_text_about_an_article_is_not_a_note():
 def test_speaker_names_joined_by_and_or_of(sentence, speaker):
     """Organisation names joined by '&', 'and' or 'of' are kept whole."""
     assert [q.speaker for q in load_article(sentence).quotations] == [speaker]
+
+
+def test_fold_is_the_table_translation():
+    """fold's fast replace chain gives exactly the table's str.translate (every variant)."""
+    from framingkit.typography import _TRANSLATION, FOLD_TABLE
+
+    mixed = "Xi`s \t" + "".join(FOLD_TABLE) + " plain ASCII, ünïcode 中文 " + "".join(FOLD_TABLE)
+    for s in (mixed, "plain ascii `tick` and\ttab", "", "no variants at all: ünïcode"):
+        assert fold(s) == s.translate(_TRANSLATION)
+        assert len(fold(s)) == len(s)

@@ -45,6 +45,12 @@ FOLD_TABLE: dict[str, str] = {
 }
 
 _TRANSLATION = str.maketrans(FOLD_TABLE)
+#: The table as (variant, plain) pairs, for :func:`fold`'s ``str.replace`` chain (several
+#: times faster than ``str.translate`` with a dict). One character to one character, and no
+#: plain character is itself a variant, so the order of replacements does not matter.
+_FOLD_PAIRS: tuple[tuple[str, str], ...] = tuple(FOLD_TABLE.items())
+_ASCII_PAIRS: tuple[tuple[str, str], ...] = tuple(p for p in _FOLD_PAIRS if p[0].isascii())
+assert all(len(k) == len(v) == 1 and v not in FOLD_TABLE for k, v in _FOLD_PAIRS)
 
 #: Characters that open or close a double quotation.
 DOUBLE_QUOTES = frozenset('"\u201c\u201d\u201e\u201f\u00ab\u00bb')
@@ -59,8 +65,14 @@ def fold(text: str) -> str:
     'Xi\\'s "deal" - now'
     >>> len(fold("a\u2014b")) == len("a\u2014b")
     True
+    >>> fold("a`b\\tc") == "a`b\\tc".translate(_TRANSLATION) == "a'b c"
+    True
     """
-    return text.translate(_TRANSLATION)
+    # the same result as text.translate(_TRANSLATION), faster (see _FOLD_PAIRS)
+    for k, v in _ASCII_PAIRS if text.isascii() else _FOLD_PAIRS:
+        if k in text:
+            text = text.replace(k, v)
+    return text
 
 
 def is_typography_only(a: str, b: str) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import os
 import re
+import string
 import warnings
 from collections.abc import Sequence
 from typing import Any
@@ -35,14 +36,21 @@ def check_hint(text: str, claim_type: str, n_dates: int = 0, n_places: int = 0) 
     return core_check_hint(text, claim_type, n_dates)
 
 
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
 def language_note(article: Article) -> str | None:
     """A note when the text does not look like English (cue words are English)."""
     text = " ".join(s.clean for s in article.all_sentences)
-    letters = [ch for ch in text if ch.isalpha()]
-    latin = sum(ch.isascii() for ch in letters) / len(letters) if letters else 1.0
+    # letters counted without a Python loop over every character: the ASCII ones by
+    # str.count, the others among the (few) non-ASCII characters
+    n_ascii = sum(map(text.count, string.ascii_letters))
+    n_other = sum(ch.isalpha() for ch in _NON_ASCII_RE.findall(text))
+    n_letters = n_ascii + n_other
+    latin = n_ascii / n_letters if n_letters else 1.0
     ws = words(text)
     share = sum(w in STOPWORDS for w in ws) / len(ws) if ws else 0.0
-    if (len(letters) >= 10 and latin < 0.5) or (len(ws) >= 8 and share < 0.12):
+    if (n_letters >= 10 and latin < 0.5) or (len(ws) >= 8 and share < 0.12):
         return (
             "This text does not look like English: claim types and certainty are read from "
             "English cue words, so treat them as unreliable here."

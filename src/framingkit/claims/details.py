@@ -117,6 +117,26 @@ _BAD_QTY_TAIL = frozenset(
 )
 
 
+#: Quick necessary conditions (performance only): a regex of ``_DATE_RES`` / ``_QTY_RES`` at
+#: the same index runs only when its condition finds something (``None``: always runs).
+#: Each condition is a part that every match of its regex contains, with the same flags.
+_DIGIT = re.compile(r"\d")
+_DATE_NEED: list[re.Pattern[str] | None] = [
+    _DIGIT,
+    _DIGIT,
+    None,
+    _DIGIT,
+    _DIGIT,
+    re.compile(r"century", re.I),
+    None,
+    None,
+    None,
+]
+_COMPARISON_NEED = re.compile(r"times", re.I)
+_QTY_NEED: list[re.Pattern[str] | None] = [_DIGIT, None]
+assert len(_DATE_NEED) == len(_DATE_RES) and len(_QTY_NEED) == len(_QTY_RES)
+
+
 def find_details(text: str, offset: int = 0) -> list[Detail]:
     """Dates, quantities and places in ``text`` (offsets shifted by ``offset``), in order."""
     folded = fold(text)
@@ -131,12 +151,17 @@ def find_details(text: str, offset: int = 0) -> list[Detail]:
         taken.append((s, e))
         out.append(Detail(s + offset, e + offset, text[s:e], kind))
 
-    for rx in _DATE_RES:
+    for rx, need in zip(_DATE_RES, _DATE_NEED, strict=True):
+        if need is not None and not need.search(folded):
+            continue
         for m in rx.finditer(folded):
             add(m.start(), m.end(), "date")
-    for m in _COMPARISON_QTY.finditer(folded):
-        add(m.start(), m.end(), "quantity")
-    for i, rx in enumerate(_QTY_RES):
+    if _COMPARISON_NEED.search(folded):
+        for m in _COMPARISON_QTY.finditer(folded):
+            add(m.start(), m.end(), "quantity")
+    for i, (rx, need) in enumerate(zip(_QTY_RES, _QTY_NEED, strict=True)):
+        if need is not None and not need.search(folded):
+            continue
         for m in rx.finditer(folded):
             s, e = m.start(), m.end()
             words = folded[s:e].split()

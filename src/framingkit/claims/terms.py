@@ -86,11 +86,13 @@ def stem(word: str) -> str:
     return w
 
 
+_WORD_RE = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+
+
 def words(text: str) -> list[str]:
     """Lower-case words of ``text`` (typography folded, possessives dropped)."""
-    return [
-        re.sub(r"['’]s$", "", w) for w in re.findall(r"[a-z0-9][a-z0-9'’-]*", fold(text).lower())
-    ]
+    # a possessive "'s" dropped from the end (what re.sub(r"['’]s$", "", w) did, faster)
+    return [w[:-2] if w.endswith(("'s", "’s")) else w for w in _WORD_RE.findall(fold(text).lower())]
 
 
 def content_stems(text: str) -> set[str]:
