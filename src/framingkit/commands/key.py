@@ -10,7 +10,9 @@ grader reads it with ``--key DIR`` and notebooks find it through ``FRAMINGKIT_KE
 from __future__ import annotations
 
 import argparse
+import bisect
 import contextvars
+import functools
 import json
 import re
 import zlib
@@ -123,7 +125,14 @@ def _is_dropped_source(c: Any) -> bool:
         return False
     # the speaker named in A's words still speaks somewhere in B: retold, not dropped
     names = re.findall(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+", c.a_text)
-    return not (names and _B_TEXT.get() and all(n in _B_TEXT.get() for n in names))
+    b_text = _B_TEXT.get()
+    return not (names and b_text and all(_found(n, b_text) for n in names))
+
+
+@functools.lru_cache(maxsize=4096)
+def _found(name: str, text: str) -> bool:
+    """Whether ``name`` occurs in ``text`` (cached: many changes name the same people)."""
+    return name in text
 
 
 def _is_loaded(c: Any) -> bool:
@@ -341,6 +350,15 @@ MISCONCEPTIONS: dict[str, str] = {
 }
 
 
+_STOP = re.compile(r"[.!?\n]")
+
+
+@functools.lru_cache(maxsize=4)
+def _stops(text: str) -> list[int]:
+    """Offsets of the sentence stops (``.!?`` and line breaks) in ``text``, in order."""
+    return [m.start() for m in _STOP.finditer(text)]
+
+
 def _side(text: str, start: int, end: int, own: str, n: int) -> str:
     """One side of an option: the changed words, widened within their sentence to about
     ``n`` characters when short (so that options have comparable length), cut when long."""
@@ -349,9 +367,11 @@ def _side(text: str, start: int, end: int, own: str, n: int) -> str:
         return "(nothing)"
     if len(own) >= n * 0.6 or not text or text[start:end].strip() == "":
         return _short(own, n)
-    left = max(text.rfind(ch, 0, start) for ch in ".!?\n") + 1
-    rights = [k for k in (text.find(ch, end) for ch in ".!?\n") if k != -1]
-    right = min(rights) if rights else len(text)
+    stops = _stops(text)
+    k = bisect.bisect_left(stops, start)
+    left = (stops[k - 1] if k else -1) + 1  # after the last stop before the change
+    k = bisect.bisect_left(stops, end)
+    right = stops[k] if k < len(stops) else len(text)  # the first stop at or after its end
     lo, hi = start, end
     while hi - lo < n and (lo > left or hi < right):
         lo, hi = max(left, lo - 2), min(right, hi + 2)
@@ -676,13 +696,18 @@ def _span_passage(article: Any, spans: Sequence[Any]) -> tuple[str, list[dict[st
     if not paras:
         raise InputError("Version B has no text to draft a span exercise from.")
     best, best_score = (0, 1), -1.0
+    n_words = [len(p.clean.split()) for p in paras]
+    # spans in order of start: a passage counts the spans starting in it that end in it
+    ordered = sorted(spans, key=lambda s: s.start)
+    starts, ends = [s.start for s in ordered], [s.end for s in ordered]
     for i in range(len(paras)):
         words, j = 0, i
-        while j < len(paras) and (words == 0 or words + len(paras[j].clean.split()) <= SPAN_WORDS):
-            words += len(paras[j].clean.split())
+        while j < len(paras) and (words == 0 or words + n_words[j] <= SPAN_WORDS):
+            words += n_words[j]
             j += 1
         lo, hi = paras[i].start, paras[j - 1].end
-        score = sum(lo <= s.start and s.end <= hi for s in spans)
+        k0, k1 = bisect.bisect_left(starts, lo), bisect.bisect_right(starts, hi)
+        score = sum(1 for e in ends[k0:k1] if e <= hi)
         if score > best_score:
             best, best_score = (i, j), score
     i, j = best
@@ -728,13 +753,14 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
 
     picked = _pick_changes(cmp.changes)
 
+    # the changes by their two texts (spaces normalised), made once: not picked x all
+    by_texts: dict[tuple[str, str], list[Any]] = {}
+    for o in cmp.changes:
+        by_texts.setdefault((" ".join(o.a_text.split()), " ".join(o.b_text.split())), []).append(o)
+
     def same_texts(c: Any) -> list[Any]:
         pair = (" ".join(c.a_text.split()), " ".join(c.b_text.split()))
-        return [
-            o
-            for o in cmp.changes
-            if o is not c and (" ".join(o.a_text.split()), " ".join(o.b_text.split())) == pair
-        ]
+        return [o for o in by_texts.get(pair, ()) if o is not c]
 
     if picked:
         exercises[f"{lesson}/changes"] = {

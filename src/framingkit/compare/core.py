@@ -287,6 +287,7 @@ def _paragraph_links(a: Article, b: Article, links: Sequence[Link]) -> list[dict
     scores: dict[tuple[str, int], list[float]] = {}
     for n, ws in weight.items():
         scores.setdefault(find(n), []).extend(ws)
+    moved_roots = {find(n) for n in moved_nodes}
     out = []
     for root, members in groups.items():
         pa = sorted(i for s, i in members if s == "a")
@@ -298,7 +299,7 @@ def _paragraph_links(a: Article, b: Article, links: Sequence[Link]) -> list[dict
                 "a": pa,
                 "b": pb,
                 "score": round(sum(sc) / len(sc), 3) if sc else 0.0,
-                "moved": any(find(n) == root for n in moved_nodes),
+                "moved": root in moved_roots,
             }
         )
     out.sort(key=lambda d: (d["a"][0] if d["a"] else 10**9, d["b"][0] if d["b"] else 10**9))

@@ -1,0 +1,73 @@
+"""compare's fast paths give the same results as the plain algorithms they replace (no timing
+here: speed is measured on demand by benchmarks/bench_compare.py)."""
+
+from __future__ import annotations
+
+import random
+
+from framingkit.compare import align
+from framingkit.compare.align import MIN_SCORE, Group, _gap_dp
+
+
+def _dense_gap_dp(a, b, ia, ib):
+    """The gap programme as first written: every cell relaxes its six steps in order."""
+    n, m = len(ia), len(ib)
+    neg = float("-inf")
+    best = [[neg] * (m + 1) for _ in range(n + 1)]
+    back = [[None] * (m + 1) for _ in range(n + 1)]
+    best[0][0] = 0.0
+    ua = {1: [a[i] for i in ia], 2: [a[ia[x]] | a[ia[x + 1]] for x in range(n - 1)]}
+    ub = {1: [b[j] for j in ib], 2: [b[ib[y]] | b[ib[y + 1]] for y in range(m - 1)]}
+    for x in range(n + 1):
+        for y in range(m + 1):
+            cur = best[x][y]
+            for dx, dy in ((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2)):
+                nx, ny = x + dx, y + dy
+                if nx > n or ny > m:
+                    continue
+                if dx and dy:
+                    sx, sy = ua[dx][x], ub[dy][y]
+                    sc = 2 * len(sx & sy) / (len(sx) + len(sy)) if sx or sy else 0.0
+                    if sc < MIN_SCORE:
+                        continue
+                    gain = (sc - MIN_SCORE) * (dx + dy)
+                    if dx + dy > 2:
+                        gain -= 0.05
+                else:
+                    sc, gain = 0.0, 0.0
+                if cur + gain > best[nx][ny]:
+                    best[nx][ny] = cur + gain
+                    back[nx][ny] = (x, y, sc)
+    out, x, y = [], n, m
+    while (x, y) != (0, 0):
+        px, py, sc = back[x][y]
+        if px < x and py < y:
+            out.append(Group(tuple(ia[px:x]), tuple(ib[py:y]), sc))
+        x, y = px, py
+    return out[::-1]
+
+
+def _sigs(rng: random.Random, n: int, vocab: int) -> list[frozenset[str]]:
+    return [
+        frozenset(f"w{rng.randrange(vocab)}" for _ in range(rng.randint(0, 6))) for _ in range(n)
+    ]
+
+
+def test_gap_programme_matches_the_dense_programme():
+    rng = random.Random(7)
+    for trial in range(300):
+        vocab = rng.choice((4, 8, 15, 40))  # small vocabularies make many ties
+        a, b = _sigs(rng, rng.randint(1, 14), vocab), _sigs(rng, rng.randint(1, 14), vocab)
+        if trial % 3 == 0:  # b a reworded copy of a: long runs of good links
+            b = [frozenset(list(s)[1:]) | {f"w{rng.randrange(vocab)}"} for s in a]
+            rng.shuffle(b[: len(b) // 3])
+        ia, ib = list(range(len(a))), list(range(len(b)))
+        assert _gap_dp(a, b, ia, ib) == _dense_gap_dp(a, b, ia, ib), trial
+
+
+def test_gap_programme_on_index_subsets():
+    rng = random.Random(11)
+    a, b = _sigs(rng, 30, 12), _sigs(rng, 30, 12)
+    ia, ib = sorted(rng.sample(range(30), 17)), sorted(rng.sample(range(30), 19))
+    assert _gap_dp(a, b, ia, ib) == _dense_gap_dp(a, b, ia, ib)
+    assert align.MAX_GAP_CELLS >= 17 * 19
