@@ -14,7 +14,7 @@ framingkit and, in the same run, for VADER (every word in VADER's lexicon with a
 least 1.5 in absolute value is a span; a sentence with one is predicted biased). Per category:
 the spans of each category and the share of them that contain a biased word.
 
-    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|own|keys|
+    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|own|keys|
                                           babe|all] [--no-backup] [--misses] [--breakdown]
 
 ``--misses`` lists missed and extra spans of the own sets only (never BABE's sentences);
@@ -47,7 +47,8 @@ if not BABE.exists():  # a worktree sits one level deeper than the main checkout
 #: The sets: ``dev`` was used while building the lexicon; the held-out sets never were
 #: (``heldout2`` was written before the 2026 figurative extension, ``heldout3`` before the
 #: issue-11 news coverage work, ``heldout4`` after it and before measuring on it, ``heldout5``
-#: before the item-4 BABE-coverage work; see docs/spot.md). For decisions (the sentence rule)
+#: before the item-4 BABE-coverage work, ``heldout6`` before the third session's tuning; see
+#: docs/spot.md). For decisions (the sentence rule)
 #: the development split is ``dev`` + ``heldout`` + ``heldout2``.
 SETS = {
     "dev": "eval_*.txt",
@@ -56,6 +57,7 @@ SETS = {
     "heldout3": "heldout3_*.txt",
     "heldout4": "heldout4_*.txt",
     "heldout5": "heldout5_*.txt",
+    "heldout6": "heldout6_*.txt",
 }
 #: VADER valence (absolute, -4..4) from which a word counts as a VADER span.
 VADER_SPAN = 1.5
