@@ -14,7 +14,7 @@ framingkit and, in the same run, for VADER (every word in VADER's lexicon with a
 least 1.5 in absolute value is a span; a sentence with one is predicted biased). Per category:
 the spans of each category and the share of them that contain a biased word.
 
-    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|heldout6|own|keys|
+    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|...|heldout6|own|keys|
                                           babe|all] [--no-backup] [--misses] [--breakdown]
 
 ``--misses`` lists missed and extra spans of the own sets only (never BABE's sentences);
