@@ -35,7 +35,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from framingkit.spot import CATEGORY_ORDER, spot
-from framingkit.spot.categories import is_charged, is_loaded, reads_as_charged
+from framingkit.spot.categories import is_charged, is_loaded, is_one_sided, reads_as_charged
 from framingkit.spot.scoring import parse_marked, score_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,7 +165,7 @@ def load_babe(path: Path = BABE) -> list[tuple[str, str, set[str]]]:
     return out
 
 
-Spans = list[tuple[int, int, str, str, int]]
+Spans = list[tuple]  # (start, end, category, subtype, intensity[, the span itself])
 
 
 @lru_cache(maxsize=4096)
@@ -178,7 +178,7 @@ def _kit_spans(
 ) -> Callable[[str], Spans]:
     def run(text: str) -> Spans:
         return [
-            (s.start, s.end, s.category, s.subtype, s.intensity)
+            (s.start, s.end, s.category, s.subtype, s.intensity, s)
             for s in _spot_cached(text, backup)
             if keep is None or keep(s)
         ]
@@ -253,7 +253,10 @@ def evaluate_news(
 def _as_spans(spans: Spans) -> list:
     from types import SimpleNamespace
 
-    return [SimpleNamespace(category=c, subtype=s, intensity=i) for *_, c, s, i in spans]
+    return [
+        t[5] if len(t) > 5 else SimpleNamespace(category=t[2], subtype=t[3], intensity=t[4])
+        for t in spans
+    ]
 
 
 def _kit_decide(spans: Spans) -> bool:
@@ -265,9 +268,11 @@ def _kit_charged(spans: Spans) -> bool:
 
 
 _BABE_NOTE = """'loaded' = attitude, label, figurative, force: intensify,
- attribute: distance; 'charged' = loaded at intensity >= 2; sentence macro-F1 over Biased /
+ attribute: distance; 'one-sided' = loaded less the routine kinds (is_one_sided: praise below
+ intensity 3, mild force, mild action verbs, mild labels, quoted words); 'charged' = one-sided
+ at intensity >= 2; sentence macro-F1 over Biased /
  Non-biased: 'F1 eval' = a loaded span, 'F1 chg' = reads_as_charged (a charged span or two
- loaded spans), each read from the row's spans (so in the 'charged' row both mean 'a charged
+ one-sided spans), each read from the row's spans (so in the 'charged' row both mean 'a charged
  span'; the kit's decision is the 'loaded' row's)"""
 
 
@@ -279,6 +284,10 @@ def report_babe(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> None
         (
             "framingkit, loaded",
             evaluate_news(rows, _kit_spans(backup, is_loaded), _kit_decide, also),
+        ),
+        (
+            "framingkit, one-sided",
+            evaluate_news(rows, _kit_spans(backup, is_one_sided), _kit_decide, also),
         ),
         (
             "framingkit, charged",
