@@ -273,7 +273,7 @@ _BABE_NOTE = """'loaded' = attitude, label, figurative, force: intensify,
  at intensity >= 2; sentence macro-F1 over Biased /
  Non-biased: 'F1 eval' = a loaded span, 'F1 chg' = reads_as_charged (a charged span or two
  one-sided spans), each read from the row's spans (so in the 'charged' row both mean 'a charged
- span'; the kit's decision is the 'loaded' row's)"""
+ span'); the kit's own sentence decision is reads_as_charged on all its spans (F1 chg)"""
 
 
 def report_babe(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> None:
@@ -328,12 +328,17 @@ def breakdown(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> dict[s
         vlex = {}
     misses: Counter = Counter()
     alarms: Counter = Counter()
+    forms: Counter = Counter()  # (form class, marked?) over words in no list and no span
     for text, label, biased in rows:
         spans = [s for s in _spot_cached(text, backup) if is_loaded(s)]
         words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
         marked = [(a, b) for a, b, w in words if w in biased]
         for a, b, w in words:
-            if w not in biased or any(s.start < b and s.end > a for s in spans):
+            if any(s.start < b and s.end > a for s in spans):
+                continue
+            if w not in STOPWORDS and not text[a].isupper() and w not in vlex and not lookup(w):
+                forms[(_form_class(w), w in biased)] += 1
+            if w not in biased:
                 continue
             if w in STOPWORDS:
                 kind = "a function word (part of a marked phrase)"
@@ -362,7 +367,27 @@ def breakdown(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> dict[s
         print(f"  {v:5d}  in {lbl} sentences")
     for (lbl, sense), v in alarms.most_common(12):
         print(f"  {v:5d}  {sense} ({lbl})")
-    return {"misses": misses, "alarms": alarms}
+    print("words in no list and in no span, by form: marked / all (share marked)")
+    for form in sorted({f for f, _ in forms}, key=lambda f: -forms[(f, True)]):
+        hit, n = forms[(form, True)], forms[(form, True)] + forms[(form, False)]
+        print(f"  {hit:5d} / {n:6d} ({hit / n:.3f})  {form}")
+    return {"misses": misses, "alarms": alarms, "forms": forms}
+
+
+def _form_class(w: str) -> str:
+    """A rough word class from the form alone (no tagger ships with the kit)."""
+    for suffix, name in (
+        ("ing", "-ing (verb forms, gerunds)"),
+        ("ed", "-ed (past forms, participles)"),
+        ("ly", "-ly (adverbs)"),
+        ("ist", "-ist/-ism (isms and their people)"),
+        ("ism", "-ist/-ism (isms and their people)"),
+        ("ists", "-ist/-ism (isms and their people)"),
+        ("s", "-s (plurals, 3rd person)"),
+    ):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return name
+    return "other (nouns, adjectives, base verbs)"
 
 
 def evaluate_keys(folder: Path = ROOT / "src" / "framingkit" / "data" / "keys") -> dict:
