@@ -35,7 +35,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from framingkit.spot import CATEGORY_ORDER, spot
-from framingkit.spot.categories import is_charged, is_loaded, is_one_sided, reads_as_charged
+from framingkit.spot.categories import (
+    is_charged,
+    is_loaded,
+    is_one_sided,
+    one_sided_reason,
+    reads_as_charged,
+)
 from framingkit.spot.scoring import parse_marked, score_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -329,6 +335,7 @@ def breakdown(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> dict[s
     misses: Counter = Counter()
     alarms: Counter = Counter()
     forms: Counter = Counter()  # (form class, marked?) over words in no list and no span
+    reasons: Counter = Counter()  # (one_sided_reason, holds a marked word?) over loaded spans
     for text, label, biased in rows:
         spans = [s for s in _spot_cached(text, backup) if is_loaded(s)]
         words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
@@ -354,6 +361,8 @@ def breakdown(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> dict[s
                 kind = "in no list"
             misses[kind] += 1
         for s in spans:
+            why = one_sided_reason(s) or "one-sided"
+            reasons[(why, any(s.start < b and s.end > a for a, b in marked))] += 1
             if any(s.start < b and s.end > a for a, b in marked):
                 continue
             sense = f"{s.category}:{s.subtype}" + (f" {s.polarity}" if s.polarity else "")
@@ -367,11 +376,15 @@ def breakdown(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> dict[s
         print(f"  {v:5d}  in {lbl} sentences")
     for (lbl, sense), v in alarms.most_common(12):
         print(f"  {v:5d}  {sense} ({lbl})")
+    print("loaded spans by one_sided_reason: with a marked word / all (share)")
+    for why in sorted({w for w, _ in reasons}, key=lambda w: -reasons[(w, True)]):
+        hit, n = reasons[(why, True)], reasons[(why, True)] + reasons[(why, False)]
+        print(f"  {hit:5d} / {n:6d} ({hit / n:.3f})  {why}")
     print("words in no list and in no span, by form: marked / all (share marked)")
     for form in sorted({f for f, _ in forms}, key=lambda f: -forms[(f, True)]):
         hit, n = forms[(form, True)], forms[(form, True)] + forms[(form, False)]
         print(f"  {hit:5d} / {n:6d} ({hit / n:.3f})  {form}")
-    return {"misses": misses, "alarms": alarms, "forms": forms}
+    return {"misses": misses, "alarms": alarms, "forms": forms, "reasons": reasons}
 
 
 def _form_class(w: str) -> str:
