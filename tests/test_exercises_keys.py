@@ -220,3 +220,30 @@ def test_graded_and_withheld_flags():
     assert e.withheld and e.reference == {}
     s = score(e, {"i1": "a"})
     assert s.points is None and "Self-check is off" in s.checked
+
+
+def test_exercise_numbers_match_the_lesson_headings():
+    """after() names an exercise by its number ("Exercise 3"), from the key's ``number`` or
+    its position in the key: it must be the number of the lesson's heading above its cell."""
+    import json
+    from pathlib import Path
+
+    from framingkit.exercises.answers import cell_exercise, cell_source
+
+    root = Path(__file__).resolve().parent.parent / "solutions"
+    checked = 0
+    for lesson in LESSONS:
+        path = root / f"{lesson}.ipynb"
+        if not path.is_file():
+            continue
+        key = load_key(lesson)
+        heading = None
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            m = re.search(r"^#+ Exercise (\d+)\b", cell_source(cell), re.M)
+            if cell.get("cell_type") == "markdown" and m:
+                heading = int(m.group(1))
+            eid = cell_exercise(cell)
+            if eid in key.exercises and heading is not None:
+                assert key.exercises[eid].number == heading, (eid, heading)
+                checked += 1
+    assert checked >= len(LESSONS)
