@@ -101,7 +101,7 @@ def test_key_hint_is_shown_first_and_why_only_on_reveal():
     assert "polite" not in str(s.missed)
     assert any(
         "a polite no" in m
-        for m in score(k.exercises[f"{LESSON}/boosters"], ["boldly"], reveal=True).missed
+        for m in score(k.exercises[f"{LESSON}/boosters"], ["boldly"], reveal=True).shown
     )
     s = score(k.exercises[f"{LESSON}/scare"], "c")
     assert s.missed[0].endswith("Hint: Who is speaking?")

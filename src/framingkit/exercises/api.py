@@ -29,7 +29,7 @@ from ..style import OKABE_ITO, esc
 from . import answers as _answers
 from .feedback import SELF_CHECK_OFF, feedback_html, feedback_text, message_html
 from .model import TYPES, ExerciseDef, find_exercise
-from .scoring import Score, answer_spans, is_empty, score
+from .scoring import Score, answer_spans, is_empty, reference_lines, score
 
 #: Live exercises of this kernel, by id (the latest widget answer survives re-running a cell).
 _LIVE: dict[str, Exercise] = {}
@@ -81,6 +81,12 @@ def checked_score(defn: ExerciseDef, value: Any, *, reveal: bool = False) -> Sco
     fp = _fingerprint(value)
     same = fp == tries.last and not reveal
     s = score(defn, value, reveal=True if reveal else (set() if same else tries.hinted))
+    if reveal and s.points is not None:  # the student asked for the answers: blanks too
+        if is_empty(value):
+            s.shown = reference_lines(defn)
+        elif defn.type == "classify":
+            s.shown += reference_lines(defn, s.details.get("blank", []))
+        s.revealed = True
     if same and s.hinted:
         s.feedback.append(SAME_ANSWER)
     tries.last = fp

@@ -56,7 +56,8 @@ class Score:
     student answered; ``problems`` lists parts of the answer that could not be
     understood (never silently dropped); ``feedback`` holds notes (how an answer was
     read, an option's explanation). A wrong answer's line carries a hint unless its
-    unit was revealed (``reveal``): then it names the reference and the reason.
+    unit was revealed (``reveal``): then the reference and its reason are a line of
+    ``shown`` ("The answer was: ..."), not of ``missed``.
     ``details["hinted"]`` lists the units that got a hint instead of the reference.
     """
 
@@ -75,6 +76,8 @@ class Score:
     details: dict[str, Any] = field(default_factory=dict)
     unanswered: list[str] = field(default_factory=list)
     revealed: bool = False
+    #: The references shown on reveal ("The answer was: ..."), apart from wrong-answer lines.
+    shown: list[str] = field(default_factory=list)
 
     @property
     def fraction(self) -> float | None:
@@ -127,7 +130,9 @@ def score(
     ``rubric_points`` ({criterion id: points}) is how an instructor scores a ``text`` answer.
     ``reveal`` says where a wrong answer is shown the reference and its reason instead of a
     hint: ``True`` everywhere, or a collection of units (``Score.hinted`` of an earlier
-    try). Nothing the student left blank is ever revealed, only counted.
+    try). What the student left blank is only counted, whatever ``reveal`` says (the
+    grader's pages too); a self-check where the student asks for the answers adds them
+    (:func:`framingkit.exercises.api.checked_score` with :func:`reference_lines`).
     """
     if ex.type == "text":
         return _score_text(ex, value, rubric_points)
@@ -159,6 +164,46 @@ def score(
     s = fn(ex, value, _revealer(reveal))
     s.revealed = reveal is True
     return s
+
+
+def reference_lines(ex: ExerciseDef, units: Collection[str] | None = None) -> list[str]:
+    """The reference as "The answer was" lines: every unit, or the classify items ``units``.
+
+    Only for a student who asked for the answers (``reveal=True`` in a self-check): the
+    answers of what was left blank.
+    """
+    if ex.type == "spans":
+        return [f"“{r.text}”" + (f" ({r.why})" if r.why else "") for r in ex.reference]
+    if ex.type == "classify":
+        items = {i.id: i for i in ex.items}
+        return [
+            _item_label(items[i])
+            + f": {_fmt_ref(ref)}."
+            + (f" {items[i].why}" if items[i].why else "")
+            for i, ref in ex.reference.items()
+            if units is None or i in units
+        ]
+    if ex.type == "choice":
+        return [_best_line(ex)]
+    if ex.type == "links":
+        out = []
+        for rs, rt, rrel in ex.reference:
+            name = f"{rs} -{rrel}-> {rt}"
+            why = ex.link_why.get(name)
+            out.append(f"{name} ({why})" if why else name)
+        return out
+    return []
+
+
+def _item_label(item: Any) -> str:
+    """How a classify item is named in feedback: its id and a short excerpt of its text."""
+    return f"{item.id} ({_short(item.text)})" if item.text else item.id
+
+
+def _best_line(ex: ExerciseDef) -> str:
+    best = ex.options[next(iter(ex.reference))]
+    line = f"{best.key}) {_sentence(best.text)}"
+    return f"{line} {best.feedback}" if best.feedback else line
 
 
 def _describe_missing(ex: ExerciseDef) -> str:
@@ -414,7 +459,7 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
             text,
         )
         f1, matches = res.f1, res.matches
-    right, partial, missed, extra, hinted = [], [], [], [], []
+    right, partial, missed, extra, hinted, shown = [], [], [], [], [], []
     matched_ref: dict[int, Any] = {}
     matched_ans: set[tuple[int, int]] = set()
     for m in matches:
@@ -449,7 +494,7 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
             hint = f" Hint: {r.hint}" if r.hint else ""
             partial.append(f"“{text[a:b]}”: close ({m.credit:.0%} overlap), but {how}.{hint}")
         elif rev(unit):
-            missed.append(f"“{r.text}”{why}")
+            shown.append(f"“{r.text}”{why}")
         else:
             hinted.append(unit)
             hint = r.hint or _where_hint(text, (r.start, r.end), ref_spans)
@@ -492,6 +537,7 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
         feedback=notes,
         answered=bool(spans) or not problems,
         details={"f1": f1, "answer_spans": spans, "hinted": hinted},
+        shown=shown,
     )
 
 
@@ -589,12 +635,12 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
             answered=False,
         )
     value = _match_ids(value, list(items), notes)
-    right, partial, missed, extra, blank, hinted = [], [], [], [], [], []
+    right, partial, missed, extra, blank, hinted, answers = [], [], [], [], [], [], []
     total = 0.0
     n_answered = 0
     for item_id, ref in ex.reference.items():
         item = items[item_id]
-        label = f"{item_id} ({_short(item.text)})" if item.text else item_id
+        label = _item_label(item)
         why = f" {item.why}" if item.why else ""
         given = value.get(item_id)
         if item_id not in value or is_empty(given):
@@ -642,19 +688,17 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
             right.append(f"{label}: {' + '.join(repr(shown[a]) for a in axes)}{also}.{why}")
             continue
         ok = f"{', '.join(ok_axes)} right, but " if ok_axes else ""
+        if rev(item_id) and not ok_axes:  # nothing right: the answer, apart from wrong lines
+            yours = " + ".join("no label" if got.get(a) is None else repr(got.get(a)) for a in axes)
+            answers.append(f"{label}: {_fmt_ref(ref)} (your answer: {yours}).{why}")
+            continue
         if rev(item_id):
             wrong = "; ".join(
-                (
-                    f"{axis} not given"
-                    if g is None
-                    else f"{g!r} is not right"
-                    if len(axes) == 1
-                    else f"{axis} {g!r} is not right"
-                )
-                + f"; it is {' or '.join(map(repr, ref[axis]))}"
+                f"{axis}: the answer was {' or '.join(map(repr, ref[axis]))}"
+                + ("" if g is None else f", not {g!r}")
                 for axis, g in bad
             )
-            line = f"{label}: {ok}{wrong}.{why}"
+            line = f"{label}: {', '.join(ok_axes)} right; {wrong}.{why}"
         else:
             hinted.append(item_id)
             wrong = "; ".join(
@@ -690,8 +734,9 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
         extra,
         problems,
         feedback=notes,
-        details={"accuracy": acc, "hinted": hinted},
+        details={"accuracy": acc, "hinted": hinted, "blank": blank},
         unanswered=unanswered,
+        shown=answers,
     )
 
 
@@ -773,11 +818,9 @@ def _score_choice(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sc
         )
     line = f"{key}) is not the best answer. {opt.feedback}".strip()
     hinted = []
+    shown = []
     if rev("option"):
-        best = ex.options[right_keys[0]]
-        line += f" The best answer is {best.key}) {_sentence(best.text)}"
-        if best.feedback:
-            line += f" {best.feedback}"
+        shown.append(_best_line(ex))
     else:
         hinted.append("option")
         if ex.hint:
@@ -791,6 +834,7 @@ def _score_choice(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sc
         missed=[line],
         feedback=notes,
         details={"hinted": hinted},
+        shown=shown,
     )
 
 
@@ -883,7 +927,7 @@ def _score_links(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
     notes: list[str] = []
     links, problems = answer_links(ex, value, notes)
     refs = list(ex.reference)
-    right, partial, missed, extra, hinted = [], [], [], [], []
+    right, partial, missed, extra, hinted, shown = [], [], [], [], [], []
     used: set[int] = set()
     credit_ref = [0.0] * len(refs)
     credit_ans = [0.0] * len(links)
@@ -930,7 +974,7 @@ def _score_links(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
             name = f"{rs} -{rrel}-> {rt}"
             if rev(name):
                 why = ex.link_why.get(name)
-                missed.append(f"{name} ({why})" if why else name)
+                shown.append(f"{name} ({why})" if why else name)
             else:
                 hinted.append(name)
                 hint = (
@@ -963,6 +1007,7 @@ def _score_links(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
         problems,
         feedback=notes,
         details={"f1": f1, "hinted": hinted},
+        shown=shown,
     )
 
 
