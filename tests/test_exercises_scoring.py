@@ -356,3 +356,28 @@ def test_spans_string_of_phrases_typos_and_pieces_of_one_reference(key):
     pieces = score(e, ["such", "excessive zeal"])
     assert any("part of a phrase that another of your phrases" in x for x in pieces.extra)
     assert not any("such excessive zeal" in x for x in pieces.extra)  # not revealed
+
+
+def _open_quote(s: str) -> bool:
+    return s.count('"') % 2 == 1 or s.count("“") != s.count("”")
+
+
+def test_item_excerpts_never_end_inside_a_quotation():
+    """01-compare k2 was shown as `k2 (the headline "Xi Jinping's plan to annex Russian
+    territory …)`: an excerpt of an item ends at a clause end outside quotation marks."""
+    from framingkit.exercises import find_exercise, load_key
+    from framingkit.exercises.model import default_key_dir
+    from framingkit.exercises.scoring import excerpt
+
+    k2 = 'the headline "Xi Jinping\'s plan to annex Russian territory is there for all to see" → x'
+    for n in (20, 40, 60, 80):
+        assert not _open_quote(excerpt(k2, n)), n
+    assert excerpt("“a, b” c, d e f g h", 8) == "“a, b” …"
+    for path in sorted(default_key_dir().glob("*.json")):
+        for e in load_key(path.stem).exercises.values():
+            for i in (*e.items, *e.claims):
+                assert not _open_quote(excerpt(i.text)) or _open_quote(i.text), (e.id, i.id)
+                assert not _open_quote(excerpt(i.text, 50)) or _open_quote(i.text), (e.id, i.id)
+    s = score(find_exercise("01-compare/kinds"), {"k2": "wording"}, reveal=True)
+    (line,) = [x for x in s.shown if x.startswith("k2")]
+    assert 'there for all to see" …)' in line

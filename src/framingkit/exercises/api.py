@@ -73,8 +73,9 @@ def checked_score(defn: ExerciseDef, value: Any, *, reveal: bool = False) -> Sco
     ...     "feedback": "No."}, "c": {"text": "C", "feedback": "Nope."}}}}}).exercises["t/c"]
     >>> checked_score(d, "b").missed
     ['b) is not the best answer. No. Hint: Think.']
-    >>> checked_score(d, "c").missed
-    ['c) is not the best answer. Nope. The best answer is a) A.']
+    >>> s = checked_score(d, "c")
+    >>> s.missed, s.shown
+    (['c) is not the best answer. Nope.'], ['a) A.'])
     >>> _TRIES.clear()
     """
     tries = _TRIES.setdefault(defn.id, _Tries())

@@ -744,9 +744,59 @@ def _fmt_ref(ref: Mapping[str, tuple[str, ...]]) -> str:
     return " + ".join(" or ".join(map(repr, v)) for v in ref.values())
 
 
-def _short(s: str, n: int = 60) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
+_OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
+_CLAUSE_END = '.,;!?)”»"'
+
+
+def excerpt(text: str, n: int = 80) -> str:
+    """``text`` shortened to about ``n`` characters, never inside an open quotation.
+
+    The cut falls at a clause end outside quotation marks (after ``. , ; ! ? )`` or a
+    closing quotation mark, followed by a space; not a colon, which announces what
+    follows): the last one within ``n``, else the first one within ``2 n``, else a word
+    boundary outside quotation marks; if there is none the text is kept whole. A cut
+    text ends in " …".
+
+    >>> excerpt('the headline "Xi plans to annex Russian territory, there for all to see" '
+    ...         '→ (nothing)', 60)
+    'the headline "Xi plans to annex Russian territory, there for all to see" …'
+    >>> excerpt('"what it parades as ..." → "what it presents as ..."', 30)
+    '"what it parades as ..." …'
+    >>> excerpt("short", 60)
+    'short'
+    """
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    depth = 0
+    ends: list[int] = []  # cut positions (exclusive) at a clause end outside quotations
+    spaces: list[int] = []  # word boundaries outside quotations
+    for i, ch in enumerate(text):
+        if ch == '"':
+            depth = 0 if depth else 1
+        elif ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if depth == 0 and ch in _CLAUSE_END and nxt == " ":
+            ends.append(i + 1)
+        if depth == 0 and ch == " ":
+            spaces.append(i)
+    floor = n // 3
+    cut = next((e for e in reversed(ends) if floor <= e <= n), None)
+    if cut is None:
+        cut = next((e for e in ends if n < e <= 2 * n), None)
+    if cut is None:
+        cut = next((sp for sp in reversed(spaces) if floor <= sp <= n), None)
+    if cut is None or cut >= len(text) - 1:
+        return text
+    head = text[:cut].rstrip(" ,;:")
+    return head if head.endswith(("...", "…")) else head + " …"
+
+
+def _short(s: str, n: int = 80) -> str:
+    return excerpt(s, n)
 
 
 # ----------------------------------------------------------------------------- choice

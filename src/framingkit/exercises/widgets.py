@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from ..style import OKABE_ITO, esc
 from .feedback import message_html
-from .scoring import answer_links, answer_spans
+from .scoring import answer_links, answer_spans, excerpt
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import Exercise
@@ -327,7 +327,7 @@ def links_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
     links: list[tuple[str, str, str]] = []
     if value:
         links, _ = answer_links(defn, value)
-    ids = [(f"{c.id}: {c.text[:50]}", c.id) for c in defn.claims]
+    ids = [(f"{c.id}: {excerpt(c.text, 50)}", c.id) for c in defn.claims]
     src = w.Dropdown(options=ids, description="claim", layout=w.Layout(width="300px"))
     rel = w.Dropdown(
         options=list(defn.relations),
