@@ -83,6 +83,25 @@ def test_phrases_match_whole_words_in_the_lesson_texts():
     assert "inside a longer word (“whatsoever”)" in s.problems[0]
 
 
+def test_a_typed_straight_apostrophe_matches_the_texts_curly_one():
+    """Student review 1, finding 5: "Xi's official statements" typed with a straight ' was
+    refused although the text has Xi’s (and the exercise says apostrophes do not count)."""
+    from framingkit.exercises.api import Exercise
+    from framingkit.exercises.scoring import answer_spans
+
+    diff = next(e for e in _all() if e.type == "spans" and "Xi’s official statements" in e.text)
+    spans, problems = answer_spans(diff, ["Xi's official statements"])
+    assert not problems and [diff.text[a:b] for a, b in spans] == ["Xi’s official statements"]
+    pytest.importorskip("ipywidgets")
+    from framingkit.exercises.widgets import exercise_widget
+
+    ex = Exercise(diff)
+    ex.widget = exercise_widget(ex)
+    ex.widget.children[0].children[0].children[0].value = "Xi's official statements"
+    a = diff.text.index("Xi’s official statements")
+    assert ex.widget_value == [[a, a + len("Xi’s official statements")]]
+
+
 def test_key_hint_is_shown_first_and_why_only_on_reveal():
     data = sample_key()
     data["exercises"][f"{LESSON}/kinds"]["items"][0]["hint"] = "Would the speaker agree to it?"

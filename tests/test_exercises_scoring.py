@@ -169,7 +169,11 @@ def test_choice_right_wrong_and_misconception_feedback(key):
     assert wrong.points == 0 and "Misconception: quotation marks always mean" in wrong.missed[0]
     assert "distance the writer" not in str(wrong)  # the right option is not shown yet
     shown = score(e, "a", reveal=True)
-    assert shown.shown == ["b) They distance the writer from the words. Yes."]
+    assert shown.shown == ["b) They distance the writer from the words."]  # not its "Yes."
+    k = sample_key()
+    k["exercises"][f"{LESSON}/scare"]["options"]["b"]["feedback"] = "Right: the marks distance."
+    shown = score(parse_key(k).exercises[f"{LESSON}/scare"], "a", reveal=True)
+    assert shown.shown == ["b) They distance the writer from the words. The marks distance."]
     assert "distance" not in shown.missed[0]
     bad = score(e, "z")
     assert bad.points == 0 and "not one of the options" in bad.problems[0]

@@ -200,10 +200,18 @@ def _item_label(item: Any) -> str:
     return f"{item.id} ({_short(item.text)})" if item.text else item.id
 
 
+_PRAISE = re.compile(r"^\s*(?:right|correct|yes|exactly|well done)\s*[:.!,;–-]*\s*", re.I)
+
+
 def _best_line(ex: ExerciseDef) -> str:
+    """The best option and its reason, as "The answer was" says it (its "Right:" left out:
+    the student did not pick it)."""
     best = ex.options[next(iter(ex.reference))]
     line = f"{best.key}) {_sentence(best.text)}"
-    return f"{line} {best.feedback}" if best.feedback else line
+    why = _PRAISE.sub("", best.feedback or "").strip()
+    if why:
+        why = why[0].upper() + why[1:]
+    return f"{line} {why}" if why else line
 
 
 def _describe_missing(ex: ExerciseDef) -> str:
