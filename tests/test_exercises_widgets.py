@@ -60,6 +60,41 @@ def test_spans_widget_restores_toggles_and_checks(key):
     assert ex.widget_value is None and "not answered yet" in ex._status_html()
 
 
+def test_clicked_words_build_phrases_and_add_phrase_takes_them(key):
+    """The walkthrough: three consecutive word buttons kept only the last, and Add phrase took
+    only the text box. Consecutive clicked words are one phrase, a word apart starts another,
+    and Add phrase with an empty box adds the clicked selection (the same answer as typing)."""
+    ex = make(key, "boosters")
+    typing, msg, words, summary = body(ex).children
+    add = typing.children[1]
+    by_word = {b.description.strip(",."): b for b in words.children if hasattr(b, "value")}
+    for word in ("such", "excessive", "zeal"):
+        by_word[word].value = True
+    by_word["boldly"].value = True
+    z, b = SPAN_TEXT.index("such excessive zeal"), SPAN_TEXT.index("boldly")
+    spans = [[b, b + 6], [z, z + len("such excessive zeal")]]
+    assert ex.widget_value == spans
+    assert "Selected 2 phrases: “boldly”, “such excessive zeal”" in summary.value
+    add.click()  # the box is empty: the clicked words are added, not refused
+    assert ex.widget_value == spans
+    assert "Added your clicked words: 2 phrases, “boldly”, “such excessive zeal”." in msg.value
+    typed = make(key, "boosters")
+    typed.widget.children[0].children[0].children[0].value = "such excessive zeal"
+    typed.widget.children[0].children[0].children[0].value = "boldly"
+    assert typed.widget_value == ex.widget_value  # widget clicks = typed phrases
+    from framingkit.exercises.api import _TRIES
+
+    _TRIES.clear()
+    first = ex.feedback_text()
+    _TRIES.clear()
+    assert first == typed.feedback_text()
+    _TRIES.clear()
+    empty = make(key, "boosters")
+    empty.widget.children[0].children[0].children[1].click()
+    assert "Click the words of a phrase" in empty.widget.children[0].children[1].value
+    assert empty.widget_value is None
+
+
 def test_spans_phrase_box_adds_and_removes_phrases(key):
     ex = make(key, "boosters")
     phrase, add, drop, _ = body(ex).children[0].children

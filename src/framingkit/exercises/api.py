@@ -29,7 +29,7 @@ from ..style import OKABE_ITO, esc
 from . import answers as _answers
 from .feedback import SELF_CHECK_OFF, feedback_html, feedback_text, message_html
 from .model import TYPES, ExerciseDef, find_exercise
-from .scoring import Score, answer_spans, is_empty, score
+from .scoring import Score, answer_spans, is_empty, reference_lines, score
 
 #: Live exercises of this kernel, by id (the latest widget answer survives re-running a cell).
 _LIVE: dict[str, Exercise] = {}
@@ -41,6 +41,10 @@ class _Tries:
     def __init__(self) -> None:
         self.last: str | None = None
         self.hinted: set[str] = set()
+        #: The last answer checked that was not empty (the gate of :func:`after` counts it).
+        self.answered: Any = None
+        #: True once every reference was shown (``reveal=True`` or "Show the answers").
+        self.revealed = False
 
 
 #: Tries of this kernel, by exercise id.
@@ -69,18 +73,28 @@ def checked_score(defn: ExerciseDef, value: Any, *, reveal: bool = False) -> Sco
     ...     "feedback": "No."}, "c": {"text": "C", "feedback": "Nope."}}}}}).exercises["t/c"]
     >>> checked_score(d, "b").missed
     ['b) is not the best answer. No. Hint: Think.']
-    >>> checked_score(d, "c").missed
-    ['c) is not the best answer. Nope. The best answer is a) A.']
+    >>> s = checked_score(d, "c")
+    >>> s.missed, s.shown
+    (['c) is not the best answer. Nope.'], ['a) A.'])
     >>> _TRIES.clear()
     """
     tries = _TRIES.setdefault(defn.id, _Tries())
     fp = _fingerprint(value)
     same = fp == tries.last and not reveal
     s = score(defn, value, reveal=True if reveal else (set() if same else tries.hinted))
+    if reveal and s.points is not None:  # the student asked for the answers: blanks too
+        if is_empty(value):
+            s.shown = reference_lines(defn)
+        elif defn.type == "classify":
+            s.shown += reference_lines(defn, s.details.get("blank", []))
+        s.revealed = True
     if same and s.hinted:
         s.feedback.append(SAME_ANSWER)
     tries.last = fp
     tries.hinted |= set(s.hinted)
+    if not is_empty(value):
+        tries.answered = value
+    tries.revealed = tries.revealed or bool(reveal)
     return s
 
 

@@ -21,6 +21,7 @@ SECTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("right", "✓", "Right", OKABE_ITO["green"]),
     ("partial", "≈", "Partly right", OKABE_ITO["orange"]),
     ("missed", "✗", "Not right yet", OKABE_ITO["vermillion"]),
+    ("shown", "◆", "The answer was", OKABE_ITO["blue"]),
     ("extra", "+", "Not asked for", OKABE_ITO["purple"]),
     ("unanswered", "○", "Not answered yet", OKABE_ITO["grey"]),
     ("problems", "!", "Could not use", OKABE_ITO["grey"]),
@@ -44,7 +45,7 @@ def _items(s: Score, attr: str) -> list[str]:
     """The lines of one section; a feedback line already said in a missed line is not repeated."""
     items = list(getattr(s, attr))
     if attr == "feedback":
-        items = [f for f in items if not any(f and f in m for m in s.missed)]
+        items = [f for f in items if not any(f and f in m for m in s.missed + s.shown)]
     return items
 
 

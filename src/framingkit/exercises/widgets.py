@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from ..style import OKABE_ITO, esc
 from .feedback import message_html
-from .scoring import answer_links, answer_spans
+from .scoring import answer_links, answer_spans, excerpt
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import Exercise
@@ -119,7 +119,13 @@ def selected_spans(chs: list[tuple[int, int, int, int, bool]], on: list[bool]) -
 
 
 def spans_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]) -> w.Widget:
-    """Focusable toggle buttons per word in a wrapping box; consecutive words form a phrase."""
+    """A phrase box, then a toggle button per word in a wrapping box.
+
+    Clicking words builds the selection at once: consecutive selected words are one phrase,
+    a word not next to a selected one starts a new phrase (a paragraph break always splits).
+    *Add phrase* adds the typed phrase, or, with the box empty, confirms the clicked words;
+    Enter in the box adds the typed phrase too; *Remove phrase* unselects the typed one.
+    """
     text = defn.text
     chs = chunks(text)
     picked, _ = answer_spans(defn, value) if value else ([], [])
@@ -180,15 +186,31 @@ def spans_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
         style={"description_width": "4em"},
     )
     phrase.add_class("fk-phrase")
-    add = w.Button(description="Add phrase", icon="plus", tooltip="select the typed phrase")
+    add = w.Button(
+        description="Add phrase",
+        icon="plus",
+        tooltip="add the typed phrase (or, with the box empty, the words you clicked)",
+    )
     drop = w.Button(description="Remove phrase", icon="minus", tooltip="unselect the typed phrase")
     msg = w.HTML()
     msg.add_class("fk-phrase-msg")
 
     def set_phrase(select: bool) -> None:
         typed = phrase.value.strip()
-        if not typed:
-            msg.value = "Type a phrase of the text first."
+        if not typed:  # nothing typed: the words clicked are the selection to add
+            spans = refresh()
+            if not select:
+                msg.value = "Type the phrase to remove in the box, or click its words."
+            elif spans:
+                on_change(spans)
+                n = len(spans)
+                msg.value = esc(
+                    f"Added your clicked words: {n} phrase{'s' * (n != 1)}, "
+                    + ", ".join(f"“{text[s:e]}”" for s, e in spans)
+                    + "."
+                )
+            else:
+                msg.value = "Click the words of a phrase, or type it in the box, then Add phrase."
             return
         found, problems = answer_spans(defn, [typed])
         if not found:
@@ -327,7 +349,7 @@ def links_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
     links: list[tuple[str, str, str]] = []
     if value:
         links, _ = answer_links(defn, value)
-    ids = [(f"{c.id}: {c.text[:50]}", c.id) for c in defn.claims]
+    ids = [(f"{c.id}: {excerpt(c.text, 50)}", c.id) for c in defn.claims]
     src = w.Dropdown(options=ids, description="claim", layout=w.Layout(width="300px"))
     rel = w.Dropdown(
         options=list(defn.relations),
