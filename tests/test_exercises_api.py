@@ -8,7 +8,8 @@ import json
 import pytest
 
 from framingkit.errors import InputError
-from framingkit.exercises import MIME, check, exercise, read_answers
+from framingkit.exercises import GATE_MIME, MIME, changed_after_gate, check, exercise, read_answers
+from framingkit.exercises.answers import answer_hash
 
 from exercises_sample_key import LESSON, SPAN_TEXT, write_key
 
@@ -102,6 +103,7 @@ def test_widget_answer_is_saved_in_the_notebook_and_survives_restart(keys, tmp_p
             None,
         ),
         (f'check("{ex_id}")', None),
+        (f'from framingkit.exercises import after\nprint(after("{ex_id}"))', None),
     ]
     saved = _run(_nb(cells), path)
     rec = _record(saved["cells"][1])
@@ -110,6 +112,9 @@ def test_widget_answer_is_saved_in_the_notebook_and_survives_restart(keys, tmp_p
     out = _text(saved["cells"][3])
     assert "Checked your 2 phrases against the 3 phrases the exercise asks for" in out
     assert read_answers(saved)[ex_id].value == [[b, b + 6], [d, d + 8]]
+    assert "True" in _text(saved["cells"][4])  # a widget answer opens the gate
+    (gate,) = [o["data"][GATE_MIME] for o in saved["cells"][4]["outputs"] if "data" in o]
+    assert gate["exercises"][ex_id]["via"] == "widget" and changed_after_gate(saved) == {}
 
     # new kernel, run all again (without the clicking cell): the answer is restored, not erased
     import nbformat
@@ -199,8 +204,26 @@ def test_typed_answer_in_a_kernel_without_widgets_and_check_without_import(keys,
         ),
         (f'answer = ["boldly", "at"]\nexercise("{ex_id}", answer)', ex_id),
         (f'check("{ex_id}", ["boldly", "declined"])', None),
+        # the gate of an analysis cell: closed for an exercise not answered, open after a
+        # typed answer run in this kernel (no JPY_SESSION_NAME, as under nbconvert and nbval)
+        (
+            f'from framingkit.exercises import after\nif after("{LESSON}/scare"):\n    print("X")',
+            None,
+        ),
+        (f'if after("{ex_id}"):\n    print("the analysis")', None),
     ]
     out = _run(_nb(cells), path)
+    closed, opened = out["cells"][3], out["cells"][4]
+    assert "Answer it first" in _text(closed) + "".join(
+        "".join(o["data"]["text/plain"]) for o in closed["outputs"] if "data" in o
+    )
+    assert "X" not in _text(closed)
+    assert "the analysis" in _text(opened)
+    gate = next(o["data"][GATE_MIME] for o in opened["outputs"] if GATE_MIME in o.get("data", {}))
+    assert gate["exercises"][ex_id] == {"via": "typed", "answer": answer_hash(["boldly", "at"])}
+    assert changed_after_gate(out) == {}
+    out["cells"][1]["source"] = f'answer = ["boldly"]\nexercise("{ex_id}", answer)'
+    assert changed_after_gate(out) == {ex_id: 4}  # changed after the analysis was shown
     plain = [
         "".join(o["data"]["text/plain"])
         for o in out["cells"][1]["outputs"]

@@ -126,7 +126,25 @@ def test_accept_gives_full_credit_with_the_note():
     e = parse_key(data).exercises[f"{LESSON}/kinds"]
     s = score(e, {"c2": ["paratext", "stronger"]})
     assert s.right and s.points == 1
-    assert any("'stronger' is also right here. Dropping the headline" in f for f in s.feedback)
+    assert "'paratext' + 'stronger' (also right here). Dropping the headline" in s.right[0]
+
+
+def test_an_accepted_answer_shows_its_note_not_the_references_reason():
+    """01-compare e7 answered 'weaker' (accepted): the key's reason for 'shifted' contradicts
+    it, so only the accept note is shown, on every path (hint try, reveal, widget = typed)."""
+    from framingkit.exercises.feedback import feedback_html, feedback_text
+
+    data = sample_key()
+    item = data["exercises"][f"{LESSON}/kinds"]["items"][0]
+    item["why"] = "The wording grows stronger, not weaker."
+    item["accept"] = {"effect": {"weaker": "Accepted: the refusal sounds more polite."}}
+    e = parse_key(data).exercises[f"{LESSON}/kinds"]
+    for reveal in (False, True):
+        s = score(e, {"c1": ["wording", "weaker"]}, reveal=reveal)
+        text, html = feedback_text(s), feedback_html(s)
+        assert s.right and "Accepted: the refusal sounds more polite." in text
+        assert "grows stronger" not in text and "grows stronger" not in html
+        assert text.count("the refusal sounds more polite") == 1
     with pytest.raises(InputError, match="not an axis"):
         data["exercises"][f"{LESSON}/kinds"]["items"][1]["accept"] = {"colour": {"x": "y"}}
         parse_key(data)
@@ -220,3 +238,30 @@ def test_graded_and_withheld_flags():
     assert e.withheld and e.reference == {}
     s = score(e, {"i1": "a"})
     assert s.points is None and "Self-check is off" in s.checked
+
+
+def test_exercise_numbers_match_the_lesson_headings():
+    """after() names an exercise by its number ("Exercise 3"), from the key's ``number`` or
+    its position in the key: it must be the number of the lesson's heading above its cell."""
+    import json
+    from pathlib import Path
+
+    from framingkit.exercises.answers import cell_exercise, cell_source
+
+    root = Path(__file__).resolve().parent.parent / "solutions"
+    checked = 0
+    for lesson in LESSONS:
+        path = root / f"{lesson}.ipynb"
+        if not path.is_file():
+            continue
+        key = load_key(lesson)
+        heading = None
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            m = re.search(r"^#+ Exercise (\d+)\b", cell_source(cell), re.M)
+            if cell.get("cell_type") == "markdown" and m:
+                heading = int(m.group(1))
+            eid = cell_exercise(cell)
+            if eid in key.exercises and heading is not None:
+                assert key.exercises[eid].number == heading, (eid, heading)
+                checked += 1
+    assert checked >= len(LESSONS)

@@ -41,6 +41,10 @@ class _Tries:
     def __init__(self) -> None:
         self.last: str | None = None
         self.hinted: set[str] = set()
+        #: The last answer checked that was not empty (the gate of :func:`after` counts it).
+        self.answered: Any = None
+        #: True once every reference was shown (``reveal=True`` or "Show the answers").
+        self.revealed = False
 
 
 #: Tries of this kernel, by exercise id.
@@ -81,6 +85,9 @@ def checked_score(defn: ExerciseDef, value: Any, *, reveal: bool = False) -> Sco
         s.feedback.append(SAME_ANSWER)
     tries.last = fp
     tries.hinted |= set(s.hinted)
+    if not is_empty(value):
+        tries.answered = value
+    tries.revealed = tries.revealed or bool(reveal)
     return s
 
 

@@ -537,10 +537,8 @@ def _read_label(
     """
     labels = ex.axes[axis]
     accepted = {_norm(k): (k, v) for k, v in item.accept.get(axis, {}).items()}
-    if _norm(g) in accepted:
-        word, why = accepted[_norm(g)]
-        notes.append(f"{item.id}: '{word}' is also right here. {why}".strip())
-        return word, True
+    if _norm(g) in accepted:  # the caller shows the accept note instead of the key's why
+        return accepted[_norm(g)][0], True
     if g in labels:
         return g, False
     meant, note = legacy_reading(g, labels, wanted)
@@ -616,6 +614,7 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
         ok_axes: list[str] = []
         bad: list[tuple[str, str | None]] = []
         shown: dict[str, str] = {}
+        accept_notes: list[str] = []
         for axis in axes:
             g = got.get(axis)
             if g is not None and not isinstance(g, str):
@@ -626,6 +625,7 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
                 if accepted:
                     ok_axes.append(axis)
                     shown[axis] = meant or g
+                    accept_notes.append(item.accept[axis][meant or g].strip())
                     continue
                 g = meant
             if g is not None and g in ref[axis]:
@@ -635,8 +635,11 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
                 bad.append((axis, g))
         credit = len(ok_axes) / len(axes)
         total += credit
+        if accept_notes:  # the key's why argues for the reference, which this answer is not
+            why = " " + " ".join(n for n in accept_notes if n)
         if credit == 1:
-            right.append(f"{label}: {' + '.join(repr(shown[a]) for a in axes)}.{why}")
+            also = " (also right here)" if accept_notes else ""
+            right.append(f"{label}: {' + '.join(repr(shown[a]) for a in axes)}{also}.{why}")
             continue
         ok = f"{', '.join(ok_axes)} right, but " if ok_axes else ""
         if rev(item_id):
