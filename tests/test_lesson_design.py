@@ -682,8 +682,11 @@ def runner():
 
 @pytest.fixture(scope="session")
 def executed(runner: Runner) -> dict[str, dict]:
-    """Every lesson notebook of lessons/, executed once from the top (as after Run All)."""
-    return {name: runner.run(lb.read_notebook(LESSONS / name)) for name in NAMES}
+    """Every lesson executed once from the top as its solution notebook: what a student sees after
+    Run All once every exercise is answered (the model answers are typed in, so every gate is
+    open). ``lessons/`` differs only by the answers and the instructor notes (test_lessons_drift),
+    so what is above an exercise here is above it in the lesson, gates open or not."""
+    return {name: runner.run(lb.read_notebook(SOLUTIONS / name)) for name in NAMES}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -693,6 +696,66 @@ def test_no_output_above_an_exercise_answers_it(executed: dict[str, dict], name:
         f"{name}: put each exercise BEFORE the analysis that answers it:\n  "
         + "\n  ".join(problems)
     )
+
+
+GATE = re.compile(r"\bafter\(([^)]*)\)")
+
+
+def gated_on(cell: dict) -> set[str]:
+    """The exercise ids an analysis cell's ``after(...)`` gate names (empty when ungated)."""
+    return {
+        eid
+        for m in GATE.finditer(lb.source_of(cell))
+        for eid in re.findall(r"[\"']([^\"']+)[\"']", m[1])
+    }
+
+
+def ungated_reveals(nb: dict, key_of: Any) -> list[str]:
+    """Cells BELOW an exercise that show its answers without an ``after(...)`` gate naming it."""
+    problems: list[str] = []
+    done: list[str] = []
+    for i, cell in enumerate(nb["cells"]):
+        if eid := lb.exercise_id(cell):
+            done.append(eid)
+            continue
+        if cell["cell_type"] != "code" or "instructor-note" in lb.tags_of(cell):
+            continue
+        shown = shown_in(cell, i)
+        for eid in done:
+            if eid not in gated_on(cell):
+                problems += [f"{eid}: {p}" for p in leaks_for(key_of(eid), [shown])]
+    return problems
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_reveal_below_an_exercise_is_gated(executed: dict[str, dict], name: str) -> None:
+    problems = ungated_reveals(executed[name], _find)
+    assert not problems, (
+        f"{name}: a student who runs ahead sees these answers; wrap the display in "
+        '`if after("<exercise id>", ...):`\n  ' + "\n  ".join(problems)
+    )
+
+
+def test_the_gate_check_can_fail(runner: Runner) -> None:
+    key = _demo_key(
+        {
+            "demo/boosters": {
+                "type": "spans",
+                "prompt": "Select.",
+                "text": PASSAGE,
+                "reference": ["massive"],
+            }
+        }
+    )
+    reveal = "print('\"massive\" [force: intensify]')"
+    cells = [("code", "answer = None", "demo/boosters"), ("code", reveal, None)]
+    assert ungated_reveals(runner.run(_nb(cells)), key), "an ungated reveal is not caught"
+    gated = f"if after('demo/boosters'):\n    {reveal}"
+    nb = _nb([cells[0], ("code", gated, None)])
+    nb["cells"][1]["outputs"] = [
+        {"output_type": "stream", "name": "stdout", "text": '"massive" [force: intensify]\n'}
+    ]
+    assert ungated_reveals(nb, key) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
