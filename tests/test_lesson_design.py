@@ -13,7 +13,9 @@
   reference phrase inside a highlight (``<mark>``) or quoted in a table row, list item, tooltip
   or printed line; a classify item's phrase in the same row, highlight or line as its reference
   label; a links exercise's pair of claims beside its relation; or the right option of a choice
-  exercise repeated nearly word for word. ``test_the_leak_check_catches_*`` builds leaking
+  exercise repeated nearly word for word; or teaching prose that quotes a classify item's
+  phrase and gives the key's reason for it in one sentence (``prose_leaks``).
+  ``test_the_leak_check_catches_*`` builds leaking
   notebooks on the fly (with the kit's own views) to show the check can fail.
 - Transfer: each lesson has at least one item that no markdown cell of the lesson labels.
 """
@@ -512,9 +514,49 @@ def _quoted(phrase: str, text: str) -> bool:
     return re.search(rf"[\"']{p}[\"'.,;:!?)]", t) is not None
 
 
+QUOTED_ANY = re.compile(r"[\"“”]([^\"“”]+)[\"“”]|(?<![\w'’])['‘]([^'‘’]+?)['’](?![\w'’])")
+SENTENCE_END = re.compile(r"(?<=[.!?:;])\s+|\s\|\s")
+
+
+def _stems(toks: list[str]) -> set[str]:
+    """Content words, cut to six letters ("rebuffing"/"rebuffs", "smugglers"/"smuggling")."""
+    return {t[:6] for t in toks if t not in STOP and len(t) > 2}
+
+
+def prose_leaks(ex: ExerciseDef, above: list[Shown]) -> list[str]:
+    """Teaching prose that answers a classify item in other words: one sentence of a markdown
+    cell above the exercise quotes a phrase of the item AND gives the key's reason for it (two
+    or more content words of the item's ``why`` that are not in the item's own text), e.g.
+    *"'refused' casts him as rebuffing a request"* above the item "declined" → "refused" whose
+    reason is *"'Refused' casts Xi as rebuffing a demand"*."""
+    found: list[str] = []
+    if ex.type != "classify":
+        return found
+    for item in ex.items:
+        if not item.why:
+            continue
+        reason = _stems(tokens(item.why)) - _stems(tokens(item.text))
+        phrases = [p for alt in item_phrases(item.text) for p in alt]
+        for shown in above:
+            if shown.kind != "markdown":
+                continue
+            for rec in shown.records:
+                for sentence in SENTENCE_END.split(rec.text):
+                    quotes = [tokens(a or b) for a, b in QUOTED_ANY.findall(sentence)]
+                    if not any(find_phrase(p, q) for p in phrases for q in quotes):
+                        continue
+                    shared = reason & _stems(tokens(sentence))
+                    if len(shared) >= 2:
+                        found.append(
+                            f"{item.id}: cell {shown.index} quotes it and gives the key's reason "
+                            f"({', '.join(sorted(shared))}): {sentence.strip()[:90]!r}"
+                        )
+    return found
+
+
 def leaks_for(ex: ExerciseDef, above: list[Shown]) -> list[str]:
     """How the material above an exercise shows its answers (empty when it does not)."""
-    found: list[str] = []
+    found: list[str] = prose_leaks(ex, above)
     if ex.type == "spans":
         for ref in ex.reference:
             phrase = tokens(ref.text)
@@ -640,8 +682,11 @@ def runner():
 
 @pytest.fixture(scope="session")
 def executed(runner: Runner) -> dict[str, dict]:
-    """Every lesson notebook of lessons/, executed once from the top (as after Run All)."""
-    return {name: runner.run(lb.read_notebook(LESSONS / name)) for name in NAMES}
+    """Every lesson executed once from the top as its solution notebook: what a student sees after
+    Run All once every exercise is answered (the model answers are typed in, so every gate is
+    open). ``lessons/`` differs only by the answers and the instructor notes (test_lessons_drift),
+    so what is above an exercise here is above it in the lesson, gates open or not."""
+    return {name: runner.run(lb.read_notebook(SOLUTIONS / name)) for name in NAMES}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -651,6 +696,66 @@ def test_no_output_above_an_exercise_answers_it(executed: dict[str, dict], name:
         f"{name}: put each exercise BEFORE the analysis that answers it:\n  "
         + "\n  ".join(problems)
     )
+
+
+GATE = re.compile(r"\bafter\(([^)]*)\)")
+
+
+def gated_on(cell: dict) -> set[str]:
+    """The exercise ids an analysis cell's ``after(...)`` gate names (empty when ungated)."""
+    return {
+        eid
+        for m in GATE.finditer(lb.source_of(cell))
+        for eid in re.findall(r"[\"']([^\"']+)[\"']", m[1])
+    }
+
+
+def ungated_reveals(nb: dict, key_of: Any) -> list[str]:
+    """Cells BELOW an exercise that show its answers without an ``after(...)`` gate naming it."""
+    problems: list[str] = []
+    done: list[str] = []
+    for i, cell in enumerate(nb["cells"]):
+        if eid := lb.exercise_id(cell):
+            done.append(eid)
+            continue
+        if cell["cell_type"] != "code" or "instructor-note" in lb.tags_of(cell):
+            continue
+        shown = shown_in(cell, i)
+        for eid in done:
+            if eid not in gated_on(cell):
+                problems += [f"{eid}: {p}" for p in leaks_for(key_of(eid), [shown])]
+    return problems
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_reveal_below_an_exercise_is_gated(executed: dict[str, dict], name: str) -> None:
+    problems = ungated_reveals(executed[name], _find)
+    assert not problems, (
+        f"{name}: a student who runs ahead sees these answers; wrap the display in "
+        '`if after("<exercise id>", ...):`\n  ' + "\n  ".join(problems)
+    )
+
+
+def test_the_gate_check_can_fail(runner: Runner) -> None:
+    key = _demo_key(
+        {
+            "demo/boosters": {
+                "type": "spans",
+                "prompt": "Select.",
+                "text": PASSAGE,
+                "reference": ["massive"],
+            }
+        }
+    )
+    reveal = "print('\"massive\" [force: intensify]')"
+    cells = [("code", "answer = None", "demo/boosters"), ("code", reveal, None)]
+    assert ungated_reveals(runner.run(_nb(cells)), key), "an ungated reveal is not caught"
+    gated = f"if after('demo/boosters'):\n    {reveal}"
+    nb = _nb([cells[0], ("code", gated, None)])
+    nb["cells"][1]["outputs"] = [
+        {"output_type": "stream", "name": "stdout", "text": '"massive" [force: intensify]\n'}
+    ]
+    assert ungated_reveals(nb, key) == []
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -829,6 +934,24 @@ def test_the_leak_check_catches_labelled_teaching_text_and_printed_lines() -> No
     assert sum(p.startswith("demo/functions: f1") for p in problems) == 1, problems  # not the menu
     assert any(p.startswith("demo/boosters") and "quoted" in p for p in problems), problems
     assert any(p.startswith("demo/choice") for p in problems), problems
+
+
+def test_the_leak_check_catches_prose_that_restates_a_key_reason() -> None:
+    """The old lesson 01 prose above its effects exercise: its portrayal example quoted the
+    changed word of item e4 and gave the key's reason for it, in other words."""
+    old = (
+        "**Portrayal is a second, separate question.** A change can also make B portray an "
+        '**actor** more negatively or more positively: *"B portrays Xi more negatively: '
+        "'refused' casts him as rebuffing a request.\"* The two can point different ways."
+    )
+    nb = _nb([("markdown", old, None), ("code", "answer = None", "01-compare/effects")])
+    problems = lesson_leaks(nb, _find)
+    assert any(p.startswith("01-compare/effects: e4") and "reason" in p for p in problems), problems
+    quoted_only = "Compare 'declined' with 'refused' yourself before you read on."
+    reason_only = "A verb can cast an actor as rebuffing someone."
+    for text in (quoted_only, reason_only):  # the quote or the reason alone is no leak
+        nb = _nb([("markdown", text, None), ("code", "answer = None", "01-compare/effects")])
+        assert lesson_leaks(nb, _find) == [], text
 
 
 def test_item_phrases() -> None:

@@ -70,7 +70,7 @@ def test_same_exercises_in_the_same_order_and_same_prose(name: str) -> None:
     sol, les = _nb(SOLUTIONS, name), _nb(LESSONS, name)
     ids = [lb.exercise_id(c) for c in sol["cells"] if lb.exercise_id(c)]
     assert ids == [lb.exercise_id(c) for c in les["cells"] if lb.exercise_id(c)]
-    assert 3 <= len(ids) <= 5, f"{name}: {len(ids)} exercises"
+    assert 3 <= len(ids) <= 6, f"{name}: {len(ids)} exercises"  # 01, 04: a warm-up too
     kept = [c for c in sol["cells"] if not lb.is_solution_only(c) and not lb.exercise_id(c)]
     other = [c for c in les["cells"] if not lb.exercise_id(c)]
     assert [lb.source_of(c) for c in kept] == [lb.source_of(c) for c in other]
