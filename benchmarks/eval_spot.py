@@ -222,7 +222,7 @@ def evaluate_news(
     decide = decide or (lambda sp: bool(sp))
     also = also or {}
     pred_also: dict[str, list[bool]] = {k: [] for k in also}
-    n_biased = covered = n_spans = good = n_words = 0
+    n_biased = covered = n_spans = good = n_words = n_phrases = phrases_hit = 0
     per: dict[str, list[int]] = {}
     gold_s: list[bool] = []
     pred_s: list[bool] = []
@@ -240,6 +240,15 @@ def evaluate_news(
             row[1] += hit
         n_biased += len(marked)
         covered += sum(any(s < be and e > bs for s, e, *_ in spans) for bs, be in marked)
+        # phrases: runs of marked words next to each other (only spaces or hyphens between)
+        runs: list[list[tuple[int, int]]] = []
+        for bs, be in marked:
+            if runs and text[runs[-1][-1][1] : bs].strip(" -") == "":
+                runs[-1].append((bs, be))
+            else:
+                runs.append([(bs, be)])
+        n_phrases += len(runs)
+        phrases_hit += sum(any(s < r[-1][1] and e > r[0][0] for s, e, *_ in spans) for r in runs)
         if label in {"Biased", "Non-biased"}:
             gold_s.append(label == "Biased")
             pred_s.append(decide(spans))
@@ -249,6 +258,7 @@ def evaluate_news(
         **{f"macro_f1:{k}": _macro_f1(gold_s, v) for k, v in pred_also.items()},
         "sentences": len(rows),
         "recall": covered / n_biased if n_biased else 0.0,
+        "phrase_recall": phrases_hit / n_phrases if n_phrases else 0.0,
         "precision": good / n_spans if n_spans else 0.0,
         "per_1000": 1000 * n_spans / n_words if n_words else 0.0,
         "macro_f1": _macro_f1(gold_s, pred_s),
@@ -279,7 +289,9 @@ _BABE_NOTE = """'loaded' = attitude, label, figurative, force: intensify,
  at intensity >= 2; sentence macro-F1 over Biased /
  Non-biased: 'F1 eval' = a loaded span, 'F1 chg' = reads_as_charged (a charged span or two
  one-sided spans), each read from the row's spans (so in the 'charged' row both mean 'a charged
- span'); the kit's own sentence decision is reads_as_charged on all its spans (F1 chg)"""
+ span'); the kit's own sentence decision is reads_as_charged on all its spans (F1 chg);
+ 'phrases' = share of marked phrases (runs of adjacent marked words) touched by a span, beside
+ the target's word recall: annotators mark phrases, the kit the smallest evaluative word)"""
 
 
 def report_babe(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> None:
@@ -305,11 +317,13 @@ def report_babe(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> None
         results.append(
             (f"VADER (|v|>={VADER_SPAN})", evaluate_news(rows, vader, None, {"charged": bool}))
         )
-    print(f"{'system':<22} {'recall':>7} {'prec.':>6} {'/1000w':>7} {'F1 eval':>8} {'F1 chg':>7}")
+    head = f"{'system':<22} {'recall':>7} {'prec.':>6} {'/1000w':>7} {'F1 eval':>8} {'F1 chg':>7}"
+    print(head + f" {'phrases':>8}")
     for name, r in results:
         print(
             f"{name:<22} {r['recall']:7.2f} {r['precision']:6.2f} "
             f"{r['per_1000']:7.1f} {r['macro_f1']:8.2f} {r['macro_f1:charged']:7.2f}"
+            f" {r['phrase_recall']:8.2f}"
         )
     print(f"(backup={'VADER' if backup else 'off'}; " + _BABE_NOTE)
     print(f"{'category':<12} {'spans':>6} {'with biased word':>17}")

@@ -867,6 +867,25 @@ def _target(out: str, lesson: str) -> tuple[Path, bool]:
     return (p / f"{lesson}.json" if folder else p), folder
 
 
+def _size(ex: dict) -> str:
+    """What one drafted exercise holds, in words: "5 items", "4 options", "41 reference phrases".
+
+    >>> _size({"type": "text", "reference": "A long model answer", "rubric": [{}, {}]})
+    '2 rubric criteria'
+    """
+    counts = (
+        ("items", "item", "items"),
+        ("options", "option", "options"),
+        ("rubric", "rubric criterion", "rubric criteria"),
+        ("reference", "reference phrase", "reference phrases"),
+    )
+    for field, one, many in counts:
+        value = ex.get(field)
+        if isinstance(value, (list, dict)) and value:
+            return f"{len(value)} {one if len(value) == 1 else many}"
+    return "a model answer"
+
+
 def run(args: argparse.Namespace) -> int:
     """Draft the key and write it to ``--out``."""
     from ..exercises import model
@@ -881,8 +900,7 @@ def run(args: argparse.Namespace) -> int:
     write_text(target, json.dumps(key, indent=2, ensure_ascii=False) + "\n", parents=folder)
     print(f"wrote {target}: {len(key['exercises'])} exercises drafted for lesson '{args.lesson}'")
     for ex_id, ex in key["exercises"].items():
-        n = len(ex.get("items", ex.get("reference", ex.get("rubric", []))))
-        print(f"  {ex_id:<32} {ex['type']:<9} {n} items")
+        print(f"  {ex_id:<32} {ex['type']:<9} {_size(ex)}")
     if target.name != f"{args.lesson}.json":
         print(
             f"note: the grader (--key DIR) and notebooks (FRAMINGKIT_KEY_DIR) look for "

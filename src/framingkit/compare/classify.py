@@ -60,7 +60,7 @@ def _describe(c: Cue, surface: str = "") -> str:
     if is_evaluative(c):
         bits.append(f"intensity {c.intensity}")
     if surface and surface.lower() != c.term:
-        return f"'{surface}' ({', '.join(bits)}; lexicon entry '{c.term}')"
+        return f"'{surface}' ({', '.join(bits)}; read as '{c.term}')"
     return f"'{c.term}' ({', '.join(bits)})"
 
 
@@ -68,7 +68,7 @@ def _side(text: str, cues: Sequence[Cue], toks: Sequence[Token]) -> str:
     if not text:
         return "nothing"
     if not cues:
-        return f"'{text}' (no cue in the kit's lexicon)"
+        return f"'{text}' (no evaluative word the kit knows)"
     return " and ".join(_describe(c, _surface(toks, c)) for c in cues)
 
 
@@ -685,7 +685,7 @@ def classify_hunk(
         if {c.category for c in (*ca, *cb)} != {"modal"}:
             same = f"A carries {terms_a}, B {terms_b}, with {same}"
     elif not ca and not cb:
-        same = "neither carries a cue in the kit's lexicon"
+        same = "neither is an evaluative word the kit knows"
     elif terms_a == terms_b:
         same = f"both carry {terms_a}"
     else:

@@ -209,6 +209,8 @@ def exercise_html(g: ExerciseGrade) -> list[str]:
         pts = f"{num(g.points)} of {num(g.max_points)} point{'s' * (g.max_points != 1)}"
     else:
         pts = f"scored by your instructor (out of {num(g.max_points)} points)"
+    if not g.counted:
+        pts = "Practice exercise, not counted in your score"
     out = [f"<h2>{esc(g.title)} <span class='muted'>({esc(g.exercise)})</span></h2>"]
     if g.unreadable:
         out.append(

@@ -117,6 +117,9 @@ class ExerciseGrade:
     #: spans and classify exercises: the student's code for each unit, for class agreement
     #: (spans: word index -> "marked"; classify: item id -> label); empty when not answered
     codes: dict[str, str] = field(default_factory=dict)
+    #: False for a practice exercise (key ``"graded": false``): checked and shown on the page,
+    #: never added to the score or the maximum
+    counted: bool = True
 
 
 @dataclass
@@ -402,10 +405,11 @@ def _score_all(
     for eid, ex in key.exercises.items():
         rec = answers.get(eid)
         if rec is None:
+            outcome = "scored 0" if ex.graded else "a practice exercise, not counted"
             result.say(
-                f"the exercise cell of '{eid}' is missing (deleted?); scored 0",
+                f"the exercise cell of '{eid}' is missing (deleted?); {outcome}",
                 f"The cell of exercise '{eid}' is missing from your notebook (deleted?), so it "
-                "scored 0.",
+                + ("scored 0." if ex.graded else "was not checked (a practice exercise)."),
             )
         value = rec.value if rec is not None else None
         entered: dict[str, float] | None = None
@@ -468,7 +472,10 @@ def _score_all(
         g.missed_units = missed_units(ex, s, value)
         g.blank_units = blank_units(ex, g, value)
         g.hints = blank_hints(ex, g.blank_units)
+        g.counted = ex.graded
         result.exercises[eid] = g
+        if not g.counted:  # practice: feedback on the page, nothing in the score
+            continue
         if s.points is None:
             if g.answered:
                 manual += 1

@@ -42,7 +42,7 @@ def describe_answer(g: ExerciseGrade, ex: Any, value: Any) -> None:
                 g.codes[str(n)] = "marked"
         return
     if ex.type == "classify" and isinstance(value, dict):
-        g.shown = _clip("; ".join(f"{k}: {v}" for k, v in value.items()), 2000)
+        g.shown = _clip("; ".join(f"{k}: {_label_words(v)}" for k, v in value.items()), 2000)
         labels = {_norm_id(i): i for i in ex.reference}
         for k, v in value.items():
             item = labels.get(_norm_id(str(k)))
@@ -55,6 +55,18 @@ def describe_answer(g: ExerciseGrade, ex: Any, value: Any) -> None:
         typed = str(value).strip() if isinstance(value, str) else repr(value)
         if typed != g.choice:
             g.read_as = f"read as option {g.choice}"
+
+
+def _label_words(v: Any) -> str:
+    """A classify answer as the notebook echoes it: ``["judgement", "invoked"]`` is
+    "judgement + invoked" (no Python list syntax on a student's page).
+
+    >>> _label_words(["judgement", "invoked"]), _label_words("force")
+    ('judgement + invoked', 'force')
+    """
+    if isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v):
+        return " + ".join(v)
+    return str(v)
 
 
 def _norm_id(text: str) -> str:
