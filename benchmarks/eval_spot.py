@@ -14,7 +14,7 @@ framingkit and, in the same run, for VADER (every word in VADER's lexicon with a
 least 1.5 in absolute value is a span; a sentence with one is predicted biased). Per category:
 the spans of each category and the share of them that contain a biased word.
 
-    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|heldout3|heldout4|heldout5|own|keys|
+    python benchmarks/eval_spot.py [--set dev|heldout|heldout2|...|heldout6|own|keys|
                                           babe|all] [--no-backup] [--misses] [--breakdown]
 
 ``--misses`` lists missed and extra spans of the own sets only (never BABE's sentences);
@@ -35,7 +35,13 @@ from functools import lru_cache
 from pathlib import Path
 
 from framingkit.spot import CATEGORY_ORDER, spot
-from framingkit.spot.categories import is_charged, is_loaded, reads_as_charged
+from framingkit.spot.categories import (
+    is_charged,
+    is_loaded,
+    is_one_sided,
+    one_sided_reason,
+    reads_as_charged,
+)
 from framingkit.spot.scoring import parse_marked, score_spans
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +53,8 @@ if not BABE.exists():  # a worktree sits one level deeper than the main checkout
 #: The sets: ``dev`` was used while building the lexicon; the held-out sets never were
 #: (``heldout2`` was written before the 2026 figurative extension, ``heldout3`` before the
 #: issue-11 news coverage work, ``heldout4`` after it and before measuring on it, ``heldout5``
-#: before the item-4 BABE-coverage work; see docs/spot.md). For decisions (the sentence rule)
+#: before the item-4 BABE-coverage work, ``heldout6`` before the third session's tuning; see
+#: docs/spot.md). For decisions (the sentence rule)
 #: the development split is ``dev`` + ``heldout`` + ``heldout2``.
 SETS = {
     "dev": "eval_*.txt",
@@ -56,6 +63,7 @@ SETS = {
     "heldout3": "heldout3_*.txt",
     "heldout4": "heldout4_*.txt",
     "heldout5": "heldout5_*.txt",
+    "heldout6": "heldout6_*.txt",
 }
 #: VADER valence (absolute, -4..4) from which a word counts as a VADER span.
 VADER_SPAN = 1.5
@@ -163,7 +171,7 @@ def load_babe(path: Path = BABE) -> list[tuple[str, str, set[str]]]:
     return out
 
 
-Spans = list[tuple[int, int, str, str, int]]
+Spans = list[tuple]  # (start, end, category, subtype, intensity[, the span itself])
 
 
 @lru_cache(maxsize=4096)
@@ -176,7 +184,7 @@ def _kit_spans(
 ) -> Callable[[str], Spans]:
     def run(text: str) -> Spans:
         return [
-            (s.start, s.end, s.category, s.subtype, s.intensity)
+            (s.start, s.end, s.category, s.subtype, s.intensity, s)
             for s in _spot_cached(text, backup)
             if keep is None or keep(s)
         ]
@@ -214,7 +222,7 @@ def evaluate_news(
     decide = decide or (lambda sp: bool(sp))
     also = also or {}
     pred_also: dict[str, list[bool]] = {k: [] for k in also}
-    n_biased = covered = n_spans = good = n_words = 0
+    n_biased = covered = n_spans = good = n_words = n_phrases = phrases_hit = 0
     per: dict[str, list[int]] = {}
     gold_s: list[bool] = []
     pred_s: list[bool] = []
@@ -232,6 +240,15 @@ def evaluate_news(
             row[1] += hit
         n_biased += len(marked)
         covered += sum(any(s < be and e > bs for s, e, *_ in spans) for bs, be in marked)
+        # phrases: runs of marked words next to each other (only spaces or hyphens between)
+        runs: list[list[tuple[int, int]]] = []
+        for bs, be in marked:
+            if runs and text[runs[-1][-1][1] : bs].strip(" -") == "":
+                runs[-1].append((bs, be))
+            else:
+                runs.append([(bs, be)])
+        n_phrases += len(runs)
+        phrases_hit += sum(any(s < r[-1][1] and e > r[0][0] for s, e, *_ in spans) for r in runs)
         if label in {"Biased", "Non-biased"}:
             gold_s.append(label == "Biased")
             pred_s.append(decide(spans))
@@ -241,6 +258,7 @@ def evaluate_news(
         **{f"macro_f1:{k}": _macro_f1(gold_s, v) for k, v in pred_also.items()},
         "sentences": len(rows),
         "recall": covered / n_biased if n_biased else 0.0,
+        "phrase_recall": phrases_hit / n_phrases if n_phrases else 0.0,
         "precision": good / n_spans if n_spans else 0.0,
         "per_1000": 1000 * n_spans / n_words if n_words else 0.0,
         "macro_f1": _macro_f1(gold_s, pred_s),
@@ -251,7 +269,10 @@ def evaluate_news(
 def _as_spans(spans: Spans) -> list:
     from types import SimpleNamespace
 
-    return [SimpleNamespace(category=c, subtype=s, intensity=i) for *_, c, s, i in spans]
+    return [
+        t[5] if len(t) > 5 else SimpleNamespace(category=t[2], subtype=t[3], intensity=t[4])
+        for t in spans
+    ]
 
 
 def _kit_decide(spans: Spans) -> bool:
@@ -263,10 +284,14 @@ def _kit_charged(spans: Spans) -> bool:
 
 
 _BABE_NOTE = """'loaded' = attitude, label, figurative, force: intensify,
- attribute: distance; 'charged' = loaded at intensity >= 2; sentence macro-F1 over Biased /
+ attribute: distance; 'one-sided' = loaded less the routine kinds (is_one_sided: praise below
+ intensity 3, mild force, mild action verbs, mild labels, quoted words); 'charged' = one-sided
+ at intensity >= 2; sentence macro-F1 over Biased /
  Non-biased: 'F1 eval' = a loaded span, 'F1 chg' = reads_as_charged (a charged span or two
- loaded spans), each read from the row's spans (so in the 'charged' row both mean 'a charged
- span'; the kit's decision is the 'loaded' row's)"""
+ one-sided spans), each read from the row's spans (so in the 'charged' row both mean 'a charged
+ span'); the kit's own sentence decision is reads_as_charged on all its spans (F1 chg);
+ 'phrases' = share of marked phrases (runs of adjacent marked words) touched by a span, beside
+ the target's word recall: annotators mark phrases, the kit the smallest evaluative word)"""
 
 
 def report_babe(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> None:
@@ -279,6 +304,10 @@ def report_babe(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> None
             evaluate_news(rows, _kit_spans(backup, is_loaded), _kit_decide, also),
         ),
         (
+            "framingkit, one-sided",
+            evaluate_news(rows, _kit_spans(backup, is_one_sided), _kit_decide, also),
+        ),
+        (
             "framingkit, charged",
             evaluate_news(rows, _kit_spans(backup, is_charged), _kit_decide, also),
         ),
@@ -288,11 +317,13 @@ def report_babe(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> None
         results.append(
             (f"VADER (|v|>={VADER_SPAN})", evaluate_news(rows, vader, None, {"charged": bool}))
         )
-    print(f"{'system':<22} {'recall':>7} {'prec.':>6} {'/1000w':>7} {'F1 eval':>8} {'F1 chg':>7}")
+    head = f"{'system':<22} {'recall':>7} {'prec.':>6} {'/1000w':>7} {'F1 eval':>8} {'F1 chg':>7}"
+    print(head + f" {'phrases':>8}")
     for name, r in results:
         print(
             f"{name:<22} {r['recall']:7.2f} {r['precision']:6.2f} "
             f"{r['per_1000']:7.1f} {r['macro_f1']:8.2f} {r['macro_f1:charged']:7.2f}"
+            f" {r['phrase_recall']:8.2f}"
         )
     print(f"(backup={'VADER' if backup else 'off'}; " + _BABE_NOTE)
     print(f"{'category':<12} {'spans':>6} {'with biased word':>17}")
@@ -317,12 +348,18 @@ def breakdown(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> dict[s
         vlex = {}
     misses: Counter = Counter()
     alarms: Counter = Counter()
+    forms: Counter = Counter()  # (form class, marked?) over words in no list and no span
+    reasons: Counter = Counter()  # (one_sided_reason, holds a marked word?) over loaded spans
     for text, label, biased in rows:
         spans = [s for s in _spot_cached(text, backup) if is_loaded(s)]
         words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
         marked = [(a, b) for a, b, w in words if w in biased]
         for a, b, w in words:
-            if w not in biased or any(s.start < b and s.end > a for s in spans):
+            if any(s.start < b and s.end > a for s in spans):
+                continue
+            if w not in STOPWORDS and not text[a].isupper() and w not in vlex and not lookup(w):
+                forms[(_form_class(w), w in biased)] += 1
+            if w not in biased:
                 continue
             if w in STOPWORDS:
                 kind = "a function word (part of a marked phrase)"
@@ -338,6 +375,8 @@ def breakdown(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> dict[s
                 kind = "in no list"
             misses[kind] += 1
         for s in spans:
+            why = one_sided_reason(s) or "one-sided"
+            reasons[(why, any(s.start < b and s.end > a for a, b in marked))] += 1
             if any(s.start < b and s.end > a for a, b in marked):
                 continue
             sense = f"{s.category}:{s.subtype}" + (f" {s.polarity}" if s.polarity else "")
@@ -351,7 +390,31 @@ def breakdown(rows: Sequence[tuple[str, str, set[str]]], backup: bool) -> dict[s
         print(f"  {v:5d}  in {lbl} sentences")
     for (lbl, sense), v in alarms.most_common(12):
         print(f"  {v:5d}  {sense} ({lbl})")
-    return {"misses": misses, "alarms": alarms}
+    print("loaded spans by one_sided_reason: with a marked word / all (share)")
+    for why in sorted({w for w, _ in reasons}, key=lambda w: -reasons[(w, True)]):
+        hit, n = reasons[(why, True)], reasons[(why, True)] + reasons[(why, False)]
+        print(f"  {hit:5d} / {n:6d} ({hit / n:.3f})  {why}")
+    print("words in no list and in no span, by form: marked / all (share marked)")
+    for form in sorted({f for f, _ in forms}, key=lambda f: -forms[(f, True)]):
+        hit, n = forms[(form, True)], forms[(form, True)] + forms[(form, False)]
+        print(f"  {hit:5d} / {n:6d} ({hit / n:.3f})  {form}")
+    return {"misses": misses, "alarms": alarms, "forms": forms, "reasons": reasons}
+
+
+def _form_class(w: str) -> str:
+    """A rough word class from the form alone (no tagger ships with the kit)."""
+    for suffix, name in (
+        ("ing", "-ing (verb forms, gerunds)"),
+        ("ed", "-ed (past forms, participles)"),
+        ("ly", "-ly (adverbs)"),
+        ("ist", "-ist/-ism (isms and their people)"),
+        ("ism", "-ist/-ism (isms and their people)"),
+        ("ists", "-ist/-ism (isms and their people)"),
+        ("s", "-s (plurals, 3rd person)"),
+    ):
+        if w.endswith(suffix) and len(w) > len(suffix) + 2:
+            return name
+    return "other (nouns, adjectives, base verbs)"
 
 
 def evaluate_keys(folder: Path = ROOT / "src" / "framingkit" / "data" / "keys") -> dict:

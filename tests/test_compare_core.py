@@ -573,3 +573,17 @@ def test_need_to_without_a_modal_on_the_other_side_is_no_modal_change():
         "Their comment was that there was still work to be done.",
     )
     assert not [c for c in cmp.changes if c.effect == "shifted"]
+
+
+def test_change_inside_a_simile_is_read_against_the_simile():
+    # review §14 item 17: the changed words carry no cue, but the comparison around them does
+    # on both sides; the figure is reworded inside the simile, not removed
+    cmp = compare(
+        "Paying for the gas feels like buying family silver back from a robber.",
+        "Paying for the gas is like buying the family's money from a thief.",
+    )
+    c = one(cmp, "wording", None, "silver", "thief")
+    assert c.effect == "neutral", c.explanation
+    assert any("simile" in e for e in c.evidence) and "no cue" not in c.explanation
+    # the hedge in the cue words still counts on its own
+    one(cmp, "wording", "stronger", "feels", "is")

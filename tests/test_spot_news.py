@@ -11,7 +11,14 @@ from types import SimpleNamespace as S
 import pytest
 
 from framingkit.spot import spot
-from framingkit.spot.categories import CHARGED_INTENSITY, is_charged, is_loaded, reads_as_charged
+from framingkit.spot.categories import (
+    CHARGED_INTENSITY,
+    is_charged,
+    is_loaded,
+    is_one_sided,
+    one_sided_reason,
+    reads_as_charged,
+)
 from framingkit.spot.lexicon import load, lookup
 
 BENCH = Path(__file__).resolve().parent.parent / "benchmarks" / "eval_spot.py"
@@ -123,3 +130,29 @@ def test_fixed_terms_of_law_finance_and_weather_are_not_evaluative(term: str) ->
 def test_the_same_words_outside_the_fixed_term_are_still_spotted() -> None:
     found = {s.text for s in spot("The extreme left hates the plan.").spans}
     assert {"extreme", "hates"} <= found
+
+
+def test_one_sided_leaves_out_the_routine_kinds_of_loaded_wording() -> None:
+    # praise below the strongest degree, mild force, mild action verbs, mild labels and
+    # quoted words found in one sentence are loaded but routine in a news report
+    praise = S(category="attitude", subtype="appreciation", polarity="positive", intensity=2)
+    assert is_loaded(praise) and one_sided_reason(praise) == "praise"
+    strong = S(category="attitude", subtype="judgement", polarity="positive", intensity=3)
+    assert is_one_sided(strong)
+    assert one_sided_reason(S(category="force", subtype="intensify", intensity=1)) == "mild force"
+    cut = S(category="attitude", subtype="judgement", polarity="negative", intensity=1)
+    assert is_one_sided(cut)  # mild inscribed criticism still takes a side
+    cut.mode = "invoked"
+    assert one_sided_reason(cut) == "mild action"
+    quoted = S(category="attribute", subtype="distance", intensity=2, rule="scare quote")
+    assert one_sided_reason(quoted) == "quoted words"
+    assert one_sided_reason(S(category="entertain", subtype="possibility")) == "not loaded"
+    # in a sentence: mild praise alone does not read as one-sided; a charged verb does
+    assert not reads_as_charged(spot("The popular programme was a success.").spans)
+    assert reads_as_charged(spot("The senator slammed the popular programme.").spans)
+
+
+def test_descriptive_group_names_are_mild_labels() -> None:
+    militants = _find("Militants attacked the base.", "Militants")
+    assert militants is not None and militants.category == "label"
+    assert militants.intensity == 1 and not is_charged(militants)

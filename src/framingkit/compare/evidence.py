@@ -214,6 +214,8 @@ def cue_label(c: Cue) -> str:
         return f"{c.category}: {cat.hyland}, {c.subtype}"
     if c.category == "attitude":
         return "attitude"
+    if c.category == "figurative" and c.subtype == "simile" and c.source == "rule":
+        return "figurative, simile"
     return (
         f"{c.category}, {c.subtype}"
         if c.category in {"force", "focus", "attribute"}
@@ -370,7 +372,67 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
                 c = Cue(i, i + 2, f"{w} like", *(getattr(c, f) for f in _REST))
             out.append(c)
         i += c.j - c.i if c is not None else 1
-    return tuple(out)
+    return tuple(_with_similes(words, out))
+
+
+def _with_similes(words: Sequence[str], cues: list[Cue]) -> list[Cue]:
+    """The spotter's rule ``comparison`` on a window of words: what a comparison cue ("is like",
+    "feels like", "as if", "akin to") compares with is one simile cue, which takes in the
+    figures inside it (``spot`` gives one span), so a change inside the compared phrase
+    ("family silver" / "the family's money from a thief") is read against the simile on both
+    sides, not as a figure removed. The cue words keep their own cues ("feels like" hedges).
+
+    >>> [c.term for c in find_cues(["is", "like", "buying", "the", "family", "silver", "."])]
+    ['buying the family silver']
+    """
+    from ..spot.rules import _APPEAR_VERBS, _BE_FORMS, _SIMILE_CUES, _SIMILE_STOP
+
+    n = len(words)
+    out = list(cues)
+    k = 0
+    while k < n:
+        start = cue_end = -1
+        if (
+            words[k] == "like"
+            and k > 0
+            and (words[k - 1] in _APPEAR_VERBS or words[k - 1] in _BE_FORMS)
+        ):
+            start, cue_end = k - 1, k + 1
+        else:
+            for cue in _SIMILE_CUES:
+                if tuple(words[k : k + len(cue)]) == cue:
+                    start, cue_end = k, k + len(cue)
+                    break
+        if start < 0:
+            k += 1
+            continue
+        stop = cue_end
+        while stop < n and stop - cue_end < 9 and _wordlike(words[stop]):
+            if words[stop] in _SIMILE_STOP:
+                break
+            stop += 1
+        if stop == cue_end:
+            k += 1
+            continue
+        out = [
+            c for c in out if not (c.category == "figurative" and c.i >= cue_end and c.j <= stop)
+        ]
+        note = "what a comparison compares with (figurative: simile)"
+        out.append(
+            Cue(
+                cue_end,
+                stop,
+                " ".join(words[cue_end:stop]),
+                "figurative",
+                "simile",
+                None,
+                2,
+                note,
+                "rule",
+            )
+        )
+        k = stop
+    return sorted(out, key=lambda c: (c.i, c.j))
 
 
 _REST = ("category", "subtype", "polarity", "intensity", "note", "source")

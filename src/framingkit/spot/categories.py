@@ -528,14 +528,64 @@ def is_loaded(span: object) -> bool:
 
 #: The lexicon's intensity scale (data/lexicons/SOURCES.md): 1 = a mild or routine choice that a
 #: careful neutral writer might still make; 2 = a marked choice that a neutral report would
-#: avoid; 3 = the strongest words. Loaded wording from 2 up is "charged".
+#: avoid; 3 = the strongest words. One-sided wording from 2 up is "charged".
 CHARGED_INTENSITY = 2
 
 
+def one_sided_reason(span: object) -> str:
+    """Why a loaded span does not take a side in a news report (``""`` when it does), or
+    ``"not loaded"``. Loaded wording evaluates; it reads as *one-sided* unless it is one of
+    the routine kinds a straight news report uses as well:
+
+    - ``"praise"``: praise below the strongest degree ("a successful launch", "a popular
+      programme"): news reports success and sources' views in such words; only the strongest
+      praise ("heroic", "brilliant") takes a side;
+    - ``"mild force"``: a mild intensifier ("more", "very"), routine in any report;
+    - ``"mild action"``: a mild verb of action that only invokes a verdict ("cut", "pushed");
+    - ``"mild label"``: a mild name for a system ("bureaucracy", "status quo");
+    - ``"quoted words"``: words in quotation marks found in one sentence: without the rest of
+      the article the kit cannot tell a scare quote from a partial quotation of a source
+      named in the sentence before.
+
+    >>> from types import SimpleNamespace as S
+    >>> one_sided_reason(S(category="attitude", subtype="appreciation", polarity="positive",
+    ...     intensity=2)), one_sided_reason(S(category="attitude", subtype="judgement",
+    ...     polarity="negative", intensity=1))
+    ('praise', '')
+    """
+    if not is_loaded(span):
+        return "not loaded"
+    cat = str(getattr(span, "category", ""))
+    inten = int(getattr(span, "intensity", 0) or 0)
+    if cat in {"attitude", "label"} and getattr(span, "polarity", None) == "positive":
+        return "praise" if inten < 3 else ""
+    if inten >= CHARGED_INTENSITY:
+        return "quoted words" if getattr(span, "rule", "") == "scare quote" else ""
+    if cat == "force":
+        return "mild force"
+    if cat == "label":
+        return "mild label"
+    if cat == "attitude" and getattr(span, "mode", "") == "invoked":
+        return "mild action"
+    return "quoted words" if getattr(span, "rule", "") == "scare quote" else ""
+
+
+def is_one_sided(span: object) -> bool:
+    """Whether a span is one-sided wording: loaded (:func:`is_loaded`) and not one of the routine
+    kinds of :func:`one_sided_reason` ("slammed", "controversial", "regime"; not "successful",
+    "very", "cut").
+
+    >>> from types import SimpleNamespace as S
+    >>> is_one_sided(S(category="force", subtype="intensify", intensity=1))
+    False
+    """
+    return one_sided_reason(span) == ""
+
+
 def is_charged(span: object) -> bool:
-    """Whether a span is charged: loaded wording (:func:`is_loaded`) that a neutral report would
-    avoid, i.e. of intensity :data:`CHARGED_INTENSITY` or more ("slammed", "radical left", not
-    "criticised" or "controversial").
+    """Whether a span is charged: one-sided wording (:func:`is_one_sided`) that a neutral report
+    would avoid, i.e. of intensity :data:`CHARGED_INTENSITY` or more ("slammed", "radical left",
+    not "criticised" or "controversial").
 
     >>> from types import SimpleNamespace as S
     >>> is_charged(S(category="attitude", subtype="judgement", intensity=2))
@@ -543,22 +593,23 @@ def is_charged(span: object) -> bool:
     >>> is_charged(S(category="attitude", subtype="judgement", intensity=1))
     False
     """
-    return is_loaded(span) and int(getattr(span, "intensity", 0) or 0) >= CHARGED_INTENSITY
+    return is_one_sided(span) and int(getattr(span, "intensity", 0) or 0) >= CHARGED_INTENSITY
 
 
 def reads_as_charged(spans: Iterable[object]) -> bool:
     """The sentence-level decision for "does this sentence read as one-sided?" (the question
-    news-bias annotators answer): one charged span, or two loaded spans that add up. A single
-    mild word ("controversial") is routine news wording; engagement (said, may, but) never
-    counts. For "does this sentence evaluate at all?" use ``any(map(is_loaded, spans))``.
+    news-bias annotators answer): one charged span, or two one-sided spans that add up. A
+    single mild word ("controversial") is routine news wording; engagement (said, may, but)
+    and the routine kinds of :func:`one_sided_reason` never count. For "does this sentence
+    evaluate at all?" use ``any(map(is_loaded, spans))``.
 
     >>> from types import SimpleNamespace as S
     >>> mild = S(category="attitude", subtype="appreciation", intensity=1)
     >>> reads_as_charged([mild]), reads_as_charged([mild, mild])
     (False, True)
     """
-    loaded = [s for s in spans if is_loaded(s)]
-    return len(loaded) >= 2 or any(is_charged(s) for s in loaded)
+    sided = [s for s in spans if is_one_sided(s)]
+    return len(sided) >= 2 or any(is_charged(s) for s in sided)
 
 
 def is_certainty_cue(span: object) -> bool:
