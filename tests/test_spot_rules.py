@@ -151,10 +151,12 @@ def test_rule_scare_quote() -> None:
     assert (s.category, s.subtype, s.rule) == ("attribute", "distance", "scare quote")
 
 
-def test_rule_note_names_the_rule() -> None:
-    assert rule_note("ability modal").startswith("Rule 'ability modal': ")
+def test_rule_note_explains_in_plain_words_and_keeps_the_name_for_json() -> None:
+    # student review 1, item 18: rule ids are the kit's vocabulary, not a student's
+    assert "Rule" not in rule_note("ability modal") and rule_note("ability modal")
     s = _span("It's pretty clear.", "pretty")
-    assert "Rule 'moderating pretty'" in s.explanation
+    assert s.rule == "moderating pretty"
+    assert "moderating pretty" not in s.explanation and "Rule '" not in s.explanation
 
 
 # ------------------------------------------------------ the instructor review's cases (§5, §6)

@@ -408,8 +408,8 @@ MODES: dict[str, str] = {
 
 #: Polarity values a span may carry.
 POLARITIES: tuple[str, ...] = ("positive", "negative")
-#: Intensity scale: 1 mild, 2 marked, 3 strong.
-INTENSITY_LABELS: dict[int, str] = {1: "mild", 2: "marked", 3: "strong"}
+#: Intensity scale: 1 mild, 2 moderate, 3 strong (plain words on student screens).
+INTENSITY_LABELS: dict[int, str] = {1: "mild", 2: "moderate", 3: "strong"}
 #: Where a span's evidence came from (provenance: in ``--json``, not on student screens).
 SOURCES: dict[str, str] = {
     "lexicon": "the kit's evaluative lexicon (data/lexicons)",

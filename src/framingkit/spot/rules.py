@@ -12,8 +12,9 @@ Plain lexicon look-up (longest phrase first, inflections allowed) finds candidat
   zeal"), hyphenated compounds, comparisons ("feels like ...").
 
 Every rule has a name, a one-line description and an explanation template; a span shaped by
-a rule says so in its explanation ("Rule 'ability modal': ..."), so a student or instructor
-can read why a word got its label. :data:`RULES` lists them all (docs/spot.md prints it).
+a rule explains it in plain words in the span's explanation (the rule's name is in the span's
+``rule`` field and in ``--json``), so a student or instructor can read why a word got its
+label. :data:`RULES` lists them all (docs/spot.md prints it).
 
 >>> [r for r in RULES][:3]
 ['name inside a sentence', 'approximator needs a number', 'May the month']
@@ -895,14 +896,14 @@ def apply_context_rules(
 
 
 def rule_note(name: str, **fields: str) -> str:
-    """The explanation a rule adds to a span: "Rule 'name': template".
+    """The explanation a rule adds to a span, in plain words (the rule's name is kept in the
+    span's ``rule`` field, shown in ``--json``, never on a student's screen).
 
-    >>> rule_note("historic as historical", text="historic", next="highs")[:48]
-    "Rule 'historic as historical': “historic” before"
+    >>> rule_note("historic as historical", text="historic", next="highs")[:19]
+    '“historic” before “'
     """
     rule = RULES[name]
-    body = rule.template.format_map(_Blank(fields)) if rule.template else rule.description + "."
-    return f"Rule '{name}': {body}"
+    return rule.template.format_map(_Blank(fields)) if rule.template else rule.description + "."
 
 
 class _Blank(dict):
