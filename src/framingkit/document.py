@@ -731,7 +731,7 @@ def _match_byline(line: str) -> dict[str, str | None] | None:
         return None  # every byline form starts with a capital ("By", "Posted", a name)
     sentence_like = re.search(r"[.!?]$", line.rstrip(")")) and not line.endswith(")")
     by_start = low.startswith("by ") or bool(_POSTED_RE.match(line))
-    if (_words(line) > 16 or sentence_like) and not by_start:
+    if (sentence_like or _words(line) > 16) and not by_start:  # the cheap test first
         return None
     if by_start and sentence_like and _words(line) > 10:
         return None  # "Published by Penguin in 2003, the book sold ..." is running text
@@ -1136,12 +1136,13 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if roles[i] != "body" or i in listed:
             continue
         line = masked[s:e].strip()
-        if _words(line) <= 12 and _UPDATED_RE.match(line) and _parse_date(line):
+        n_words = _words(line)  # counted once per block (performance only)
+        if n_words <= 12 and _UPDATED_RE.match(line) and _parse_date(line):
             roles[i] = "dateline"  # "Updated 5 March 2026" below the text: not a caption
             if updated is None:
                 updated, updated_span = _parse_date(line), Span(s, e, text[s:e])
             continue
-        if _words(line) <= 20 and _REPORTING_CREDIT_RE.match(line):
+        if n_words <= 20 and _REPORTING_CREDIT_RE.match(line):
             roles[i] = "byline"  # "Additional reporting by ...; editing by ...": a credit
             named = [_wire(w) for w in re.split(r"[;,]|\band\b|\bby\b", line) if _wire(w)]
             wire = wire or (named[0] if named else None)
@@ -1151,10 +1152,10 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             continue
         credit = _CREDIT_RE.search(line)
         is_caption = bool(_CAPTION_START_RE.match(line)) or (
-            _words(line) <= 40
+            n_words <= 40
             and not _ends_like_sentence(line)
             and (credit is not None or i + 1 < len(blocks))
-            and _words(line) >= 3
+            and n_words >= 3
         )
         if is_caption and (
             line.startswith("|")
@@ -1172,6 +1173,7 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
     paragraphs: list[Paragraph] = []
     sent_index = 0
     folded = fold(masked)
+    token_iter = segment.TOKEN_RE.finditer
     for i, (s, e) in enumerate(blocks):
         sents: list[Sentence] = []
         bounds = (
@@ -1180,9 +1182,14 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             else [(s, e, "")]
         )
         for ss, se, note in bounds:
-            toks = tuple(
-                _token(text, folded, ts, te) for ts, te in segment.split_tokens(masked, ss, se)
-            )
+            # segment.split_tokens and _token inlined (performance only: same tokens)
+            toks_list = []
+            for m in token_iter(masked, ss, se):
+                ts, te = m.span()
+                raw = text[ts:te]
+                norm = folded[ts:te].lower()
+                toks_list.append(Token(ts, te, raw, raw if norm == raw else norm))
+            toks = tuple(toks_list)
             sents.append(
                 Sentence(
                     ss,

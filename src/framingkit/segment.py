@@ -117,6 +117,8 @@ _TOKEN_RE = re.compile(
     re.VERBOSE,
 )
 _OPENERS = "\"'\u201c\u2018([*"
+#: The token regex (document.parse runs it directly; :func:`split_tokens` is the reference).
+TOKEN_RE = _TOKEN_RE
 
 
 def split_tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:

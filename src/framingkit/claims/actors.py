@@ -271,6 +271,18 @@ def _preceding_word(text: str, start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def _after_sentence_end(text: str, pos: int) -> bool:
+    """``re.search(r'(?:^|[.!?:;"”]\\s+|\\n)$', text[:pos])``, without scanning the prefix
+    (that was quadratic in a long claim): the start, a line break, or sentence punctuation
+    followed by white space."""
+    if pos == 0 or text[pos - 1] == "\n":
+        return True
+    j = pos
+    while j > 0 and text[j - 1].isspace():
+        j -= 1
+    return j < pos and j > 0 and text[j - 1] in '.!?:;"”'
+
+
 def actor_mentions(text: str) -> list[tuple[str, str, Mention]]:
     """Every actor mention in ``text``: ``(actor name, actor kind, Mention)``, in order.
 
@@ -308,7 +320,7 @@ def actor_mentions(text: str) -> list[tuple[str, str, Mention]]:
         e = s + len(seg)
         if any(ts < e and s < te for ts, te in taken):
             continue
-        sent_start = re.search(r"(?:^|[.!?:;\"”]\s+|\n)$", folded[:s]) is not None
+        sent_start = _after_sentence_end(folded, s)
         if sent_start and len(words) == 1:
             continue  # a capitalised first word of a sentence
         if len(seg) < 2 or (seg.isupper() and len(seg) > 6):

@@ -15,6 +15,7 @@ headline or standfirst).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -46,17 +47,35 @@ def _words(s: str) -> int:
     return len(re.findall(r"[^\W_]+", s))
 
 
+_WORD_RUN = re.compile(r"[^\W_]+")  # what _words counts
+
+
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Clause spans of ``text[start:end]`` (see the module docstring)."""
     seg = fold(text[start:end])
     cuts = [0]
-    for m in _CLAUSE_BREAK.finditer(seg):
-        left = seg[cuts[-1] : m.start()]
-        right = seg[m.end() :]
+    breaks = list(_CLAUSE_BREAK.finditer(seg))
+    if breaks:
+        # words and quotation marks of any stretch by bisection (linear in a long sentence
+        # with many breaks, where counting each stretch again was quadratic)
+        runs = [m.span() for m in _WORD_RUN.finditer(seg)]
+        run_starts, run_ends = [a for a, _ in runs], [b for _, b in runs]
+        marks = [i for i, ch in enumerate(seg) if ch == '"'] if '"' in seg else []
+
+        def n_words(a: int, b: int) -> int:  # == _words(seg[a:b])
+            if b <= a:
+                return 0
+            return bisect.bisect_left(run_starts, b) - bisect.bisect_right(run_ends, a)
+
+    for m in breaks:
         # quotation marks must be balanced on the left: never cut inside a quotation
-        if left.count('"') % 2:
+        n_marks = bisect.bisect_left(marks, m.start()) - bisect.bisect_left(marks, cuts[-1])
+        if n_marks % 2:
             continue
-        if _words(left) >= _MIN_CLAUSE_WORDS and _words(right) >= _MIN_CLAUSE_WORDS:
+        if (
+            n_words(cuts[-1], m.start()) >= _MIN_CLAUSE_WORDS
+            and n_words(m.end(), len(seg)) >= _MIN_CLAUSE_WORDS
+        ):
             cuts.append(m.end())
     spans = []
     for i, c in enumerate(cuts):

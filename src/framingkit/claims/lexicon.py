@@ -25,6 +25,22 @@ def load(name: str) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _by_first_char(bodies: list[str]) -> str:
+    """``"|".join(bodies)`` with the alternatives grouped by their first character.
+
+    The same matches: at any position only the alternatives that start with the character
+    there can match, and they are tried in the same order. Faster, because the regex engine
+    tests one character per group instead of every alternative at every position.
+
+    >>> _by_first_char(["nope", "nah", "maybe", "no"])
+    'n(?:ope|ah|o)|m(?:aybe)'
+    """
+    groups: dict[str, list[str]] = {}
+    for b in bodies:
+        groups.setdefault(b[0], []).append(b[1:])
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in groups.items())
+
+
 def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
     """One regex matching any of ``phrases`` as whole words, longest first (lower-case text).
 
@@ -41,7 +57,7 @@ def phrase_regex(phrases: list[str] | tuple[str, ...]) -> re.Pattern[str]:
             right = "" if not p[-1].isalnum() else r"(?![\w-])"
             odd.append(f"{left}{body}{right}")
     # one boundary check around the whole alternation keeps the regex fast on long texts
-    parts = [f"(?<![\\w'-])(?:{'|'.join(plain)})(?![\\w-])"] if plain else []
+    parts = [f"(?<![\\w'-])(?:{_by_first_char(plain)})(?![\\w-])"] if plain else []
     parts += odd
     return re.compile("|".join(parts) if parts else r"(?!x)x")
 

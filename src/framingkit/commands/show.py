@@ -54,6 +54,12 @@ def article_json(a: Article) -> dict[str, object]:
     }
 
 
+def _plain_spaced(line: str) -> bool:
+    """No white space but ASCII spaces (textwrap changes only tabs, line breaks and the like
+    and the white space at the end)."""
+    return not any(ch in line for ch in "\t\n\x0b\x0c\r")
+
+
 def render(a: Article) -> str:
     """A readable listing of the parsed article."""
     out = [f"{a.source}"]
@@ -73,9 +79,13 @@ def render(a: Article) -> str:
         out.append(f"\n[{p.index}] {p.role}")
         for s in p.sentences:
             note = f"   (repaired: {s.repair})" if s.repair else ""
-            out.append(
-                textwrap.fill(f"  {s.index:>3}. {s.clean}{note}", 100, subsequent_indent="       ")
-            )
+            line = f"  {s.index:>3}. {s.clean}{note}"
+            # a line that fits, with no white space to change, is what textwrap.fill returns
+            # for it (performance only: textwrap is kept for the lines it wraps)
+            if len(line) <= 100 and not line[-1].isspace() and _plain_spaced(line):
+                out.append(line)
+            else:
+                out.append(textwrap.fill(line, 100, subsequent_indent="       "))
     if a.quotations:
         out.append("\nQuotations")
         for q in a.quotations:

@@ -1064,15 +1064,22 @@ def _phrases_by_second(first: str) -> dict[str, tuple[tuple[tuple[str, ...], Lex
     return {k: tuple(sorted(v, key=lambda x: -len(x[0]))) for k, v in table.items()}
 
 
-def _phrase_at(tokens: Sequence[Token], run: list[int], k: int) -> tuple[LexEntry, int] | None:
-    """The longest lexicon phrase starting at run[k]: (entry, number of words)."""
+def _phrase_at(
+    tokens: Sequence[Token], run: list[int], k: int, norms: Sequence[str] | None = None
+) -> tuple[LexEntry, int] | None:
+    """The longest lexicon phrase starting at run[k]: (entry, number of words).
+
+    ``norms`` are the tokens' ``_norm`` values when the caller has them (performance only).
+    """
     if k + 1 >= len(run):
         return None
-    table = _phrases_by_second(_norm(tokens[run[k]]))
+    if norms is None:
+        norms = [_norm(t) for t in tokens]
+    table = _phrases_by_second(norms[run[k]])
     if not table:
         return None
     best: tuple[LexEntry, int] | None = None
-    for second in variants(_norm(tokens[run[k + 1]])):
+    for second in variants(norms[run[k + 1]]):
         for words, e in table.get(second, ()):
             n = len(words)
             if k + n > len(run) or (best is not None and n <= best[1]):
@@ -1080,7 +1087,7 @@ def _phrase_at(tokens: Sequence[Token], run: list[int], k: int) -> tuple[LexEntr
             ok = True
             for j in range(2, n):
                 want = words[j]
-                tok = _norm(tokens[run[k + j]])
+                tok = norms[run[k + j]]
                 if tok != want and want not in variants(tok):
                     ok = False
                     break
@@ -1089,15 +1096,17 @@ def _phrase_at(tokens: Sequence[Token], run: list[int], k: int) -> tuple[LexEntr
     return best
 
 
-def _stop_at(tokens: Sequence[Token], run: list[int], k: int) -> int:
+def _stop_at(
+    tokens: Sequence[Token], run: list[int], k: int, norms: Sequence[str] | None = None
+) -> int:
     """Length of a not-evaluative phrase starting at run[k] ("claimed responsibility"), or 0."""
+    if norms is None:
+        norms = [_norm(t) for t in tokens]
     table = stop_phrases()
-    for cand in variants(_norm(tokens[run[k]])):
+    for cand in variants(norms[run[k]]):
         for words in table.get(cand, ()):
             n = len(words)
-            if k + n <= len(run) and all(
-                _norm(tokens[run[k + j]]) == words[j] for j in range(1, n)
-            ):
+            if k + n <= len(run) and all(norms[run[k + j]] == words[j] for j in range(1, n)):
                 return n
     return 0
 
@@ -1217,6 +1226,7 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
     cands: list[_Cand] = []
     memo: dict = {}  # per-sentence facts for the figurative context checks
     runs = _runs(tokens)
+    norms = [_norm(t) for t in tokens]  # once per sentence (performance only)
 
     def judged(entry: LexEntry, first: int, last: int) -> tuple[LexEntry | None, str, str]:
         ctx = Ctx(entry, tokens, first, last, title, caps, memo)
@@ -1236,14 +1246,14 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
         while k < len(run):
             i = run[k]
             tok = tokens[i]
-            if not _candidate(_norm(tok), backup):
+            if not _candidate(norms[i], backup):
                 k += 1
                 continue
-            stop = _stop_at(tokens, run, k)
+            stop = _stop_at(tokens, run, k, norms)
             if stop:
                 k += stop
                 continue
-            hit = _phrase_at(tokens, run, k)
+            hit = _phrase_at(tokens, run, k, norms)
             n = 1
             rule, note = "", ""
             entry: LexEntry | None = None
@@ -1254,7 +1264,7 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
                     n = 1
             if entry is None:
                 rule, note = "", ""
-                entry = lookup(_norm(tok))
+                entry = lookup(norms[i])
                 if entry is not None:
                     entry, rule, note = judged(entry, i, i)
                 if entry is None and "-" in tok.text:
@@ -1268,7 +1278,7 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
                     and backup
                     and (title or caps or not tok.text[:1].isupper() or k == 0)
                 ):
-                    entry = vader_lookup(_norm(tok))
+                    entry = vader_lookup(norms[i])
                     if entry is not None:
                         entry, rule, note = judged(entry, i, i)
             if entry is None:
@@ -1277,16 +1287,23 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
             start, end = tok.start, tokens[run[k + n - 1]].end
             cands.append(_cand(article_text, start, end, entry, rule, note, 3 if n > 1 else 1))
             k += n
-    if any(_norm(tokens[i]) in _SIMILE_FIRST for run in runs for i in run):
-        cands.extend(_similes(article_text, tokens, runs))
+    if any(norms[i] in _SIMILE_FIRST for run in runs for i in run):
+        cands.extend(_similes(article_text, tokens, runs, norms))
     return _combine(article_text, tokens, cands)
 
 
-def _similes(text: str, tokens: Sequence[Token], runs: list[list[int]]) -> list[_Cand]:
+def _similes(
+    text: str,
+    tokens: Sequence[Token],
+    runs: list[list[int]],
+    token_norms: Sequence[str] | None = None,
+) -> list[_Cand]:
     """Comparisons and analogies: "feels like a robbery", "is like", "as if", "akin to"."""
     out: list[_Cand] = []
+    if token_norms is None:
+        token_norms = [_norm(t) for t in tokens]
     for run in runs:
-        norms = [_norm(tokens[i]) for i in run]
+        norms = [token_norms[i] for i in run]
         k = 0
         while k < len(run):
             cue_len = 0
