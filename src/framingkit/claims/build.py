@@ -85,9 +85,11 @@ def _headline_future(text: str, offset: int, res: Classification) -> Classificat
     return res._replace(type="prediction", cues=cues, core_type=core)
 
 
-def _spot(article: Article, use_spot: bool) -> tuple[list[Any], str | None]:
+def _spot(article: Article, use_spot: bool, given: Any = None) -> tuple[list[Any], str | None]:
     if not use_spot:
         return [], None
+    if given is not None:  # the spotter's result for this article, already at hand
+        return list(given.spans), getattr(given, "language_note", None)
     try:
         from ..spot import spot  # the evaluative-language spotter (issue 4)
     except ImportError:
@@ -122,18 +124,22 @@ def _within(
 
 
 @paused_gc  # performance only: no cycles among the claims, so no collections while mapping
-def claims(source: Article | str | os.PathLike[str], *, use_spot: bool = True) -> ClaimMap:
+def claims(
+    source: Article | str | os.PathLike[str], *, use_spot: bool = True, spot_result: Any = None
+) -> ClaimMap:
     """The claim map of an article (an :class:`Article`, a path or the text itself).
 
     Each claim gets a type, a certainty with its cues, actors (metonyms grouped),
     quantities, dates, places and, for facts, a check hint; links are drafted
     from discourse markers and position. Bad input raises ``InputError``.
+    ``spot_result``: ``spot()`` of the same article when the caller has it already
+    (``key draft`` does), so the spotter does not run twice.
     """
     from .extract import claim_units
 
     article = load_article(source)
     units = claim_units(article)
-    spans, spot_note = _spot(article, use_spot)
+    spans, spot_note = _spot(article, use_spot, spot_result)
     # spans and quotations by start offset: each unit finds its own by bisect (not units x all)
     span_index, quote_index = _by_start(spans), _by_start(article.quotations)
     mentions = []

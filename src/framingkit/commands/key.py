@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import write_text
-from ..errors import InputError
+from ..errors import InputError, paused_gc
 
 HELP = "Draft a reference key (exercises and answers) for a new pair of texts, to correct by hand."
 EXAMPLE = "framingkit key draft a.txt b.txt --lesson my-pair --out keys/my-pair.json"
@@ -84,6 +84,24 @@ _SOURCE = re.compile(
 
 #: Version B's whole text while a key is drafted (the dropped-source rule looks in it).
 _B_TEXT: contextvars.ContextVar[str] = contextvars.ContextVar("b_text", default="")
+
+
+_WORD = re.compile(r"\S+")
+
+
+def _same_words(text: str, words: Sequence[str]) -> bool:
+    """``text.split() == words``, reading ``text`` only as far as it agrees (a change
+    may span paragraphs: it is not split whole to be compared with a few words).
+
+    >>> _same_words("  a  b ", ["a", "b"]), _same_words("a b c", ["a", "b"])
+    (True, False)
+    """
+    found = _WORD.finditer(text)
+    for w in words:
+        m = next(found, None)
+        if m is None or m.group() != w:
+            return False
+    return next(found, None) is None
 
 
 def _text(c: Any) -> str:
@@ -310,9 +328,11 @@ def _pick_changes(changes: Sequence[Any]) -> list[tuple[Any, SalienceRule | None
     weight; in text order. Typography, spelling and boundaries are never picked."""
     useful, seen = [], set()
     for c in changes:
-        pair = (" ".join(c.a_text.split()), " ".join(c.b_text.split()))
         weight, rule = salience(c)
-        if weight > 0 and any(pair) and pair not in seen:
+        if weight <= 0:  # before the texts are normalised: some changes span paragraphs
+            continue
+        pair = (" ".join(c.a_text.split()), " ".join(c.b_text.split()))
+        if any(pair) and pair not in seen:
             seen.add(pair)
             useful.append((weight, c, rule))
     ranked = sorted(useful, key=lambda x: (-x[0], x[1].a_start, x[1].b_start))
@@ -725,6 +745,7 @@ def _span_passage(article: Any, spans: Sequence[Any]) -> tuple[str, list[dict[st
     return text, refs
 
 
+@paused_gc  # performance only: the analyses make millions of objects and no cycles
 def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
     """A draft key (a JSON-ready dict) for versions ``a`` and ``b`` (paths, texts or Articles).
 
@@ -753,14 +774,13 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
 
     picked = _pick_changes(cmp.changes)
 
-    # the changes by their two texts (spaces normalised), made once: not picked x all
-    by_texts: dict[tuple[str, str], list[Any]] = {}
-    for o in cmp.changes:
-        by_texts.setdefault((" ".join(o.a_text.split()), " ".join(o.b_text.split())), []).append(o)
-
     def same_texts(c: Any) -> list[Any]:
-        pair = (" ".join(c.a_text.split()), " ".join(c.b_text.split()))
-        return [o for o in by_texts.get(pair, ()) if o is not c]
+        wa, wb = c.a_text.split(), c.b_text.split()
+        return [
+            o
+            for o in cmp.changes
+            if o is not c and _same_words(o.a_text, wa) and _same_words(o.b_text, wb)
+        ]
 
     if picked:
         exercises[f"{lesson}/changes"] = {
@@ -842,7 +862,7 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
             {"id": "r5", "points": 1, "criterion": "A specific difference between the frames."},
         ],
         "reference": "Draft model answer (the kit's reading: rewrite it before use). "
-        + _frame_answer(cm, claims(art_b)),
+        + _frame_answer(cm, claims(art_b, spot_result=res_b)),
     }
     return {
         "lesson": lesson,

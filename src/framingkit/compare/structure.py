@@ -766,6 +766,25 @@ def quotation_changes(
 
 
 _STRAY_RE = re.compile(r"[.!?]\s+(?=[a-z])|(?<=\s)[.!?](?=\s|$)")
+#: Paragraphs count as run together (or as the parts of one split paragraph) only when they
+#: follow each other at most this many paragraphs apart: a sentence linked far away is a move
+#: (reported as such), and one change spanning everything in between would grow with the text.
+PARAGRAPH_REACH = 3
+
+
+def _runs(indices: set[int]) -> list[list[int]]:
+    """Paragraph numbers in runs of neighbours (each at most PARAGRAPH_REACH after the last).
+
+    >>> _runs({1, 2, 4, 40, 41})
+    [[1, 2, 4], [40, 41]]
+    """
+    out: list[list[int]] = []
+    for i in sorted(indices):
+        if out and i - out[-1][-1] <= PARAGRAPH_REACH:
+            out[-1].append(i)
+        else:
+            out.append([i])
+    return out
 
 
 def segmentation_changes(
@@ -808,8 +827,10 @@ def segmentation_changes(
     pa = {p.index: p for p in a.paragraphs}
     pb = {p.index: p for p in b.paragraphs}
     for pj, pis in sorted(back.items()):
-        if len(pis) > 1:
-            first, last = pa[min(pis)], pa[max(pis)]
+        for run in _runs(pis):
+            if len(run) < 2:
+                continue
+            first, last = pa[run[0]], pa[run[-1]]
             p = pb[pj]
             out.append(
                 Change(
@@ -821,15 +842,17 @@ def segmentation_changes(
                     last.end,
                     p.start,
                     p.end,
-                    f"{len(pis)} paragraphs of A run together as one paragraph in B "
+                    f"{len(run)} paragraphs of A run together as one paragraph in B "
                     "(paragraph breaks lost).",
                     ("paragraphs",),
                 )
             )
     for pi, pjs in sorted(para_pairs.items()):
-        if len(pjs) > 1:
+        for run in _runs(pjs):
+            if len(run) < 2:
+                continue
             p = pa[pi]
-            first, last = pb[min(pjs)], pb[max(pjs)]
+            first, last = pb[run[0]], pb[run[-1]]
             out.append(
                 Change(
                     "segmentation",
@@ -840,7 +863,7 @@ def segmentation_changes(
                     p.end,
                     first.start,
                     last.end,
-                    f"One paragraph of A is split into {len(pjs)} paragraphs in B.",
+                    f"One paragraph of A is split into {len(run)} paragraphs in B.",
                     ("paragraphs",),
                 )
             )
