@@ -41,10 +41,16 @@ def exercise_widget(ex: Exercise) -> w.Widget:
     body = builder(ex.defn, ex.widget_value, ex.set_widget_value)
     feedback = w.HTML(value="", layout=w.Layout(width="100%"))
     button = w.Button(
-        description="Check",
+        description="Check" if ex.self_check else "Check it can be read",
         icon="check",
-        tooltip=f"Check your answer to {ex.id}",
+        tooltip=(
+            f"Check your answer to {ex.id}"
+            if ex.self_check
+            else "Says whether your answer can be read (labels, phrases, items left out), "
+            "not whether it is right: your instructor grades it"
+        ),
         button_style="primary",
+        layout=w.Layout(width="auto"),
     )
     button.add_class("fk-check")
     feedback.add_class("fk-feedback-area")
@@ -73,7 +79,10 @@ def exercise_widget(ex: Exercise) -> w.Widget:
             "widget. Set <code>answer = None</code> and run the cell to use the widget.</i>"
         )
     if not ex.self_check:
-        note += "<i> Self-check is off for this exercise.</i>"
+        note += (
+            "<i> Self-check is off for this exercise: your instructor grades it. Your answer is "
+            "stored as you go (save the notebook to keep it).</i>"
+        )
     box = w.VBox([body, w.HTML(note), w.HBox([button, reveal]), feedback])
     box.add_class("fk-exercise-widget")
     return box
