@@ -452,8 +452,9 @@ def check(
     """Print specific feedback on ``answer`` (or, when None, on the widget's answer).
 
     The first try of a wrong answer gets hints, a further try the answers to what is
-    still wrong; ``reveal=True`` shows them now. Says "self-check is off" when the
-    instructor switched it off.
+    still wrong; ``reveal=True`` shows them now (the blank items' too). When the
+    instructor switched self-check off it says so, and only whether the answer can be
+    read (:func:`~framingkit.exercises.scoring.form_check`).
     """
     defn = find_exercise(exercise_id, key_dir)
     saved, meta, _ = _answers.saved_in_notebook()
