@@ -1157,15 +1157,20 @@ def form_check(ex: ExerciseDef, value: Any) -> Score:
     unanswered: list[str] = []
     what = ""
     if ex.type == "text" or is_empty(value):
-        if is_empty(value) and ex.type != "text":
+        if is_empty(value):
             unanswered = ["this exercise is not answered yet"]
+        rubric = [  # the criteria the instructor grades by (a student key keeps them)
+            f"{r.id} ({r.points:g} point{'s' * (r.points != 1)}): {r.text}" for r in ex.rubric
+        ]
         return Score(
             ex.id,
             ex.type,
             None,
             ex.points,
-            FORM_CHECKED + ".",
+            FORM_CHECKED
+            + (": the criteria your instructor grades by are below." if rubric else "."),
             unanswered=unanswered,
+            feedback=rubric,
             answered=not is_empty(value),
         )
     if ex.type == "spans":
