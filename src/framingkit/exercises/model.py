@@ -525,6 +525,20 @@ def _source_path(source: str, where: str, base: Path | None) -> str:
     )
 
 
+#: Quotation marks and apostrophes that a typed phrase may give in another shape.
+_QUOTE_CLASSES = {
+    **dict.fromkeys("'’‘ʼ`", "['’‘ʼ`]"),
+    **dict.fromkeys('"“”„', '["“”„]'),
+}
+
+
+def _quote_blind(word: str) -> str:
+    """A regex for ``word`` in which every apostrophe or quotation mark matches any shape."""
+    import re
+
+    return "".join(_QUOTE_CLASSES.get(ch, re.escape(ch)) for ch in word)
+
+
 def locate(
     text: str,
     phrase: str,
@@ -542,6 +556,8 @@ def locate(
     (6, 12)
     >>> locate("the official statements", "at") is None
     True
+    >>> locate("in Xi’s deal", "Xi's deal")  # apostrophe shapes do not count
+    (3, 12)
     """
     import re
 
@@ -550,6 +566,9 @@ def locate(
         return None
     words = [re.escape(w) for w in phrase.split()]
     patterns = [re.escape(phrase), r"\s+".join(words)]
+    loose = r"\s+".join(_quote_blind(w) for w in phrase.split())
+    if loose != patterns[1]:  # a typed ' or " matches the text's ’ or “ ” (and back)
+        patterns.append(loose)
     if whole_words:  # "at" is not found inside "statements"
         left = r"(?<!\w)" if re.match(r"\w", phrase) else ""
         right = r"(?!\w)" if re.search(r"\w$", phrase) else ""
