@@ -274,3 +274,36 @@ def test_revealed_answers_are_their_own_section_and_blanks_only_when_asked(keys,
         score(find_exercise(f"{LESSON}/scare"), "a", reveal=True)
     )
     _TRIES.clear()
+
+
+def test_self_check_off_still_says_what_cannot_be_read(keys, capsys):
+    """Student review 1, findings 6 and 14: in assessment mode an unknown label, a phrase only
+    inside a longer word or a left-out item was met with silence; the form check says so
+    (from the student key alone), never whether the answer is right."""
+    data = json.loads((keys / f"{LESSON}.json").read_text(encoding="utf-8"))
+    for name in ("kinds", "boosters", "map"):
+        data["exercises"][f"{LESSON}/{name}"]["withheld"] = True
+        data["exercises"][f"{LESSON}/{name}"].pop("reference", None)
+    (keys / f"{LESSON}.json").write_text(json.dumps(data), encoding="utf-8")
+    check(f"{LESSON}/kinds", {"c1": ["wording", "typo"], "k9": "wording"})
+    out = capsys.readouterr().out
+    assert out.startswith("Self-check is off for this exercise: your instructor will grade it.")
+    assert "Checked only that it can be read (not whether it is right)" in out
+    assert "! Could not use: 'typo' (for c1) is not one of the effects" in out
+    assert "'k9' is not one of the items (c1, c2)" in out
+    assert "○ Not answered yet: 1 item not answered yet: c2." in out
+    assert "Score:" not in out and "✓" not in out and "✗" not in out
+    ex = exercise(f"{LESSON}/boosters", ["cess", "boldly"])
+    out = capsys.readouterr().out
+    assert "inside a longer word (“excessive”)" in out and ": 1 phrase." in out
+    assert "✓" not in out and "declined" not in out.split("Checked only")[-1]
+    check(f"{LESSON}/map", "c3 supports")
+    assert "! Could not use:" in capsys.readouterr().out
+    check(f"{LESSON}/graded", "b")  # right or not, nothing is said about it
+    out = capsys.readouterr().out
+    assert "Checked only that it can be read" in out and "✓" not in out and "!" not in out
+    pytest.importorskip("ipywidgets")
+    from framingkit.exercises.widgets import exercise_widget
+
+    button = exercise_widget(ex).children[2].children[0]
+    assert button.description == "Check it can be read"

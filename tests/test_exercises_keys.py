@@ -284,3 +284,21 @@ def test_exercise_numbers_match_the_lesson_headings():
                 assert key.exercises[eid].number == heading, (eid, heading)
                 checked += 1
     assert checked >= len(LESSONS)
+
+
+def test_a_rubric_criterions_why_is_for_the_grader_only():
+    """Student review 1, finding 11: a rubric's worked example gave the answer away. A
+    criterion's ``why`` (the example, the expected content) is never shown to a student and
+    is left out of a release's student key; the criterion itself is shown."""
+    from framingkit.exercises.feedback import feedback_text
+    from framingkit.exercises.scoring import form_check
+    from framingkit.release import student_key
+
+    data = sample_key()
+    data["exercises"][f"{LESSON}/why"]["rubric"][0]["why"] = "e.g. the plan to annex"
+    e = parse_key(data).exercises[f"{LESSON}/why"]
+    for s in (score(e, "My answer."), form_check(e, "My answer.")):
+        text = feedback_text(s)
+        assert "names the headline's claim" in text and "annex" not in text
+    student, _ = student_key(data)
+    assert "annex" not in str(student) and "names the headline's claim" in str(student)

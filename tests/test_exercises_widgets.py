@@ -141,6 +141,38 @@ def test_every_dropdown_has_a_visible_label(key):
                 assert wdg.description.strip(), (name, wdg)
 
 
+def _ch(css):
+    assert css.endswith("ch"), css
+    return float(css[:-2])
+
+
+def test_dropdowns_are_as_wide_as_their_longest_label():
+    """Student review 1, finding 4: lesson 00's labels showed as "hea…", "curl…": the label
+    column and the dropdown are sized to the longest item id and the longest option."""
+    from framingkit.exercises import find_exercise
+
+    for ex_id in ("00-start-here/clues", f"{LESSON}/kinds", f"{LESSON}/map"):
+        defn = (
+            find_exercise(ex_id)
+            if ex_id.startswith("00")
+            else parse_key(sample_key()).exercises[ex_id]
+        )
+        ex = Exercise(defn)
+        stack = [exercise_widget(ex)]
+        seen = 0
+        while stack:
+            wdg = stack.pop()
+            stack += list(getattr(wdg, "children", ()))
+            if type(wdg).__name__ != "Dropdown":
+                continue
+            seen += 1
+            label = _ch(wdg.style.description_width)
+            assert label >= len(wdg.description) + 1, (ex_id, wdg.description)
+            longest = max(len(o[0] if isinstance(o, tuple) else o) for o in wdg.options)
+            assert _ch(wdg.layout.width) - label >= longest + 3, (ex_id, wdg.options)
+        assert seen, ex_id
+
+
 def test_classify_widget(key):
     ex = make(key, "kinds", {"c1": ["wording", "weaker"]})
     rows = body(ex).children

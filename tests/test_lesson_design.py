@@ -14,7 +14,8 @@
   or printed line; a classify item's phrase in the same row, highlight or line as its reference
   label; a links exercise's pair of claims beside its relation; or the right option of a choice
   exercise repeated nearly word for word; or teaching prose that quotes a classify item's
-  phrase and gives the key's reason for it in one sentence (``prose_leaks``).
+  phrase and gives the key's reason for it in one sentence (``prose_leaks``); or a teaching
+  table's row for an item's label whose quoted example is the item's passage (``table_leaks``).
   ``test_the_leak_check_catches_*`` builds leaking
   notebooks on the fly (with the kit's own views) to show the check can fail.
 - Transfer: each lesson has at least one item that no markdown cell of the lesson labels.
@@ -554,9 +555,44 @@ def prose_leaks(ex: ExerciseDef, above: list[Shown]) -> list[str]:
     return found
 
 
+def table_leaks(ex: ExerciseDef, above: list[Shown]) -> list[str]:
+    """A teaching-table row whose first cell is an item's reference label and whose quoted
+    example is the item's own passage or its neighbour: three or more content words of the item's
+    ``why`` inside the row's quotations, e.g. the old lesson 04 row *moral evaluation | ... | the
+    smugglers are "Chinese gangsters" working "in collusion with Russian criminals"* above f1 ("It's
+    a clear breach of Russian sovereignty", why: "Judges the smuggling by Chinese gangsters and
+    Russian criminals"). Definitions in the other cells do not count: only quoted words do."""
+    found: list[str] = []
+    if ex.type != "classify":
+        return found
+    for axis in ex.axes:
+        names = _label_names(ex, axis)
+        label_words = _stems([t for forms in names.values() for f in forms for t in f])
+        for item in ex.items:
+            ref = ex.reference[item.id][axis]
+            reason = _stems(tokens(item.why)) - label_words
+            for shown in above:
+                if shown.kind != "markdown":
+                    continue
+                for rec in shown.records:
+                    cells = [c.strip() for c in rec.text.strip().strip("|").split("|")]
+                    if not rec.text.lstrip().startswith("|") or len(cells) < 2:
+                        continue
+                    if not any(tokens(cells[0]) == f for lab in ref for f in names.get(lab, [])):
+                        continue
+                    quoted = [a or b for c in cells[1:] for a, b in QUOTED_ANY.findall(c)]
+                    shared = reason & _stems(tokens(" ".join(quoted)))
+                    if len(shared) >= 3:
+                        found.append(
+                            f"{item.id}: the table row for {'/'.join(ref)} in cell {shown.index} "
+                            f"quotes its passage ({', '.join(sorted(shared))}): {rec.text[:90]!r}"
+                        )
+    return found
+
+
 def leaks_for(ex: ExerciseDef, above: list[Shown]) -> list[str]:
     """How the material above an exercise shows its answers (empty when it does not)."""
-    found: list[str] = prose_leaks(ex, above)
+    found: list[str] = prose_leaks(ex, above) + table_leaks(ex, above)
     if ex.type == "spans":
         for ref in ex.reference:
             phrase = tokens(ref.text)
@@ -952,6 +988,27 @@ def test_the_leak_check_catches_prose_that_restates_a_key_reason() -> None:
     for text in (quoted_only, reason_only):  # the quote or the reason alone is no leak
         nb = _nb([("markdown", text, None), ("code", "answer = None", "01-compare/effects")])
         assert lesson_leaks(nb, _find) == [], text
+
+
+def test_the_leak_check_catches_a_table_example_beside_the_item() -> None:
+    """The old lesson 04 Entman table: its moral-evaluation example was the sentence right before
+    item f1, so the row labelled f1's passage; the same table without that example passes."""
+    row = (
+        "| **moral evaluation** | Is it good or bad, and who deserves praise or blame? | the "
+        'smugglers are "Chinese gangsters" working "in collusion with Russian criminals" |'
+    )
+    table = "| function | the question it answers | an example |\n| --- | --- | --- |\n"
+    nb = _nb([("markdown", table + row, None), ("code", "answer = None", "04-frame/functions")])
+    problems = lesson_leaks(nb, _find)
+    assert any(p.startswith("04-frame/functions: f1") and "table row" in p for p in problems), (
+        problems
+    )
+    now = row.replace(
+        'the smugglers are "Chinese gangsters" working "in collusion with Russian criminals"',
+        'Xi is cast as the leader of "a revisionist assault on the liberal world order"',
+    )
+    nb = _nb([("markdown", table + now, None), ("code", "answer = None", "04-frame/functions")])
+    assert lesson_leaks(nb, _find) == []
 
 
 def test_item_phrases() -> None:

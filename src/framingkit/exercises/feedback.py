@@ -13,7 +13,7 @@ Score: 0 of 1 point.
 from __future__ import annotations
 
 from ..style import OKABE_ITO, esc, light
-from .scoring import Score
+from .scoring import FORM_CHECKED, Score
 
 #: Sections of the feedback, in order: (attribute, symbol, heading, colour). Symbols and
 #: words, never colour alone; "!" only for what could not be used.
@@ -34,7 +34,9 @@ SELF_CHECK_OFF = (
 
 
 def points_line(s: Score) -> str:
-    """'Score: 1.5 of 2 points.' (or the reason there is no score)."""
+    """'Score: 1.5 of 2 points.' (or the reason there is no score; empty for a form check)."""
+    if s.points is None and s.checked.startswith(FORM_CHECKED):
+        return ""
     if s.points is None:
         return "Score: entered by your instructor."
     unit = "point" if s.max_points == 1 else "points"
@@ -65,7 +67,7 @@ def next_step(s: Score) -> str:
 
 def feedback_text(s: Score) -> str:
     """The feedback as plain text (what ``check()`` and a typed answer print)."""
-    lines = [s.checked, points_line(s)]
+    lines = [s.checked, points_line(s)] if points_line(s) else [s.checked]
     for attr, sym, head, _ in SECTIONS:
         for item in _items(s, attr):
             lines.append(f"{sym} {head}: {item}")

@@ -900,10 +900,16 @@ def _score_choice(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sc
 
 
 def _parse_link_text(text: str) -> list[str] | None:
-    """'C3 supports C4' or 'C3 -supports-> C4' as [source, target, relation], else None."""
+    """'C3 supports C4' or 'C3 -supports-> C4' as [source, target, relation], else None.
+
+    >>> _parse_link_text("C3 -supports-> C4"), _parse_link_text("C3 supports C4")
+    (['C3', 'C4', 'supports'], ['C3', 'C4', 'supports'])
+    >>> _parse_link_text("C3 supports") is None  # no target: not split inside the word
+    True
+    """
     import re
 
-    m = re.fullmatch(r"\s*([\w.]+)\s*(?:-\s*)?([A-Za-z]+)\s*(?:-*>)?\s*([\w.]+)\s*", text)
+    m = re.fullmatch(r"\s*([\w.]+)\s*(?:\s|-)\s*([A-Za-z]+)(?:\s*-*>\s*|\s+)([\w.]+)\s*", text)
     return [m.group(1), m.group(3), m.group(2)] if m else None
 
 
@@ -1119,3 +1125,145 @@ def _score_text(ex: ExerciseDef, value: Any, rubric_points: Mapping[str, float] 
         problems,
         answered=answered,
     )
+
+
+# ----------------------------------------------------------------------------- form check
+
+#: What the form check of a graded exercise (self-check off) says it did.
+FORM_CHECKED = (
+    "Self-check is off for this exercise: your instructor will grade it. Your answer is kept "
+    "in this notebook. Checked only that it can be read (not whether it is right)"
+)
+
+
+def form_check(ex: ExerciseDef, value: Any) -> Score:
+    """What can be said about an answer without its key: what could not be read, how it was
+    read, what is left out (counted). For exercises with self-check off (assessment mode).
+
+    Never uses the reference (a student key has none): an unknown label, item id, claim or
+    option, a phrase not in the text or only inside a longer word, one label for a two-axis
+    item, a link without a relation. ``points`` is None.
+
+    >>> from framingkit.exercises.model import parse_key
+    >>> d = parse_key({"lesson": "d", "exercises": {"d/c": {"type": "classify", "prompt": "p",
+    ...     "labels": ["a", "b"], "items": {"i1": "x", "i2": "y"},
+    ...     "reference": {"i1": "a", "i2": "b"}}}}).exercises["d/c"]
+    >>> s = form_check(d, {"i1": "typo"})
+    >>> s.problems, s.unanswered
+    (["'typo' (for i1) is not one of the labels (a, b)."], ['1 item not answered yet: i2.'])
+    """
+    notes: list[str] = []
+    problems: list[str] = []
+    unanswered: list[str] = []
+    what = ""
+    if ex.type == "text" or is_empty(value):
+        if is_empty(value):
+            unanswered = ["this exercise is not answered yet"]
+        rubric = [  # the criteria the instructor grades by (a student key keeps them)
+            f"{r.id} ({r.points:g} point{'s' * (r.points != 1)}): {r.text}" for r in ex.rubric
+        ]
+        return Score(
+            ex.id,
+            ex.type,
+            None,
+            ex.points,
+            FORM_CHECKED
+            + (": the criteria your instructor grades by are below." if rubric else "."),
+            unanswered=unanswered,
+            feedback=rubric,
+            answered=not is_empty(value),
+        )
+    if ex.type == "spans":
+        spans, problems = answer_spans(ex, value, notes)
+        merged, n_merged = _merge(spans)
+        if n_merged:
+            notes.append(
+                f"{n_merged} of your phrases overlapped another one; they count as one phrase."
+            )
+        what = f": {_plural(len(merged), 'phrase')}"
+    elif ex.type == "choice":
+        key, problem = _choice_key(ex, value, notes)
+        problems = [problem] if key is None else []
+        what = f": option {key}" if key is not None else ""
+    elif ex.type == "links":
+        links, problems = answer_links(ex, value, notes)
+        what = f": {_plural(len(links), 'link')}"
+    elif ex.type == "classify":
+        what = _form_classify(ex, value, notes, problems, unanswered)
+    return Score(
+        ex.id,
+        ex.type,
+        None,
+        ex.points,
+        FORM_CHECKED + what + ".",
+        problems=problems,
+        feedback=notes,
+        unanswered=unanswered,
+    )
+
+
+def _form_classify(
+    ex: ExerciseDef, value: Any, notes: list[str], problems: list[str], unanswered: list[str]
+) -> str:
+    axes = tuple(ex.axes)
+    ids = [i.id for i in ex.items]
+    if not isinstance(value, Mapping):
+        problems.append(
+            f"The answer {value!r} is not a dict of item id -> label(s); type one entry per "
+            f"item, e.g. {_example_classify(ex)}."
+        )
+        return ""
+    value = _match_ids(value, ids, notes)
+    blank, given = [], 0
+    items = {i.id: i for i in ex.items}
+    for item_id in ids:
+        got_raw = value.get(item_id)
+        if is_empty(got_raw):
+            blank.append(item_id)
+            continue
+        if len(axes) == 1 and isinstance(got_raw, (list, tuple)) and len(got_raw) == 1:
+            got_raw = got_raw[0]
+        got = split_axes(got_raw, axes)
+        if got is None:
+            problems.append(
+                f"The answer for {item_id}, {got_raw!r}, does not give one label per axis "
+                f"({', '.join(axes)})."
+            )
+            continue
+        given += 1
+        for axis in axes:
+            g = got.get(axis)
+            if g is None:
+                continue
+            if not isinstance(g, str):
+                problems.append(f"The {axis} for {item_id}, {g!r}, is not a single label.")
+                continue
+            labels = ex.axes[axis]
+            if g in labels or _norm(g) in {_norm(k) for k in items[item_id].accept.get(axis, {})}:
+                continue
+            old, _ = legacy_reading(g, labels)
+            subs = {_norm(k): v for k, v in ex.subtypes.get(axis, {}).items()}
+            if old is not None:
+                note = (
+                    f"'{g}' is an older name; your instructor's key decides which of its new "
+                    "names counts, so a current label is safer."
+                )
+            elif _norm(g) in subs:
+                note = f"Read '{g}' as '{subs[_norm(g)]}': '{g}' is a kind of {subs[_norm(g)]}."
+            else:
+                meant, note = match_label(g, labels, ex.aliases.get(axis))
+                if meant is None:
+                    hint = f" {note}" if note else ""
+                    problems.append(
+                        f"'{g}' (for {item_id}) is not one of the {axis}s "
+                        f"({', '.join(labels)}).{hint}"
+                    )
+                    continue
+            if note and note not in notes:
+                notes.append(note)
+    for item_id in value:
+        if item_id not in items:
+            problems.append(f"{item_id!r} is not one of the items ({', '.join(ids)}).")
+    if blank:
+        unanswered.append(f"{_plural(len(blank), 'item')} not answered yet: {', '.join(blank)}.")
+    return f": labels for {given} of the {len(ids)} items"

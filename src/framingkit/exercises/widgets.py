@@ -41,10 +41,16 @@ def exercise_widget(ex: Exercise) -> w.Widget:
     body = builder(ex.defn, ex.widget_value, ex.set_widget_value)
     feedback = w.HTML(value="", layout=w.Layout(width="100%"))
     button = w.Button(
-        description="Check",
+        description="Check" if ex.self_check else "Check it can be read",
         icon="check",
-        tooltip=f"Check your answer to {ex.id}",
+        tooltip=(
+            f"Check your answer to {ex.id}"
+            if ex.self_check
+            else "Says whether your answer can be read (labels, phrases, items left out), "
+            "not whether it is right: your instructor grades it"
+        ),
         button_style="primary",
+        layout=w.Layout(width="auto"),
     )
     button.add_class("fk-check")
     feedback.add_class("fk-feedback-area")
@@ -73,7 +79,10 @@ def exercise_widget(ex: Exercise) -> w.Widget:
             "widget. Set <code>answer = None</code> and run the cell to use the widget.</i>"
         )
     if not ex.self_check:
-        note += "<i> Self-check is off for this exercise.</i>"
+        note += (
+            "<i> Self-check is off for this exercise: your instructor grades it. Your answer is "
+            "stored as you go (save the notebook to keep it).</i>"
+        )
     box = w.VBox([body, w.HTML(note), w.HBox([button, reveal]), feedback])
     box.add_class("fk-exercise-widget")
     return box
@@ -258,6 +267,10 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
             out[item_id] = vals[0] if len(axes) == 1 else vals
         on_change(out)
 
+    # sized to the longest label (in ch, the width of a digit): no label is cut ("hea…")
+    desc = {a: {i.id: f"{i.id} {a}" if len(axes) > 1 else i.id for i in defn.items} for a in axes}
+    desc_ch = {a: max((len(d) for d in desc[a].values()), default=2) + 2 for a in axes}
+    opt_ch = {a: max(len(NONE_LABEL), *(len(x) for x in defn.axes[a])) + 6 for a in axes}
     for item in defn.items:
         got = split_axes(value.get(item.id), axes) if item.id in value else None
         current[item.id] = {a: (got or {}).get(a) for a in axes}
@@ -268,11 +281,11 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
             d = w.Dropdown(
                 options=opts,
                 value=v if v in defn.axes[axis] else None,
-                description=f"{item.id} {axis}" if len(axes) > 1 else item.id,
+                description=desc[axis][item.id],
                 description_allow_html=False,
                 tooltip=f"{axis} of {item.id}",
-                layout=w.Layout(width="250px" if len(axes) > 1 else "200px", flex="0 0 auto"),
-                style={"description_width": "90px" if len(axes) > 1 else "40px"},
+                layout=w.Layout(width=f"{desc_ch[axis] + opt_ch[axis]}ch", flex="0 0 auto"),
+                style={"description_width": f"{desc_ch[axis]}ch"},
             )
             d.add_class("fk-dropdown")
 
@@ -286,7 +299,12 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
             f"<div style='line-height:1.3'><b>{esc(item.id)}</b>: {esc(item.text)}</div>",
             layout=w.Layout(flex="1 1 auto", margin="0 0 0 8px"),
         )
-        rows.append(w.HBox([*drops, label], layout=w.Layout(align_items="center", margin="2px 0")))
+        rows.append(
+            w.HBox(
+                [*drops, label],
+                layout=w.Layout(align_items="center", margin="2px 0", flex_flow="row wrap"),
+            )
+        )
     return w.VBox(rows)
 
 
@@ -350,14 +368,26 @@ def links_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
     if value:
         links, _ = answer_links(defn, value)
     ids = [(f"{c.id}: {excerpt(c.text, 50)}", c.id) for c in defn.claims]
-    src = w.Dropdown(options=ids, description="claim", layout=w.Layout(width="300px"))
+    claim_ch = max((len(t) for t, _ in ids), default=10) + 6
+    rel_ch = max((len(r) for r in defn.relations), default=8) + 6
+    src = w.Dropdown(
+        options=ids,
+        description="claim",
+        layout=w.Layout(width=f"{claim_ch + 9}ch"),
+        style={"description_width": "9ch"},
+    )
     rel = w.Dropdown(
         options=list(defn.relations),
         description="relation",
-        layout=w.Layout(width="220px"),
-        style={"description_width": "60px"},
+        layout=w.Layout(width=f"{rel_ch + 10}ch"),
+        style={"description_width": "10ch"},
     )
-    tgt = w.Dropdown(options=ids, description="→ claim", layout=w.Layout(width="300px"))
+    tgt = w.Dropdown(
+        options=ids,
+        description="→ claim",
+        layout=w.Layout(width=f"{claim_ch + 9}ch"),
+        style={"description_width": "9ch"},
+    )
     add = w.Button(description="Add link", icon="plus")
     listing = w.SelectMultiple(
         options=[], rows=5, description="your links", layout=w.Layout(width="100%")
@@ -392,7 +422,7 @@ def links_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
     show()
     return w.VBox(
         [
-            w.HBox([src, rel, tgt, add]),
+            w.HBox([src, rel, tgt, add], layout=w.Layout(flex_flow="row wrap")),
             msg,
             listing,
             remove,
