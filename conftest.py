@@ -11,14 +11,32 @@ never used (a run stopped early) is shut down when the session ends.
 
 Only with ``--nbval-current-env`` (the kit's configuration in ``pyproject.toml``); set
 ``FRAMINGKIT_NBVAL_PRESTART=0`` to switch it off.
+
+nbval's run of each lessons/ notebook is also kept (:func:`nbval_lesson_runs`): the outputs of
+every cell, when every cell passed. A test that needs the lessons executed from the top (the
+answer-first check of tests/test_lesson_design.py) asks for the fixture and is moved after
+nbval's lessons, so the six lessons run once, not twice; run without nbval (``-p no:nbval``,
+one test file), such a test executes the lessons itself.
+
+jsonschema (imported by nbformat, so by nbval and nbclient) compiles an IRI grammar with lark
+at import when the optional ``rfc3987-syntax`` is installed, about 2.5 s of CPU; no notebook
+schema uses the "iri" formats it checks, so the test process goes without them.
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type] (see above)
+
+LESSONS = Path(__file__).resolve().parent / "lessons"
+#: the fixture whose tests run after nbval's lessons/ notebooks
+AFTER_LESSONS = "nbval_lesson_runs"
 
 #: Imported in a pre-started kernel before its notebook runs (what the lessons' first cells
 #: import anyway); importing them again in the notebook is then instant.
@@ -97,6 +115,15 @@ class _Prestarter:
         self.waiting.clear()
 
 
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """With ``-p no:nbval`` (unit tests only), accept the nbval options of ``addopts``."""
+    if pluginmanager.is_blocked("nbval"):
+        group = parser.getgroup("nbval (disabled)")
+        group.addoption("--nbval-lax", action="store_true", dest="nbval_lax")
+        group.addoption("--nbval-current-env", action="store_true", dest="nbval_current_env")
+        group.addoption("--nbval-cell-timeout", dest="nbval_cell_timeout", default=None)
+
+
 _PRESTARTER: _Prestarter | None = None
 
 
@@ -104,6 +131,7 @@ _PRESTARTER: _Prestarter | None = None
 def pytest_collection_modifyitems(session: pytest.Session, config: Any, items: list[Any]) -> None:
     """Note the notebooks in the order they will run, and let nbval use pre-started kernels."""
     global _PRESTARTER
+    _after_nbval_lessons(items)
     if os.environ.get("FRAMINGKIT_NBVAL_PRESTART", "1") == "0":
         return
     if not getattr(config.option, "nbval_current_env", False):
@@ -129,3 +157,68 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Shut down kernels launched for notebooks that never ran."""
     if _PRESTARTER is not None:
         _PRESTARTER.close()
+
+
+# ------------------------------------------------------------ nbval's runs of the lessons
+
+
+def _nbval_file(item: Any) -> Any:
+    """The nbval notebook an item is a cell of (None for any other item)."""
+    try:
+        import nbval.plugin as plugin
+    except ImportError:
+        return None
+    return item.parent if isinstance(item.parent, plugin.IPyNbFile) else None
+
+
+def _after_nbval_lessons(items: list[Any]) -> None:
+    """Move the tests that use :func:`nbval_lesson_runs` after nbval's last lessons/ cell."""
+    last = max(
+        (i for i, it in enumerate(items) if (nb := _nbval_file(it)) and _in_lessons(nb)),
+        default=None,
+    )
+    if last is None:
+        return
+    late = [it for it in items[:last] if AFTER_LESSONS in getattr(it, "fixturenames", ())]
+    if not late:
+        return
+    ids = {id(it) for it in late}
+    rest = [it for it in items if id(it) not in ids]
+    at = rest.index(items[last]) + 1
+    items[:] = rest[:at] + late + rest[at:]
+
+
+def _in_lessons(nb: Any) -> bool:
+    return Path(str(nb.fspath)).resolve().parent == LESSONS
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: Any, call: Any) -> Any:
+    """Keep the outputs nbval got for each cell of a lessons/ notebook."""
+    outcome = yield
+    nb = _nbval_file(item)
+    if nb is None or call.when != "call" or not _in_lessons(nb):
+        return
+    runs = item.config.__dict__.setdefault("_framingkit_nbval_lessons", {})
+    run = runs.setdefault(Path(str(nb.fspath)).name, {"cells": {}, "failed": False})
+    if outcome.get_result().passed and item.test_outputs is not None:
+        run["cells"][item.cell_num] = (item.cell.source, [dict(o) for o in item.test_outputs])
+    else:
+        run["failed"] = True
+
+
+@pytest.fixture(scope="session")
+def nbval_lesson_runs(request: pytest.FixtureRequest) -> dict[str, list[tuple[str, list]]]:
+    """nbval's run of each lessons/ notebook whose every cell passed: ``{notebook name:
+    [(source, outputs) of code cell 0, of code cell 1, ...]}`` (empty without nbval).
+
+    The tests that use this fixture run after nbval's lessons; a caller checks that the
+    sources match the notebook it reads and executes the notebook itself when they do not.
+    """
+    runs = request.config.__dict__.get("_framingkit_nbval_lessons", {})
+    out: dict[str, list[tuple[str, list[dict]]]] = {}
+    for name, run in runs.items():
+        cells = run["cells"]
+        if not run["failed"] and sorted(cells) == list(range(len(cells))):
+            out[name] = [cells[i] for i in range(len(cells))]
+    return out
