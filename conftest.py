@@ -18,9 +18,13 @@ answer-first check of tests/test_lesson_design.py) asks for the fixture and is m
 nbval's lessons, so the six lessons run once, not twice; run without nbval (``-p no:nbval``,
 one test file), such a test executes the lessons itself.
 
-jsonschema (imported by nbformat, so by nbval and nbclient) compiles an IRI grammar with lark
-at import when the optional ``rfc3987-syntax`` is installed, about 2.5 s of CPU; no notebook
-schema uses the "iri" formats it checks, so the test process goes without them.
+nbval formats every kernel message for its debug log (``pformat``) even when debug logging is
+off: about 0.5 s of CPU per notebook; here that text is made only if the message is logged.
+
+jsonschema (imported by nbformat) compiles an IRI grammar with lark at import when the
+optional ``rfc3987-syntax`` is installed, about 2.5 s of CPU; no notebook schema uses the "iri"
+formats it checks, so a test process that imports nbformat after this file goes without them
+(with nbval loaded, nbval has imported it already).
 """
 
 from __future__ import annotations
@@ -33,6 +37,27 @@ from typing import Any
 import pytest
 
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type] (see above)
+
+
+class _LazyPformat:
+    """``pprint.pformat(obj)``, made only when a log record is formatted."""
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
+
+    def __str__(self) -> str:
+        from pprint import pformat
+
+        return pformat(self.obj)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With nbval loaded, its debug log formats a kernel message only when it is logged."""
+    if config.pluginmanager.has_plugin("nbval"):
+        import nbval.kernel
+
+        nbval.kernel.pformat = _LazyPformat  # type: ignore[assignment]
+
 
 LESSONS = Path(__file__).resolve().parent / "lessons"
 #: the fixture whose tests run after nbval's lessons/ notebooks
