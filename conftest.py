@@ -71,72 +71,153 @@ WARM_IMPORTS = (
 )
 
 
-class _Prestarter:
-    """Stands in for ``nbval.plugin.RunningKernel``: hands out pre-launched kernels."""
+class _Ahead:
+    """One notebook's kernel, launched early, that runs the notebook's cells ahead of nbval.
 
-    def __init__(self, folders: list[str], startup_timeout: float) -> None:
+    A thread starts the kernel's client, waits until the kernel and its output channel are
+    up, imports :data:`WARM_IMPORTS` silently, then sends every cell nbval will run, in
+    nbval's order and with nbval's own flags (``store_history=False``,
+    ``stop_on_error=False``, no stdin), and from then on collects the kernel's output
+    messages, so that nothing is dropped while nobody reads them.
+    """
+
+    def __init__(self, km: Any, sources: list[str], timeout: float) -> None:
+        import queue
+        import threading
+
+        self.km, self.sources, self.timeout = km, sources, timeout
+        self.kc: Any = None
+        self.ids: list[tuple[str, str]] = []  # (source, msg_id) of each cell sent
+        self.iopub: queue.Queue = queue.Queue()
+        self.sent = threading.Event()  # the cells are sent (or starting failed)
+        self.stop = threading.Event()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True, name="nbval-ahead")
+        self.thread.start()
+
+    def _run(self) -> None:
+        import queue
+
         from nbval.kernel import RunningKernel
 
-        self._running_kernel = RunningKernel
-        self.folders = folders  # the folder of each notebook, in the order they run
+        try:
+            kc = self.kc = self.km.client()
+            kc.start_channels()
+            kc.wait_for_ready(timeout=self.timeout)
+            rk = RunningKernel.__new__(RunningKernel)
+            rk.km, rk.kc = self.km, kc
+            rk._ensure_iopub_up()  # nbval's own check that output messages arrive
+            rk.await_reply(kc.execute(WARM_IMPORTS, silent=True, store_history=False), 60)
+            for src in self.sources:
+                msg_id = kc.execute(
+                    src, store_history=False, allow_stdin=False, stop_on_error=False
+                )
+                self.ids.append((src, msg_id))
+        except BaseException as exc:  # handed to the caller, which starts a kernel of its own
+            self.error = exc
+            self.sent.set()
+            return
+        self.sent.set()
+        while not self.stop.is_set():
+            try:
+                msg = kc.iopub_channel.get_msg(timeout=0.1)
+            except queue.Empty:
+                continue
+            except Exception:  # channels closed: the kernel is being stopped
+                return
+            self.iopub.put(msg)
+
+    def shutdown(self) -> None:
+        self.stop.set()
+        self.thread.join(5)
+        if self.kc is not None:
+            self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+
+def _ahead_kernel_class() -> Any:
+    """nbval's ``RunningKernel`` for a notebook whose cells an :class:`_Ahead` sent."""
+    import queue
+
+    from nbval.kernel import RunningKernel
+
+    class AheadKernel(RunningKernel):  # type: ignore[misc, valid-type]
+        ahead: _Ahead
+
+        def execute_cell_input(self, cell_input: str, allow_stdin: Any = None) -> str:
+            ids = self.ahead.ids
+            if not ids or ids[0][0] != cell_input:
+                raise RuntimeError(
+                    "nbval ran a cell the pre-started kernel did not run ahead (are cells "
+                    "reordered?); set FRAMINGKIT_NBVAL_PRESTART=0"
+                )
+            return ids.pop(0)[1]
+
+        def get_message(self, stream: str, timeout: float | None = None) -> Any:
+            if stream != "iopub":
+                return super().get_message(stream, timeout)
+            try:
+                return self.ahead.iopub.get(timeout=timeout)
+            except queue.Empty:
+                raise queue.Empty from None  # what nbval catches
+
+        def stop(self) -> None:
+            self.ahead.stop.set()
+            self.ahead.thread.join(5)
+            super().stop()
+
+    return AheadKernel
+
+
+class _Prestarter:
+    """Stands in for ``nbval.plugin.RunningKernel``: hands out kernels launched early.
+
+    While notebook k runs, notebook k+1's kernel is launched and runs its cells ahead
+    (:class:`_Ahead`): on two cores, the next notebook executes while nbval checks this
+    one. Each notebook still gets its own fresh kernel, started in its own folder, and
+    every cell runs once, in order, with the flags nbval uses; nbval reads each cell's
+    reply and outputs as before (a cell that fails still fails its test).
+    """
+
+    def __init__(self, notebooks: list[tuple[str, list[str]]], startup_timeout: float) -> None:
+        self.notebooks = notebooks  # (folder, sources of the cells nbval runs) in run order
         self.timeout = startup_timeout
         self.next = 0
-        self.waiting: dict[int, Any] = {}  # notebook index -> launched KernelManager
+        self.waiting: dict[int, _Ahead] = {}
+        self.kernel_class = _ahead_kernel_class()
 
-    def _launch(self, kernel_name: str, folder: str) -> Any:
+    def launch(self, k: int, kernel_name: str) -> None:
         from nbval.kernel import KernelManager, NbvalKernelspecManager
 
+        if k >= len(self.notebooks) or k in self.waiting:
+            return
+        folder, sources = self.notebooks[k]
         km = KernelManager(kernel_name=kernel_name, kernel_spec_manager=NbvalKernelspecManager())
         km.start_kernel(stderr=open(os.devnull, "w"), cwd=folder)  # noqa: SIM115
-        return km
-
-    def _warm(self, km: Any) -> None:
-        """Connect and import the warm modules in a launched kernel, without waiting."""
-        kc = km.client()
-        kc.start_channels()
-        km._framingkit_warm_id = kc.execute(WARM_IMPORTS, silent=True, store_history=False)
-        km._framingkit_client = kc
+        self.waiting[k] = _Ahead(km, sources, self.timeout)
 
     def __call__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60):
+        from nbval.kernel import RunningKernel
+
         k = self.next
         self.next += 1
-        km = self.waiting.pop(k, None)
-        if km is not None and (k >= len(self.folders) or self.folders[k] != cwd):
-            self._shutdown(km)  # not the notebook it was started for
-            km = None
-        # launch the next notebook's kernel now: it starts while this notebook runs
-        if self.next < len(self.folders) and self.next not in self.waiting:
-            nxt = self._launch(kernel_name, self.folders[self.next])
-            self._warm(nxt)
-            self.waiting[self.next] = nxt
-        if km is None:
-            return self._running_kernel(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
-        kc = km._framingkit_client
-        try:
-            # the silent warm-up was sent first: wait for its reply, then for the kernel
-            while True:
-                msg = kc.get_shell_msg(timeout=startup_timeout)
-                if msg["parent_header"].get("msg_id") == km._framingkit_warm_id:
-                    break
-            kc.wait_for_ready(timeout=startup_timeout)
-        except Exception:
-            self._shutdown(km)
-            return self._running_kernel(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
-        rk = self._running_kernel.__new__(self._running_kernel)
-        rk.km, rk.kc = km, kc
-        rk._ensure_iopub_up()
-        return rk
-
-    @staticmethod
-    def _shutdown(km: Any) -> None:
-        kc = getattr(km, "_framingkit_client", None)
-        if kc is not None:
-            kc.stop_channels()
-        km.shutdown_kernel(now=True)
+        ahead = self.waiting.pop(k, None)
+        if ahead is not None and (k >= len(self.notebooks) or self.notebooks[k][0] != cwd):
+            ahead.shutdown()  # not the notebook it was started for
+            ahead = None
+        self.launch(k + 1, kernel_name)  # the next notebook starts while this one runs
+        if ahead is not None:
+            ahead.sent.wait(startup_timeout + 60)
+            if ahead.error is None and ahead.sent.is_set():
+                rk = self.kernel_class.__new__(self.kernel_class)
+                rk.km, rk.kc, rk.ahead = ahead.km, ahead.kc, ahead
+                return rk
+            ahead.shutdown()
+        return RunningKernel(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
 
     def close(self) -> None:
-        for km in self.waiting.values():
-            self._shutdown(km)
+        for ahead in self.waiting.values():
+            ahead.shutdown()
         self.waiting.clear()
 
 
@@ -165,17 +246,18 @@ def pytest_collection_modifyitems(session: pytest.Session, config: Any, items: l
         import nbval.plugin as plugin
     except ImportError:
         return
-    folders: list[str] = []
-    seen: set[int] = set()
+    notebooks: dict[int, tuple[str, list[str]]] = {}  # in the order the notebooks run
     for item in items:
         nb = item.parent
-        if isinstance(nb, plugin.IPyNbFile) and id(nb) not in seen:
-            seen.add(id(nb))
-            folders.append(str(nb.fspath.dirname))
-    if len(folders) < 2:
+        if isinstance(nb, plugin.IPyNbFile):
+            _, sources = notebooks.setdefault(id(nb), (str(nb.fspath.dirname), []))
+            if not item.options["skip"]:  # nbval never sends a skipped cell
+                sources.append(item.cell.source)
+    if not notebooks:
         return
-    _PRESTARTER = _Prestarter(folders, config.option.nbval_kernel_startup_timeout)
+    _PRESTARTER = _Prestarter(list(notebooks.values()), config.option.nbval_kernel_startup_timeout)
     plugin.RunningKernel = _PRESTARTER
+    _PRESTARTER.launch(0, plugin.CURRENT_ENV_KERNEL_NAME)  # runs while the unit tests run
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
