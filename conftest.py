@@ -1,13 +1,16 @@
-"""Test-suite speed: nbval starts each notebook's kernel while the previous notebook runs.
+"""Test-suite speed: nbval's next notebook runs in its own kernel while this one is checked.
 
 nbval runs the notebooks one after another and starts a fresh kernel for each one: Python,
 ipykernel, IPython, then the kit, matplotlib and ipywidgets imported by the first cells,
-about a second of one core per notebook before the first cell runs. Here the kernel of the
-*next* notebook is launched (and those modules imported in it, silently: no output, no
-execution count) as soon as a notebook starts, so on two cores that second overlaps the
-previous notebook's cells. Every notebook still gets its own fresh kernel, started in its
-own folder, and runs every cell as before; only the start-up moves earlier. A kernel that is
-never used (a run stopped early) is shut down when the session ends.
+about two seconds of one core per notebook, then the cells. Here the kernel of the *next*
+notebook is launched as soon as a notebook starts (the first one's at collection, so it runs
+during the unit tests); it imports those modules silently (no output, no execution count),
+then runs the notebook's cells ahead, with nbval's flags and in nbval's order
+(:class:`_Ahead`), while its output messages are collected. nbval then reads each cell's
+reply and outputs as before: on two cores the next notebook executes while this one is
+checked. Every notebook still gets its own fresh kernel, started in its own folder, and runs
+every cell once; a failing cell fails its test as before. A kernel that is never used (a run
+stopped early) is shut down when the session ends.
 
 Only with ``--nbval-current-env`` (the kit's configuration in ``pyproject.toml``); set
 ``FRAMINGKIT_NBVAL_PRESTART=0`` to switch it off.
