@@ -11,9 +11,13 @@ import sys
 import time
 import uuid
 
+import pytest
+
 from framingkit.cli import main
 
 from grade_helpers import AUTO_POINTS, SOLUTION, cell, code, notebook, write_key, write_nb
+
+pytestmark = pytest.mark.usefixtures("quick_figure")  # see tests/conftest.py
 
 SETUP = code("from framingkit.exercises import exercise")
 WRITER = code("open('written.txt', 'w').write('x')")
