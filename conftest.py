@@ -1,24 +1,72 @@
-"""Test-suite speed: nbval starts each notebook's kernel while the previous notebook runs.
+"""Test-suite speed: nbval's next notebook runs in its own kernel while this one is checked.
 
 nbval runs the notebooks one after another and starts a fresh kernel for each one: Python,
 ipykernel, IPython, then the kit, matplotlib and ipywidgets imported by the first cells,
-about a second of one core per notebook before the first cell runs. Here the kernel of the
-*next* notebook is launched (and those modules imported in it, silently: no output, no
-execution count) as soon as a notebook starts, so on two cores that second overlaps the
-previous notebook's cells. Every notebook still gets its own fresh kernel, started in its
-own folder, and runs every cell as before; only the start-up moves earlier. A kernel that is
-never used (a run stopped early) is shut down when the session ends.
+about two seconds of one core per notebook, then the cells. Here the kernel of the *next*
+notebook is launched as soon as a notebook starts (the first one's at collection, so it runs
+during the unit tests); it imports those modules silently (no output, no execution count),
+then runs the notebook's cells ahead, with nbval's flags and in nbval's order
+(:class:`_Ahead`), while its output messages are collected. nbval then reads each cell's
+reply and outputs as before: on two cores the next notebook executes while this one is
+checked. Every notebook still gets its own fresh kernel, started in its own folder, and runs
+every cell once; a failing cell fails its test as before. A kernel that is never used (a run
+stopped early) is shut down when the session ends.
 
 Only with ``--nbval-current-env`` (the kit's configuration in ``pyproject.toml``); set
 ``FRAMINGKIT_NBVAL_PRESTART=0`` to switch it off.
+
+nbval's run of each lessons/ and solutions/ notebook is also kept (:func:`nbval_lesson_runs`):
+the outputs of every cell, when every cell passed. A test that needs the lessons executed from
+the top (the answer-first check of tests/test_lesson_design.py reads the solutions' runs) asks
+for the fixture and is moved after nbval's notebooks, so the lessons run once, not twice; run
+without nbval (``-p no:nbval``, one test file), such a test executes them itself.
+
+nbval formats every kernel message for its debug log (``pformat``) even when debug logging is
+off: about 0.5 s of CPU per notebook; here that text is made only if the message is logged.
+
+jsonschema (imported by nbformat) compiles an IRI grammar with lark at import when the
+optional ``rfc3987-syntax`` is installed, about 2.5 s of CPU; no notebook schema uses the "iri"
+formats it checks, so a test process that imports nbformat after this file goes without them
+(with nbval loaded, nbval has imported it already).
 """
 
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
+
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type] (see above)
+
+
+class _LazyPformat:
+    """``pprint.pformat(obj)``, made only when a log record is formatted."""
+
+    def __init__(self, obj: Any) -> None:
+        self.obj = obj
+
+    def __str__(self) -> str:
+        from pprint import pformat
+
+        return pformat(self.obj)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """With nbval loaded, its debug log formats a kernel message only when it is logged."""
+    if config.pluginmanager.has_plugin("nbval"):
+        import nbval.kernel
+
+        nbval.kernel.pformat = _LazyPformat  # type: ignore[assignment]
+
+
+ROOT = Path(__file__).resolve().parent
+#: the folders whose nbval runs are kept (:func:`nbval_lesson_runs`)
+LESSON_DIRS = (ROOT / "lessons", ROOT / "solutions")
+#: the fixture whose tests run after nbval's lessons/ and solutions/ notebooks
+AFTER_LESSONS = "nbval_lesson_runs"
 
 #: Imported in a pre-started kernel before its notebook runs (what the lessons' first cells
 #: import anyway); importing them again in the notebook is then instant.
@@ -28,73 +76,163 @@ WARM_IMPORTS = (
 )
 
 
-class _Prestarter:
-    """Stands in for ``nbval.plugin.RunningKernel``: hands out pre-launched kernels."""
+class _Ahead:
+    """One notebook's kernel, launched early, that runs the notebook's cells ahead of nbval.
 
-    def __init__(self, folders: list[str], startup_timeout: float) -> None:
+    A thread starts the kernel's client, waits until the kernel and its output channel are
+    up, imports :data:`WARM_IMPORTS` silently, then sends every cell nbval will run, in
+    nbval's order and with nbval's own flags (``store_history=False``,
+    ``stop_on_error=False``, no stdin), and from then on collects the kernel's output
+    messages, so that nothing is dropped while nobody reads them.
+    """
+
+    def __init__(self, km: Any, sources: list[str], timeout: float) -> None:
+        import queue
+        import threading
+
+        self.km, self.sources, self.timeout = km, sources, timeout
+        self.kc: Any = None
+        self.ids: list[tuple[str, str]] = []  # (source, msg_id) of each cell sent
+        self.iopub: queue.Queue = queue.Queue()
+        self.sent = threading.Event()  # the cells are sent (or starting failed)
+        self.stop = threading.Event()
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, daemon=True, name="nbval-ahead")
+        self.thread.start()
+
+    def _run(self) -> None:
+        import queue
+
         from nbval.kernel import RunningKernel
 
-        self._running_kernel = RunningKernel
-        self.folders = folders  # the folder of each notebook, in the order they run
+        try:
+            kc = self.kc = self.km.client()
+            kc.start_channels()
+            kc.wait_for_ready(timeout=self.timeout)
+            rk = RunningKernel.__new__(RunningKernel)
+            rk.km, rk.kc = self.km, kc
+            rk._ensure_iopub_up()  # nbval's own check that output messages arrive
+            rk.await_reply(kc.execute(WARM_IMPORTS, silent=True, store_history=False), 60)
+            for src in self.sources:
+                msg_id = kc.execute(
+                    src, store_history=False, allow_stdin=False, stop_on_error=False
+                )
+                self.ids.append((src, msg_id))
+        except BaseException as exc:  # handed to the caller, which starts a kernel of its own
+            self.error = exc
+            self.sent.set()
+            return
+        self.sent.set()
+        while not self.stop.is_set():
+            try:
+                msg = kc.iopub_channel.get_msg(timeout=0.1)
+            except queue.Empty:
+                continue
+            except Exception:  # channels closed: the kernel is being stopped
+                return
+            self.iopub.put(msg)
+
+    def shutdown(self) -> None:
+        self.stop.set()
+        self.thread.join(5)
+        if self.kc is not None:
+            self.kc.stop_channels()
+        self.km.shutdown_kernel(now=True)
+
+
+def _ahead_kernel_class() -> Any:
+    """nbval's ``RunningKernel`` for a notebook whose cells an :class:`_Ahead` sent."""
+    import queue
+
+    from nbval.kernel import RunningKernel
+
+    class AheadKernel(RunningKernel):  # type: ignore[misc, valid-type]
+        ahead: _Ahead
+
+        def execute_cell_input(self, cell_input: str, allow_stdin: Any = None) -> str:
+            ids = self.ahead.ids
+            if not ids or ids[0][0] != cell_input:
+                raise RuntimeError(
+                    "nbval ran a cell the pre-started kernel did not run ahead (are cells "
+                    "reordered?); set FRAMINGKIT_NBVAL_PRESTART=0"
+                )
+            return ids.pop(0)[1]
+
+        def get_message(self, stream: str, timeout: float | None = None) -> Any:
+            if stream != "iopub":
+                return super().get_message(stream, timeout)
+            try:
+                return self.ahead.iopub.get(timeout=timeout)
+            except queue.Empty:
+                raise queue.Empty from None  # what nbval catches
+
+        def stop(self) -> None:
+            self.ahead.stop.set()
+            self.ahead.thread.join(5)
+            super().stop()
+
+    return AheadKernel
+
+
+class _Prestarter:
+    """Stands in for ``nbval.plugin.RunningKernel``: hands out kernels launched early.
+
+    While notebook k runs, notebook k+1's kernel is launched and runs its cells ahead
+    (:class:`_Ahead`): on two cores, the next notebook executes while nbval checks this
+    one. Each notebook still gets its own fresh kernel, started in its own folder, and
+    every cell runs once, in order, with the flags nbval uses; nbval reads each cell's
+    reply and outputs as before (a cell that fails still fails its test).
+    """
+
+    def __init__(self, notebooks: list[tuple[str, list[str]]], startup_timeout: float) -> None:
+        self.notebooks = notebooks  # (folder, sources of the cells nbval runs) in run order
         self.timeout = startup_timeout
         self.next = 0
-        self.waiting: dict[int, Any] = {}  # notebook index -> launched KernelManager
+        self.waiting: dict[int, _Ahead] = {}
+        self.kernel_class = _ahead_kernel_class()
 
-    def _launch(self, kernel_name: str, folder: str) -> Any:
+    def launch(self, k: int, kernel_name: str) -> None:
         from nbval.kernel import KernelManager, NbvalKernelspecManager
 
+        if k >= len(self.notebooks) or k in self.waiting:
+            return
+        folder, sources = self.notebooks[k]
         km = KernelManager(kernel_name=kernel_name, kernel_spec_manager=NbvalKernelspecManager())
         km.start_kernel(stderr=open(os.devnull, "w"), cwd=folder)  # noqa: SIM115
-        return km
-
-    def _warm(self, km: Any) -> None:
-        """Connect and import the warm modules in a launched kernel, without waiting."""
-        kc = km.client()
-        kc.start_channels()
-        km._framingkit_warm_id = kc.execute(WARM_IMPORTS, silent=True, store_history=False)
-        km._framingkit_client = kc
+        self.waiting[k] = _Ahead(km, sources, self.timeout)
 
     def __call__(self, kernel_name: str, cwd: str | None = None, startup_timeout: float = 60):
+        from nbval.kernel import RunningKernel
+
         k = self.next
         self.next += 1
-        km = self.waiting.pop(k, None)
-        if km is not None and (k >= len(self.folders) or self.folders[k] != cwd):
-            self._shutdown(km)  # not the notebook it was started for
-            km = None
-        # launch the next notebook's kernel now: it starts while this notebook runs
-        if self.next < len(self.folders) and self.next not in self.waiting:
-            nxt = self._launch(kernel_name, self.folders[self.next])
-            self._warm(nxt)
-            self.waiting[self.next] = nxt
-        if km is None:
-            return self._running_kernel(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
-        kc = km._framingkit_client
-        try:
-            # the silent warm-up was sent first: wait for its reply, then for the kernel
-            while True:
-                msg = kc.get_shell_msg(timeout=startup_timeout)
-                if msg["parent_header"].get("msg_id") == km._framingkit_warm_id:
-                    break
-            kc.wait_for_ready(timeout=startup_timeout)
-        except Exception:
-            self._shutdown(km)
-            return self._running_kernel(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
-        rk = self._running_kernel.__new__(self._running_kernel)
-        rk.km, rk.kc = km, kc
-        rk._ensure_iopub_up()
-        return rk
-
-    @staticmethod
-    def _shutdown(km: Any) -> None:
-        kc = getattr(km, "_framingkit_client", None)
-        if kc is not None:
-            kc.stop_channels()
-        km.shutdown_kernel(now=True)
+        ahead = self.waiting.pop(k, None)
+        if ahead is not None and (k >= len(self.notebooks) or self.notebooks[k][0] != cwd):
+            ahead.shutdown()  # not the notebook it was started for
+            ahead = None
+        self.launch(k + 1, kernel_name)  # the next notebook starts while this one runs
+        if ahead is not None:
+            ahead.sent.wait(startup_timeout + 60)
+            if ahead.error is None and ahead.sent.is_set():
+                rk = self.kernel_class.__new__(self.kernel_class)
+                rk.km, rk.kc, rk.ahead = ahead.km, ahead.kc, ahead
+                return rk
+            ahead.shutdown()
+        return RunningKernel(kernel_name, cwd=cwd, startup_timeout=startup_timeout)
 
     def close(self) -> None:
-        for km in self.waiting.values():
-            self._shutdown(km)
+        for ahead in self.waiting.values():
+            ahead.shutdown()
         self.waiting.clear()
+
+
+def pytest_addoption(parser: pytest.Parser, pluginmanager: pytest.PytestPluginManager) -> None:
+    """With ``-p no:nbval`` (unit tests only), accept the nbval options of ``addopts``."""
+    if pluginmanager.is_blocked("nbval"):
+        group = parser.getgroup("nbval (disabled)")
+        group.addoption("--nbval-lax", action="store_true", dest="nbval_lax")
+        group.addoption("--nbval-current-env", action="store_true", dest="nbval_current_env")
+        group.addoption("--nbval-cell-timeout", dest="nbval_cell_timeout", default=None)
 
 
 _PRESTARTER: _Prestarter | None = None
@@ -104,6 +242,7 @@ _PRESTARTER: _Prestarter | None = None
 def pytest_collection_modifyitems(session: pytest.Session, config: Any, items: list[Any]) -> None:
     """Note the notebooks in the order they will run, and let nbval use pre-started kernels."""
     global _PRESTARTER
+    _after_nbval_lessons(items)
     if os.environ.get("FRAMINGKIT_NBVAL_PRESTART", "1") == "0":
         return
     if not getattr(config.option, "nbval_current_env", False):
@@ -112,20 +251,93 @@ def pytest_collection_modifyitems(session: pytest.Session, config: Any, items: l
         import nbval.plugin as plugin
     except ImportError:
         return
-    folders: list[str] = []
-    seen: set[int] = set()
+    notebooks: dict[int, tuple[str, list[str]]] = {}  # in the order the notebooks run
     for item in items:
         nb = item.parent
-        if isinstance(nb, plugin.IPyNbFile) and id(nb) not in seen:
-            seen.add(id(nb))
-            folders.append(str(nb.fspath.dirname))
-    if len(folders) < 2:
+        if isinstance(nb, plugin.IPyNbFile):
+            _, sources = notebooks.setdefault(id(nb), (str(nb.fspath.dirname), []))
+            if not item.options["skip"]:  # nbval never sends a skipped cell
+                sources.append(item.cell.source)
+    if not notebooks:
         return
-    _PRESTARTER = _Prestarter(folders, config.option.nbval_kernel_startup_timeout)
+    _PRESTARTER = _Prestarter(list(notebooks.values()), config.option.nbval_kernel_startup_timeout)
     plugin.RunningKernel = _PRESTARTER
+    _PRESTARTER.launch(0, plugin.CURRENT_ENV_KERNEL_NAME)  # runs while the unit tests run
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     """Shut down kernels launched for notebooks that never ran."""
     if _PRESTARTER is not None:
         _PRESTARTER.close()
+
+
+# ------------------------------------------------------------ nbval's runs of the lessons
+
+
+def _nbval_file(item: Any) -> Any:
+    """The nbval notebook an item is a cell of (None for any other item)."""
+    try:
+        import nbval.plugin as plugin
+    except ImportError:
+        return None
+    return item.parent if isinstance(item.parent, plugin.IPyNbFile) else None
+
+
+def _after_nbval_lessons(items: list[Any]) -> None:
+    """Move the tests that use :func:`nbval_lesson_runs` after nbval's last lessons/ or solutions/ cell."""
+    last = max(
+        (i for i, it in enumerate(items) if (nb := _nbval_file(it)) and _in_lessons(nb)),
+        default=None,
+    )
+    if last is None:
+        return
+    late = [it for it in items[:last] if AFTER_LESSONS in getattr(it, "fixturenames", ())]
+    if not late:
+        return
+    ids = {id(it) for it in late}
+    rest = [it for it in items if id(it) not in ids]
+    at = rest.index(items[last]) + 1
+    items[:] = rest[:at] + late + rest[at:]
+
+
+def _in_lessons(nb: Any) -> bool:
+    return Path(str(nb.fspath)).resolve().parent in LESSON_DIRS
+
+
+def _run_name(nb: Any) -> str:
+    """``"lessons/01-compare.ipynb"`` or ``"solutions/01-compare.ipynb"``."""
+    path = Path(str(nb.fspath)).resolve()
+    return f"{path.parent.name}/{path.name}"
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: Any, call: Any) -> Any:
+    """Keep the outputs nbval got for each cell of a lessons/ or solutions/ notebook."""
+    outcome = yield
+    nb = _nbval_file(item)
+    if nb is None or call.when != "call" or not _in_lessons(nb):
+        return
+    runs = item.config.__dict__.setdefault("_framingkit_nbval_lessons", {})
+    run = runs.setdefault(_run_name(nb), {"cells": {}, "failed": False})
+    if outcome.get_result().passed and item.test_outputs is not None:
+        run["cells"][item.cell_num] = (item.cell.source, [dict(o) for o in item.test_outputs])
+    else:
+        run["failed"] = True
+
+
+@pytest.fixture(scope="session")
+def nbval_lesson_runs(request: pytest.FixtureRequest) -> dict[str, list[tuple[str, list]]]:
+    """nbval's run of each lessons/ and solutions/ notebook whose every cell passed:
+    ``{"solutions/<notebook name>": [(source, outputs) of code cell 0, of code cell 1, ...]}``
+    (empty without nbval).
+
+    The tests that use this fixture run after nbval's lessons; a caller checks that the
+    sources match the notebook it reads and executes the notebook itself when they do not.
+    """
+    runs = request.config.__dict__.get("_framingkit_nbval_lessons", {})
+    out: dict[str, list[tuple[str, list[dict]]]] = {}
+    for name, run in runs.items():
+        cells = run["cells"]
+        if not run["failed"] and sorted(cells) == list(range(len(cells))):
+            out[name] = [cells[i] for i in range(len(cells))]
+    return out

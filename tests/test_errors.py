@@ -29,12 +29,20 @@ def test_input_error_in_a_kernel_is_one_line(tmp_path) -> None:
         "nbformat": 4,
         "nbformat_minor": 5,
     }
-    src = tmp_path / "t.ipynb"
-    src.write_text(json.dumps(nb), encoding="utf-8")
-    cmd = [sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute"]
-    cmd += ["--allow-errors", str(src), "--output", "out.ipynb"]
-    subprocess.run(cmd, cwd=tmp_path, capture_output=True, check=True, timeout=120)
-    outputs = json.loads((tmp_path / "out.ipynb").read_text("utf-8"))["cells"][0]["outputs"]
+    # a real, fresh kernel of this environment, run in-process by nbclient (what
+    # ``jupyter nbconvert --execute`` does, without starting and importing nbconvert)
+    import nbformat
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+
+    km = KernelManager(kernel_name="python3")
+    km.kernel_spec.argv[0] = sys.executable
+    node = nbformat.from_dict(nb)
+    client = NotebookClient(
+        node, km=km, timeout=120, allow_errors=True, resources={"metadata": {"path": tmp_path}}
+    )
+    client.execute()
+    outputs = json.loads(json.dumps(node))["cells"][0]["outputs"]
     text = "".join("".join(o.get("text", "")) for o in outputs)
     assert text == "InputError: The file 'no_such_file.txt' does not exist.\n"
     assert not any(o["output_type"] == "error" for o in outputs)

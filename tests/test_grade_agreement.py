@@ -15,6 +15,8 @@ from framingkit.grade.spanview import words
 
 from grade_helpers import LESSON, TEXT, notebook, write_nb
 
+pytestmark = pytest.mark.usefixtures("quick_figure")  # see tests/conftest.py
+
 #: Krippendorff (2011), "Computing Krippendorff's alpha-reliability", the nominal example
 #: with missing data: 4 coders, 12 units; alpha = 0.743.
 K2011 = {

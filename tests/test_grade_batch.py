@@ -12,6 +12,8 @@ from framingkit.cli import main
 
 from grade_helpers import AUTO_POINTS, LESSON, SOLUTION, cell, notebook, write_key, write_nb
 
+pytestmark = pytest.mark.usefixtures("quick_figure")  # see tests/conftest.py
+
 HOSTILE = "<script>alert('x')</script>"
 
 
@@ -47,6 +49,7 @@ def run(klass, out, *extra):
     return main(["grade", str(c), "--out", str(out), "--key", str(keys), "--quiet", *extra])
 
 
+@pytest.mark.real_figure
 def test_outputs_columns_and_statuses(klass, tmp_path):
     out = tmp_path / "out"
     assert run(klass, out, "--jobs", "2") == 0
@@ -98,6 +101,7 @@ def test_submitted_bytes_unchanged(klass, tmp_path):
     assert digest(klass[0]) == before
 
 
+@pytest.mark.real_figure
 def test_rerun_is_identical_and_independent_of_jobs(klass, tmp_path):
     run(klass, tmp_path / "a", "--jobs", "1")
     run(klass, tmp_path / "b", "--jobs", "2")

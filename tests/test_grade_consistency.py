@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import os
-import random
 import re
 import signal
 import subprocess
@@ -66,26 +65,58 @@ def two_runs(tmp_path):
     return c, keys, out
 
 
-def test_a_kill_at_random_moments_leaves_out_consistent(two_runs):
+def _staging(out: Path) -> bool:
+    """A run is writing its pages into a staging folder of ``out``."""
+    return any(p.name.startswith(".staging-") and any(p.iterdir()) for p in out.iterdir())
+
+
+def _switching(out: Path) -> bool:
+    """A run is switching its pages into ``out`` (the old ones are being moved aside)."""
+    return any(p.name.startswith(".replaced-") for p in out.iterdir())
+
+
+def kill_when(proc: subprocess.Popen, moment) -> None:
+    """SIGKILL ``proc`` as soon as ``moment()`` holds (checked every millisecond); a run that
+    ends first is left to end."""
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        try:
+            now = moment()
+        except OSError:  # a folder vanished while it was listed
+            now = False
+        if now:
+            os.kill(proc.pid, signal.SIGKILL)
+            break
+        time.sleep(0.001)
+    proc.wait()
+
+
+def test_a_kill_at_chosen_moments_leaves_out_consistent(two_runs):
+    """A real SIGKILL of the grader: while it starts and grades, while it writes its pages
+    into the staging folder, and (when the poll catches it) while it switches them in; then
+    a full run. Every step of the switch itself is interrupted in the next test."""
     c, keys, out = two_runs
-    rng = random.Random(14)
     cmd = [sys.executable, "-c", "import sys; from framingkit.cli import main; sys.exit(main())"]
     cmd += ["grade", str(c), "--out", str(out), "--key", str(keys), "-q", "--jobs", "1"]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
-    start = time.monotonic()
-    subprocess.run(cmd, env=env, check=True, capture_output=True)
-    full = time.monotonic() - start
-    check_consistent(out)
-    make_class(c, None, 12)  # back to full marks, so the next run changes every score again
-    for k in range(3):
+    started = [0.0]
+    moments = [
+        lambda: time.monotonic() - started[0] > 0.3,  # starting, reading, grading
+        lambda: _staging(out),
+        lambda: _switching(out),
+    ]
+    for moment in moments:
+        started[0] = time.monotonic()
         proc = subprocess.Popen(cmd, env=env, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, max(0.5, full * 1.1)))
-        os.kill(proc.pid, signal.SIGKILL)
-        proc.wait()
+        kill_when(proc, moment)
         check_consistent(out)
-        make_class(c, None if k % 2 else {}, 12)
+        # the class always differs from the grades in out: the next run changes every score
+        rows = {r["student"]: r for r in csv.DictReader((out / "grades.csv").open())}
+        make_class(c, {} if float(rows["s00"]["score"]) == AUTO_POINTS else None, 12)
     subprocess.run(cmd, env=env, check=True, capture_output=True)
     check_consistent(out)
+    rows = list(csv.DictReader((out / "grades.csv").open(encoding="utf-8")))
+    assert len(rows) == 15
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # leftovers cleaned
 
 

@@ -21,6 +21,8 @@ from framingkit.grade.discover import display_name, find_submissions
 
 from grade_helpers import LESSON, SOLUTION, cell, notebook, write_key, write_nb
 
+pytestmark = pytest.mark.usefixtures("quick_figure")  # see tests/conftest.py
+
 
 @pytest.fixture()
 def opts(tmp_path):
@@ -108,6 +110,7 @@ def test_huge_answers_are_not_parsed_and_pages_stay_small(tmp_path, opts):
     assert len((out / "grades.csv").read_text("utf-8")) < 20_000
 
 
+@pytest.mark.real_figure
 def test_links_in_out_are_never_written_through(tmp_path, opts):
     c, out, elsewhere = tmp_path / "class", tmp_path / "out", tmp_path / "elsewhere"
     write_nb(c / "alice.ipynb", notebook())
@@ -153,6 +156,7 @@ def test_overlapping_paths_grade_each_file_once(tmp_path):
     assert [s.student for s in subs] == ["alice"]
 
 
+@pytest.mark.real_figure
 def test_a_hostile_class_gives_identical_output_whatever_jobs(tmp_path):
     keys = write_key(tmp_path / "keys")
     c = tmp_path / "class"
@@ -282,6 +286,7 @@ def test_scoring_one_exercise_has_a_time_limit(tmp_path, opts):
     assert r.exercises[f"{LESSON}/kinds"].points == 2  # the others are still scored
 
 
+@pytest.mark.real_figure
 def test_nothing_is_written_to_the_home_folder(tmp_path):
     import subprocess
 

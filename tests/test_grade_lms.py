@@ -16,6 +16,8 @@ from framingkit.grade.run import GradeResult
 
 from grade_helpers import notebook, write_key, write_nb
 
+pytestmark = pytest.mark.usefixtures("quick_figure")  # see tests/conftest.py
+
 DOC = Path("docs/grading.md").read_text("utf-8")
 
 #: The class of the documented samples.

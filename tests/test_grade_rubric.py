@@ -11,6 +11,8 @@ from framingkit.grade.rubric import COLUMNS, read_rubric
 
 from grade_helpers import AUTO_POINTS, LESSON, SOLUTION, notebook, write_key, write_nb
 
+pytestmark = pytest.mark.usefixtures("quick_figure")  # see tests/conftest.py
+
 ESSAY = f"{LESSON}/essay"
 
 
@@ -54,6 +56,7 @@ def test_rubric_template_lists_every_written_answer(graded):
     assert "to score by hand" in grades["ana"]["message"]
 
 
+@pytest.mark.real_figure
 def test_filled_rubric_is_added_to_the_scores_and_kept(graded, capsys):
     args, out = graded
     sheet = rows(out / "rubric.csv")

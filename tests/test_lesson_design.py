@@ -717,12 +717,24 @@ def runner():
 
 
 @pytest.fixture(scope="session")
-def executed(runner: Runner) -> dict[str, dict]:
+def executed(request: pytest.FixtureRequest, nbval_lesson_runs: dict) -> dict[str, dict]:
     """Every lesson executed once from the top as its solution notebook: what a student sees after
     Run All once every exercise is answered (the model answers are typed in, so every gate is
     open). ``lessons/`` differs only by the answers and the instructor notes (test_lessons_drift),
-    so what is above an exercise here is above it in the lesson, gates open or not."""
-    return {name: runner.run(lb.read_notebook(SOLUTIONS / name)) for name in NAMES}
+    so what is above an exercise here is above it in the lesson, gates open or not. nbval's run of
+    solutions/ is reused when the whole suite runs (see conftest.py); else it is run here."""
+    out = {}
+    for name in NAMES:
+        nb = lb.read_notebook(SOLUTIONS / name)
+        code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+        run = nbval_lesson_runs.get(f"solutions/{name}")
+        if run is not None and [src for src, _ in run] == [lb.source_of(c) for c in code]:
+            for c, (_, outputs) in zip(code, run, strict=True):
+                c["outputs"] = json.loads(json.dumps(outputs))
+            out[name] = nb
+        else:
+            out[name] = request.getfixturevalue("runner").run(nb)
+    return out
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -284,9 +284,12 @@ def write_outputs(
 
 
 def clean_leftovers(out: Path) -> None:
-    """Remove staging folders of runs that were killed (only the grader's own, by name)."""
+    """Remove staging folders of runs that were killed (only the grader's own, by name), and
+    the temporary file of a rubric.csv.bak write that a kill interrupted."""
     for p in out.iterdir():
-        if p.name.startswith((_STAGE, _OLD)):
+        if p.name.startswith(".rubric.csv.bak.") and p.name.endswith(".tmp"):
+            p.unlink(missing_ok=True)
+        elif p.name.startswith((_STAGE, _OLD)):
             if p.is_symlink() or not p.is_dir():
                 p.unlink(missing_ok=True)
             else:

@@ -275,6 +275,10 @@ def _child(argv: list[str] | None = None) -> int:
         result_path.write_text(json.dumps(doc), "utf-8")
         return 0
 
+    # jsonschema (imported by nbformat) compiles an IRI grammar with lark at import when the
+    # optional rfc3987-syntax is installed: about 2.5 s of CPU per notebook, for "iri" format
+    # checks that nbformat's notebook schema never uses; the runner goes without them
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
     import nbformat  # the execute path only: reading never imports it
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import AsyncKernelManager
