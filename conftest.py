@@ -284,7 +284,7 @@ def _nbval_file(item: Any) -> Any:
 
 
 def _after_nbval_lessons(items: list[Any]) -> None:
-    """Move the tests that use :func:`nbval_lesson_runs` after nbval's last lessons/ or solutions/ cell."""
+    """Move the tests that use :func:`nbval_lesson_runs` after nbval's last lesson cell."""
     last = max(
         (i for i, it in enumerate(items) if (nb := _nbval_file(it)) and _in_lessons(nb)),
         default=None,
