@@ -162,3 +162,27 @@ def looks_like_html(text: str) -> bool:
     lines = [ln for ln in head.splitlines() if ln.strip()]
     tagged = sum(1 for ln in lines if ln.lstrip().startswith("<"))
     return 2 * tagged >= len(lines)
+
+
+def fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
+    """``textwrap.fill`` with these arguments, the same result, without textwrap's cost for a
+    line that fits and has no white space textwrap would change (tabs, line breaks, a space
+    at the end): such a line is returned as it is (CLI listings of long texts, performance).
+
+    >>> fill("a short line", 20, "  ")
+    '  a short line'
+    >>> fill("a line that is too long for the width", 20, subsequent_indent="  ")
+    'a line that is too\\n  long for the width'
+    """
+    if (
+        text
+        and len(initial_indent) + len(text) <= width
+        and not text[-1].isspace()
+        and not any(ch in text for ch in "\t\n\x0b\x0c\r")
+    ):
+        return initial_indent + text
+    import textwrap
+
+    return textwrap.fill(
+        text, width, initial_indent=initial_indent, subsequent_indent=subsequent_indent
+    )
