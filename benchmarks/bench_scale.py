@@ -427,14 +427,14 @@ def markdown(out: dict[str, Any]) -> str:
         lines.append("")
     if out.get("x10"):
         lines += [
-            "**1 MB → 10 MB** (cost of 10 MB over 1 MB; target ≤ 12×)",
+            "**1 MB → 10 MB** (cost of 10 MB over 1 MB, judged on CPU time; target ≤ 12×)",
             "",
             "| analysis | × wall | × CPU | reference × wall | target |",
             "| --- | --- | --- | --- | --- |",
         ]
         for cmd, x in out["x10"].items():
             ref = f"{x['ref']:.1f}×" if x.get("ref") == x.get("ref") and x.get("ref") else "—"
-            met = "met" if x["wall"] <= 12 else "NOT met"
+            met = "met" if x["cpu"] <= 12 else "NOT met"  # the cost: CPU time, not the load
             lines.append(f"| {cmd} | {x['wall']:.1f}× | {x['cpu']:.1f}× | {ref} | ≤ 12×: {met} |")
         lines.append("")
     if out.get("pair"):
