@@ -16,7 +16,8 @@ pair rewrites A again (wording changes, dropped, added, merged and moved sentenc
 
 Each analysis runs in a fresh process, which reports its own peak resident memory (VmHWM),
 beside a reference over the same text in another fresh process: a plain regex pass for parsing
-and spot (every lexicon term in one regex alternation), difflib's word diff
+(paragraphs, sentences, word tokens), a regex word pass for spot (every word and word pair
+looked up in a set of the lexicon terms), difflib's word diff
 (``SequenceMatcher`` over the words) for compare.
 Times are wall-clock seconds; "x10" is the cost of 10 MB over 1 MB.
 
@@ -196,14 +197,14 @@ if kind == "parse":  # paragraphs, sentences and word tokens by regex
     paras = re.split(r"\n\s*\n", text)
     sents = [s for p in paras for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", p)]
     toks = [re.findall(r"\w+(?:['\u2019-]\w+)*|[^\w\s]", s) for s in sents]
-elif kind == "spot":  # every lexicon term found by one regex alternation
-    terms = []
+elif kind == "spot":  # every word (and word pair) of the text looked up in the lexicon terms
+    terms = set()
     for f in glob.glob(os.path.join(sys.argv[3], "*.tsv")):
         rows = open(f, encoding="utf-8").read().splitlines()
-        terms += [r.split("\t")[0] for r in rows if r and r[0] != "#" and "\t" in r][1:]
-    alts = "|".join(sorted(map(re.escape, terms), key=len, reverse=True))
-    rx = re.compile(r"\b(?:" + alts + r")\b", re.I)
-    hits = [m.span() for m in rx.finditer(text)]
+        terms |= {r.split("\t")[0].lower() for r in rows if r and r[0] != "#" and "\t" in r}
+    words = [(m.start(), m.group().lower()) for m in re.finditer(r"\w+(?:['\u2019-]\w+)*", text)]
+    hits = [s for s, w in words if w in terms]
+    hits += [s for (s, w), (_, v) in zip(words, words[1:]) if f"{w} {v}" in terms]
 elif kind == "compare":  # difflib's word diff
     other = open(sys.argv[3], encoding="utf-8").read()
     ops = difflib.SequenceMatcher(None, text.split(), other.split()).get_opcodes()
@@ -253,9 +254,11 @@ def _measure(cmd: list[str], timeout: float) -> dict[str, float | str]:
         proc = subprocess.Popen(launched, stdout=subprocess.DEVNULL, stderr=err)
         try:
             _, status, usage = _wait4(proc, timeout)
-        except TimeoutError:
+        except BaseException as exc:  # a timeout, or the bench interrupted: end the child
             proc.kill()
             proc.wait()
+            if not isinstance(exc, TimeoutError):
+                raise
             nan = float("nan")
             return {"wall": nan, "cpu": nan, "rss": nan, "load": load, "status": "timeout"}
         wall = time.perf_counter() - t
@@ -312,7 +315,7 @@ COMMANDS = ("show", "spot", "claims", "compare", "key draft")
 #: What each reference is (for the tables).
 REFERENCE_NAME = {
     "show": "regex split",
-    "spot": "regex pass",
+    "spot": "word lookup",
     "claims": "regex split",
     "compare": "difflib",
 }
@@ -424,14 +427,14 @@ def markdown(out: dict[str, Any]) -> str:
         lines.append("")
     if out.get("x10"):
         lines += [
-            "**1 MB → 10 MB** (cost of 10 MB over 1 MB; target ≤ 12×)",
+            "**1 MB → 10 MB** (cost of 10 MB over 1 MB, judged on CPU time; target ≤ 12×)",
             "",
             "| analysis | × wall | × CPU | reference × wall | target |",
             "| --- | --- | --- | --- | --- |",
         ]
         for cmd, x in out["x10"].items():
             ref = f"{x['ref']:.1f}×" if x.get("ref") == x.get("ref") and x.get("ref") else "—"
-            met = "met" if x["wall"] <= 12 else "NOT met"
+            met = "met" if x["cpu"] <= 12 else "NOT met"  # the cost: CPU time, not the load
             lines.append(f"| {cmd} | {x['wall']:.1f}× | {x['cpu']:.1f}× | {ref} | ≤ 12×: {met} |")
         lines.append("")
     if out.get("pair"):

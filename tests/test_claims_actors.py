@@ -71,3 +71,32 @@ def test_number_word_before_a_verb_is_no_quantity():
 
     found = [d.text for d in find_details("This one will be no different, and three towns agree.")]
     assert found == ["three towns"]
+
+
+def test_sentence_start_check_is_the_regex_it_replaced():
+    """_after_sentence_end walks back over white space; it must agree with the old regex."""
+    import random
+    import re
+
+    from framingkit.claims.actors import _after_sentence_end
+
+    old = re.compile(r"(?:^|[.!?:;\"”]\s+|\n)$")
+    rng = random.Random(3)
+    parts = ["a", "B", " ", "\n", ".", '"', "”", ";", ",", "\u00a0", "1", "é", "\x1c"]
+    for _ in range(3000):
+        t = "".join(rng.choice(parts) for _ in range(rng.randint(0, 10)))
+        pos = rng.randint(0, len(t))
+        assert _after_sentence_end(t, pos) == (old.search(t[:pos]) is not None), (t, pos)
+
+
+def test_long_sentence_with_many_breaks_keeps_its_clauses():
+    """split_clauses on a long sentence (counts by bisection) cuts where each side is long."""
+    from framingkit.claims.extract import split_clauses
+
+    text = "; ".join(f"clause number {i} has five words" for i in range(300)) + "."
+    spans = split_clauses(text, 0, len(text))
+    assert len(spans) == 300
+    assert [text[s:e] for s, e in spans][:2] == [
+        "clause number 0 has five words",
+        "clause number 1 has five words",
+    ]

@@ -1012,13 +1012,6 @@ def _plain_coverage(article: Article) -> str | None:
 # --------------------------------------------------------------------------- parsing
 
 
-def _token(text: str, folded: str, start: int, end: int) -> Token:
-    """The token ``text[start:end]``; its ``norm`` shares the string when nothing changes."""
-    raw = text[start:end]
-    norm = folded[start:end].lower()
-    return Token(start, end, raw, raw if norm == raw else norm)
-
-
 def parse(text: str, source: str = "<text>", source_format: str = "text") -> Article:
     """Parse ``text`` into an :class:`Article` (see :func:`load_article`)."""
     masked, markup = _find_markup(text)
@@ -1182,7 +1175,8 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             else [(s, e, "")]
         )
         for ss, se, note in bounds:
-            # segment.split_tokens and _token inlined (performance only: same tokens)
+            # segment.split_tokens' tokens, built in one loop; a token's norm shares the string
+            # when folding and lower-casing change nothing (performance only)
             toks_list = []
             for m in token_iter(masked, ss, se):
                 ts, te = m.span()

@@ -162,3 +162,51 @@ def looks_like_html(text: str) -> bool:
     lines = [ln for ln in head.splitlines() if ln.strip()]
     tagged = sum(1 for ln in lines if ln.lstrip().startswith("<"))
     return 2 * tagged >= len(lines)
+
+
+#: White space other than the ASCII space (textwrap treats these specially); hyphens (where
+#: textwrap may break a word). A text without them is wrapped by :func:`fill` itself.
+_NOT_PLAIN_RE = re.compile(r"[^\S ]|-")
+_CHUNK_RE = re.compile(r" +|[^ ]+")
+
+
+def fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
+    """``textwrap.fill`` with these arguments: the same result, several times faster on the
+    plain case (CLI listings of long texts): no white space but ASCII spaces, no hyphen, no
+    word longer than a line. Anything else goes to textwrap itself.
+
+    >>> fill("a short line", 20, "  ")
+    '  a short line'
+    >>> fill("a line that is too long for the width", 20, subsequent_indent="  ")
+    'a line that is too\\n  long for the width'
+    """
+    if text and not _NOT_PLAIN_RE.search(text):
+        # textwrap's greedy algorithm on its chunks (runs of spaces, words), with
+        # drop_whitespace: a line loses a space run at its end, a later line one at its start
+        chunks = _CHUNK_RE.findall(text)
+        lines: list[str] = []
+        i, n = 0, len(chunks)
+        while i < n:
+            indent = subsequent_indent if lines else initial_indent
+            room = width - len(indent)
+            if lines and chunks[i][0] == " ":
+                i += 1
+            cur: list[str] = []
+            used = 0
+            while i < n and used + len(chunks[i]) <= room:
+                used += len(chunks[i])
+                cur.append(chunks[i])
+                i += 1
+            if i < n and len(chunks[i]) > room:
+                break  # a word longer than a line: textwrap breaks it (below)
+            if cur and cur[-1][0] == " ":
+                cur.pop()
+            if cur:
+                lines.append(indent + "".join(cur))
+        else:
+            return "\n".join(lines)
+    import textwrap
+
+    return textwrap.fill(
+        text, width, initial_indent=initial_indent, subsequent_indent=subsequent_indent
+    )

@@ -12,6 +12,7 @@ import re
 
 from ..typography import fold
 from .actors import place_spans
+from .lexicon import _by_first_char
 from .model import Detail
 
 _NUM_WORDS_LIST = (
@@ -19,7 +20,8 @@ _NUM_WORDS_LIST = (
     "fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|"
     "billion|billions|trillion|dozen|dozens|half|a third|a quarter|twice|double|triple"
 )
-_NUM_WORDS = "|".join(sorted(_NUM_WORDS_LIST.split("|"), key=len, reverse=True))
+#: Longest first, grouped by first letter (the same matches as the plain alternation, faster).
+_NUM_WORDS = _by_first_char(sorted(_NUM_WORDS_LIST.split("|"), key=len, reverse=True))
 _UNITS = (
     r"square\s+(?:kilometres|kilometers|miles|metres|meters|km)|sq\s*km|km2|km|kilometres|kilometers|"
     r"miles|metres|meters|m|tonnes|tons|barrels|cubic\s+metres|bcm|per\s*cent|percent|%|pc|"

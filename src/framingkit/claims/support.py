@@ -173,7 +173,7 @@ def headline_support(
         exact = tuple(cid for cid, ws in body_words.items() if st in ws)
         rel_ids, rel_words = [], []
         for cid, ws in body_words.items():
-            hits = [ws[s] for s in related if s in ws]
+            hits = [ws[s] for s in sorted(related) if s in ws]  # sorted: the same on every run
             if hits and cid not in exact:
                 rel_ids.append(cid)
                 rel_words.extend(hits)

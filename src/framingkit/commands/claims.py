@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import textwrap
 
 from ..atomic import write_text
 from ..errors import InputError
+from ..textio import fill
 
 HELP = "Map the claims of a text: type, certainty (with cues), actors, details, links."
 EXAMPLE = "framingkit claims seeds/original_telegraph.txt --figure map.png --svg"
@@ -44,7 +44,7 @@ def render(cm, support=None) -> str:  # type: ignore[no-untyped-def]
         cues = ", ".join(f"{q.text} ({q.kind})" for q in c.cues)
         out.append("")
         out.append(
-            textwrap.fill(
+            fill(
                 f"{c.id:>4} [{c.position}] {display_text(c.text)}",
                 100,
                 subsequent_indent="       ",
@@ -54,7 +54,7 @@ def render(cm, support=None) -> str:  # type: ignore[no-untyped-def]
         core = c.core_type or c.type
         framing = ", ".join(f"{f.text} ({f.category})" for f in c.framing)
         out.append(
-            textwrap.fill(
+            fill(
                 f"       core: {core} ({'checkable' if c.checkable else 'not checkable'})"
                 + (f" | framing: {framing}" if framing else ""),
                 100,
@@ -68,9 +68,7 @@ def render(cm, support=None) -> str:  # type: ignore[no-untyped-def]
             if vals:
                 extra.append(f"{label}: " + "; ".join(vals))
         if extra:
-            out.append(
-                textwrap.fill("       " + " | ".join(extra), 100, subsequent_indent="       ")
-            )
+            out.append(fill("       " + " | ".join(extra), 100, subsequent_indent="       "))
         if c.check_hint:
             out.append(f"       how to check: {c.check_hint}")
     if cm.links:
@@ -79,7 +77,7 @@ def render(cm, support=None) -> str:  # type: ignore[no-untyped-def]
             out.append(f"  {lk.source} {lk.relation} {lk.target}   ({lk.basis})")
     if support is not None:
         out.append("\nHeadline against body")
-        out.append(textwrap.fill("  " + support.explanation, 100, subsequent_indent="  "))
+        out.append(fill("  " + support.explanation, 100, subsequent_indent="  "))
         for t in support.terms:
             rel = f" (related: {', '.join(t.related_words[:5])})" if t.related_words else ""
             out.append(f"  {t.term:<14} {t.status:<8} {', '.join(t.claims[:8])}{rel}")
@@ -107,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
             for p in cmp.pairs:
                 if p.changes and p.changes != ("reworded",):
                     out = f"{p.a_id or '-':>4} -> {p.b_id or '-':<4} {', '.join(p.changes)}: "
-                    print(textwrap.fill(out + p.explanation, 100, subsequent_indent="       "))
+                    print(fill(out + p.explanation, 100, subsequent_indent="       "))
         if args.html:
             _write(args.html, comparison_html(cmp))
         return 0

@@ -7,6 +7,7 @@ import textwrap
 
 from ..document import Article, load_article
 from ..jsonable import dumps
+from ..textio import fill
 
 HELP = "Show how a text is parsed: paratext, paragraphs, sentences and quotations."
 EXAMPLE = "framingkit show seeds/original_telegraph.txt --json"
@@ -54,12 +55,6 @@ def article_json(a: Article) -> dict[str, object]:
     }
 
 
-def _plain_spaced(line: str) -> bool:
-    """No white space but ASCII spaces (textwrap changes only tabs, line breaks and the like
-    and the white space at the end)."""
-    return not any(ch in line for ch in "\t\n\x0b\x0c\r")
-
-
 def render(a: Article) -> str:
     """A readable listing of the parsed article."""
     out = [f"{a.source}"]
@@ -80,12 +75,7 @@ def render(a: Article) -> str:
         for s in p.sentences:
             note = f"   (repaired: {s.repair})" if s.repair else ""
             line = f"  {s.index:>3}. {s.clean}{note}"
-            # a line that fits, with no white space to change, is what textwrap.fill returns
-            # for it (performance only: textwrap is kept for the lines it wraps)
-            if len(line) <= 100 and not line[-1].isspace() and _plain_spaced(line):
-                out.append(line)
-            else:
-                out.append(textwrap.fill(line, 100, subsequent_indent="       "))
+            out.append(fill(line, 100, subsequent_indent="       "))
     if a.quotations:
         out.append("\nQuotations")
         for q in a.quotations:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import textwrap
 
 from ..document import load_article
 from ..jsonable import dumps
+from ..textio import fill
 
 HELP = "Spot evaluative language (attitude, graduation, engagement, labels) with explanations."
 EXAMPLE = "framingkit spot seeds/original_telegraph.txt --json"
@@ -93,9 +93,7 @@ def render(res: object) -> str:
             f"\n  “{s.text}”  [{CATEGORIES[s.category].label}: {s.subtype}{pol}{mode}, "
             f"intensity {s.intensity}]  at {s.start}-{s.end}"
         )
-        out.append(
-            textwrap.fill(s.explanation, 96, initial_indent="      ", subsequent_indent="      ")
-        )
+        out.append(fill(s.explanation, 96, initial_indent="      ", subsequent_indent="      "))
     return "\n".join(out)
 
 
