@@ -98,3 +98,16 @@ def test_a_sentence_moved_far_is_a_move_not_a_paragraph_merge():
     assert len(cmp.changes[0].a_text) < 80
     near = compare(*_council_pair(1))
     assert any(c.kind == "segmentation" and "split" in c.explanation for c in near.changes)
+
+
+def test_sentence_keys_are_signatures_and_anchor_keys():
+    sents = [
+        ["It", "is", "a", "clear", "breach", "of", "the", "law"],
+        ["the", "of", "a"],
+        [],
+        ["Russia's", "declined", "the", "deal", "It", "s"],
+    ]
+    sigs, keys = align._sentence_keys(sents, {})
+    assert sigs == [align.signature(w) for w in sents]
+    assert keys == [align.anchor_keys(w) for w in sents]
+    assert [list(s) for s in sigs] == [list(align.signature(w)) for w in sents]  # same order

@@ -455,10 +455,31 @@ def align_sentences(
     ...                                       [["Xi", "refused", "to", "sign"]])]
     [((0,), (0,))]
     """
-    a = [signature(w) for w in words_a]
-    b = [signature(w) for w in words_b]
-    pairs = _candidates(a, b, [anchor_keys(w) for w in words_a], [anchor_keys(w) for w in words_b])
-    return _align(a, b, pairs, _WordSets(words_a), _WordSets(words_b))
+    info: dict[str, tuple[str, bool, bool]] = {}
+    a, ka = _sentence_keys(words_a, info)
+    b, kb = _sentence_keys(words_b, info)
+    return _align(a, b, _candidates(a, b, ka, kb), _WordSets(words_a), _WordSets(words_b))
+
+
+def _sentence_keys(
+    sentences: Sequence[Sequence[str]], info: dict[str, tuple[str, bool, bool]]
+) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """``[signature(w) ...]`` and ``[anchor_keys(w) ...]`` in one pass, each word's stem and
+    stopword tests looked up once (``info``: word -> stem, anchor word, content word)."""
+    sigs, keys = [], []
+    for words in sentences:
+        ts = []
+        for w in words:
+            t = info.get(w)
+            if t is None:
+                anchor = w not in STOPWORDS
+                t = info[w] = (stem(w), anchor, anchor and w.lower() not in STOPWORDS)
+            ts.append(t)
+        content = [st for st, _, c in ts if c]
+        sigs.append(frozenset(content or [st for st, _, _ in ts]))
+        stems = [st for st, anchor, _ in ts if anchor]
+        keys.append(frozenset([*stems, *(f"{x} {y}" for x, y in itertools.pairwise(stems))]))
+    return sigs, keys
 
 
 def _align(
