@@ -321,17 +321,21 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
     """
     out: list[Cue] = []
     n = len(words)
+    # run[i]: how many word-like words follow each other from i on (tested once per word)
+    run = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        run[k] = run[k + 1] + 1 if _wordlike(words[k]) else 0
     i = 0
     while i < n:
         hit = None
         for size in (4, 3, 2):
-            if i + size <= n and all(_wordlike(x) for x in words[i : i + size]):
+            if i + size <= n and run[i] >= size:
                 e = _lex(" ".join(words[i : i + size]))
                 if e is not None:
                     hit = (size, e)
                     break
         w = words[i]
-        if hit is None and i not in names and _wordlike(w):
+        if hit is None and i not in names and run[i]:
             e = _lex(w)
             if e is not None:
                 hit = (1, e)
