@@ -4,6 +4,11 @@ Run on demand (not part of the test suite)::
 
     python benchmarks/bench_compare.py            # seeds + 1k, 10k, 50k sentences
     python benchmarks/bench_compare.py 1000 10000 # chosen sizes
+    python benchmarks/bench_compare.py --snapshot /tmp/before       # outputs of many pairs,
+    python benchmarks/bench_compare.py --snapshot /tmp/after --against /tmp/before  # then diff
+
+The snapshot is the before/after check of a speed-up: ``compare --json`` and ``key draft`` on
+the seeds, every pair in tests/data and two generated pairs must come out the same.
 
 A book-length version A is generated from a random vocabulary (paragraphs of 3-6
 sentences); version B perturbs it: word substitutions (8% of sentences), merges of
@@ -189,7 +194,66 @@ def bench(label: str, a: str, b: str, memory: bool = True) -> dict[str, object]:
     return row
 
 
+def _pairs() -> list[tuple[Path, Path]]:
+    """The pairs whose outputs must not change with a speed-up: the seeds, every pair in
+    tests/data (compare, compare_pairs, claims_pairs) and two generated pairs."""
+    d = ROOT / "tests" / "data"
+    seeds = ROOT / "seeds"
+    pairs = [
+        (seeds / "original_telegraph.txt", seeds / "republished_2023-03-28.txt"),
+        (seeds / "kit_example_a.txt", seeds / "kit_example_b.txt"),
+    ]
+    pairs += [
+        (a, b) for a in sorted(d.glob("compare/*_a.txt")) for b in sorted(d.glob("compare/*_b.*"))
+    ]
+    pairs += [(p / "a.txt", p / "b.txt") for p in sorted(d.glob("compare_pairs/*")) if p.is_dir()]
+    for a, b in (("release_a", "story_b"), ("report_a", "blog_b"), ("notice_a", "campaign_b")):
+        pairs.append((d / "claims_pairs" / f"{a}.txt", d / "claims_pairs" / f"{b}.txt"))
+    return pairs
+
+
+def snapshot(out: Path, against: Path | None = None) -> int:
+    """Write ``compare --json`` (typography hidden and shown) and ``key draft`` of every pair of
+    :func:`_pairs` (and two generated pairs) to ``out``; with ``against``, list the files that
+    differ from an earlier snapshot (run it before and after a speed-up: none may differ)."""
+    import json
+    import tempfile
+
+    from framingkit.commands.key import draft_key
+    from framingkit.jsonable import dumps
+
+    out.mkdir(parents=True, exist_ok=True)
+    pairs = _pairs()
+    tmp = Path(tempfile.mkdtemp())
+    for n in (300, 2000):
+        a, b = make_pair(n)
+        (tmp / f"gen{n}_a.txt").write_text(a, encoding="utf-8")
+        (tmp / f"gen{n}_b.txt").write_text(b, encoding="utf-8")
+        pairs.append((tmp / f"gen{n}_a.txt", tmp / f"gen{n}_b.txt"))
+    differ = 0
+    for a, b in pairs:
+        name = f"{'generated' if a.parent == tmp else a.parent.name}_{a.stem}__{b.name}"
+        outputs = {
+            "cmp": dumps(compare(a, b, hide_typography=True).to_json()),
+            "cmpall": dumps(compare(a, b).to_json()),
+            "key": json.dumps(draft_key(a, b, "my-pair"), indent=1, ensure_ascii=False),
+        }
+        outputs = {k: v.replace(str(tmp), "generated") for k, v in outputs.items()}
+        for tag, text in outputs.items():
+            f = out / f"{name}.{tag}.json"
+            f.write_text(text, encoding="utf-8")
+            old = against / f.name if against else None
+            if old and (not old.exists() or old.read_text(encoding="utf-8") != text):
+                print(f"differs: {f.name}")
+                differ += 1
+    print(f"{len(pairs)} pairs written to {out}" + (f"; {differ} files differ" if against else ""))
+    return 1 if differ else 0
+
+
 def main(argv: list[str]) -> None:
+    if argv[:1] == ["--snapshot"]:  # --snapshot DIR [--against OLD_DIR]
+        old = Path(argv[3]) if argv[2:3] == ["--against"] else None
+        raise SystemExit(snapshot(Path(argv[1]), old))
     sizes = [int(x) for x in argv] or [1000, 10000, 50000]
     rows = []
     seeds = (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import random
 
-from framingkit.compare import align
+from framingkit.compare import align, compare
 from framingkit.compare.align import MIN_SCORE, Group, _gap_dp
 
 
@@ -71,3 +71,43 @@ def test_gap_programme_on_index_subsets():
     ia, ib = sorted(rng.sample(range(30), 17)), sorted(rng.sample(range(30), 19))
     assert _gap_dp(a, b, ia, ib) == _dense_gap_dp(a, b, ia, ib)
     assert align.MAX_GAP_CELLS >= 17 * 19
+
+
+def _council_pair(to: int) -> tuple[str, str]:
+    """Ten paragraphs; B moves the last sentence of the first paragraph to paragraph ``to``."""
+    topics = ["harbour", "railway", "library", "hospital", "bridge"]
+    topics += ["market", "school", "museum", "stadium", "airport"]
+    paras = [
+        f"The {t} project was discussed by the council on Monday evening. Officials said the "
+        f"{t} budget would rise by ten percent next year. Residents asked why the {t} plans "
+        "had changed so often."
+        for t in topics
+    ]
+    moved = " Residents asked why the harbour plans had changed so often."
+    b = list(paras)
+    b[0] = paras[0].replace(moved, "")
+    b[to] = paras[to] + moved
+    return "\n\n".join(paras), "\n\n".join(b)
+
+
+def test_a_sentence_moved_far_is_a_move_not_a_paragraph_merge():
+    """Paragraphs count as split or run together only within PARAGRAPH_REACH of each other: a
+    far move made two changes spanning the whole text in between (growing with the text)."""
+    cmp = compare(*_council_pair(9))
+    assert [c.kind for c in cmp.changes] == ["move"]
+    assert len(cmp.changes[0].a_text) < 80
+    near = compare(*_council_pair(1))
+    assert any(c.kind == "segmentation" and "split" in c.explanation for c in near.changes)
+
+
+def test_sentence_keys_are_signatures_and_anchor_keys():
+    sents = [
+        ["It", "is", "a", "clear", "breach", "of", "the", "law"],
+        ["the", "of", "a"],
+        [],
+        ["Russia's", "declined", "the", "deal", "It", "s"],
+    ]
+    sigs, keys = align._sentence_keys(sents, {})
+    assert sigs == [align.signature(w) for w in sents]
+    assert keys == [align.anchor_keys(w) for w in sents]
+    assert [list(s) for s in sigs] == [list(align.signature(w)) for w in sents]  # same order

@@ -864,6 +864,8 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
         "reference": "Draft model answer (the kit's reading: rewrite it before use). "
         + _frame_answer(cm, claims(art_b, spot_result=res_b)),
     }
+    _stops.cache_clear()  # the caches hold the whole texts: not kept after the draft
+    _found.cache_clear()
     return {
         "lesson": lesson,
         "draft": (

@@ -423,7 +423,73 @@ def align_units(
     Returns the links in the order of A (moved links included, flagged ``moved``).
     Units of either side found in no link are unaligned.
     """
-    pairs = _candidates(a, b, a_keys or a, b_keys or b)
+    return _align(a, b, _candidates(a, b, a_keys or a, b_keys or b), a_words, b_words)
+
+
+class _WordSets(Sequence[frozenset[str]]):
+    """``[frozenset(w) for w in words]``, each set made when first asked for (only the few
+    leftover sentences that may join a link need theirs)."""
+
+    def __init__(self, words: Sequence[Sequence[str]]) -> None:
+        self.words = words
+        self.made: dict[int, frozenset[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+    def __getitem__(self, i):  # type: ignore[no-untyped-def, override]
+        got = self.made.get(i)
+        if got is None:
+            got = self.made[i] = frozenset(self.words[i])
+        return got
+
+
+def align_sentences(
+    words_a: Sequence[Sequence[str]], words_b: Sequence[Sequence[str]]
+) -> list[Group]:
+    """:func:`align_units` of sentences given as their words (the same links), holding less
+    at a time: the anchor keys live only while candidates are found, and a sentence's word
+    set is made only when a leftover sentence needs it.
+
+    >>> [(g.a, g.b) for g in align_sentences([["Xi", "declined", "to", "sign"]],
+    ...                                       [["Xi", "refused", "to", "sign"]])]
+    [((0,), (0,))]
+    """
+    info: dict[str, tuple[str, bool, bool]] = {}
+    a, ka = _sentence_keys(words_a, info)
+    b, kb = _sentence_keys(words_b, info)
+    return _align(a, b, _candidates(a, b, ka, kb), _WordSets(words_a), _WordSets(words_b))
+
+
+def _sentence_keys(
+    sentences: Sequence[Sequence[str]], info: dict[str, tuple[str, bool, bool]]
+) -> tuple[list[frozenset[str]], list[frozenset[str]]]:
+    """``[signature(w) ...]`` and ``[anchor_keys(w) ...]`` in one pass, each word's stem and
+    stopword tests looked up once (``info``: word -> stem, anchor word, content word)."""
+    sigs, keys = [], []
+    for words in sentences:
+        ts = []
+        for w in words:
+            t = info.get(w)
+            if t is None:
+                anchor = w not in STOPWORDS
+                t = info[w] = (stem(w), anchor, anchor and w.lower() not in STOPWORDS)
+            ts.append(t)
+        content = [st for st, _, c in ts if c]
+        sigs.append(frozenset(content or [st for st, _, _ in ts]))
+        stems = [st for st, anchor, _ in ts if anchor]
+        keys.append(frozenset([*stems, *(f"{x} {y}" for x, y in itertools.pairwise(stems))]))
+    return sigs, keys
+
+
+def _align(
+    a: Sequence[frozenset[str]],
+    b: Sequence[frozenset[str]],
+    pairs: list[tuple[int, int, float]],
+    a_words: Sequence[frozenset[str]] | None,
+    b_words: Sequence[frozenset[str]] | None,
+) -> list[Group]:
+    """The alignment from the candidate pairs on: backbone, moves, gaps, leftovers."""
     chain = _chain(pairs, len(b))
     in_chain = {(i, j) for i, j, _ in chain}
     groups: list[Group] = [Group((i,), (j,), sc) for i, j, sc in chain]

@@ -369,8 +369,6 @@ def classify_hunk(
 
     ``a_tokens``/``b_tokens`` are the tokens of the aligned units the hunk came from.
     """
-    at_all = diff_tokens(a_tokens)
-    bt_all = diff_tokens(b_tokens)
     offs = (h.a_start, h.a_end, h.b_start, h.b_end)
     at, bt = list(h.a_tokens), list(h.b_tokens)
     a_str, b_str = _short(h.a_text(a_text)), _short(h.b_text(b_text))

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterator, Sequence
 
 from ..document import Article, Sentence, load_article
-from .align import align_units, anchor_keys, signature
+from .align import align_sentences
 from .classify import classify_hunk
 from .diff import phrase_diff
 from .evidence import find_cues, force
@@ -93,14 +93,8 @@ def _compare(art_a: Article, art_b: Article, hide_typography: bool) -> Compariso
     sa, sb = art_a.sentences, art_b.sentences
     words_a = [[t.norm for t in s.tokens if t.norm[:1].isalnum()] for s in sa]
     words_b = [[t.norm for t in s.tokens if t.norm[:1].isalnum()] for s in sb]
-    groups = align_units(
-        [signature(w) for w in words_a],
-        [signature(w) for w in words_b],
-        [anchor_keys(w) for w in words_a],
-        [anchor_keys(w) for w in words_b],
-        [frozenset(w) for w in words_a],
-        [frozenset(w) for w in words_b],
-    )
+    groups = align_sentences(words_a, words_b)
+    del words_a, words_b
 
     links: list[Link] = []
     changes: list[Change] = []

@@ -323,23 +323,30 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
     """
     out: list[Cue] = []
     n = len(words)
+    # run[i]: how many word-like words follow each other from i on (tested once per word)
+    run = [0] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        run[k] = run[k + 1] + 1 if _wordlike(words[k]) else 0
+    toks: list[Any] | None = None
     i = 0
     while i < n:
         hit = None
         for size in (4, 3, 2):
-            if i + size <= n and all(_wordlike(x) for x in words[i : i + size]):
+            if i + size <= n and run[i] >= size:
                 e = _lex(" ".join(words[i : i + size]))
                 if e is not None:
                     hit = (size, e)
                     break
         w = words[i]
-        if hit is None and i not in names and _wordlike(w):
+        if hit is None and i not in names and run[i]:
             e = _lex(w)
             if e is not None:
                 hit = (1, e)
         if hit is not None:
             size, e = hit
-            e = _in_context(words, i, i + size - 1, e)
+            if toks is None:  # made once for all the hits, not once per hit
+                toks = _tokens(words)
+            e = _in_context(words, i, i + size - 1, e, toks)
             if e is None:  # a context rule of the spotter says it is not evaluative here
                 i += 1
                 continue
@@ -438,7 +445,20 @@ def _with_similes(words: Sequence[str], cues: list[Cue]) -> list[Cue]:
 _REST = ("category", "subtype", "polarity", "intensity", "note", "source")
 
 
-def _in_context(words: Sequence[str], first: int, last: int, entry: Any) -> Any:
+def _tokens(words: Sequence[str]) -> list[Any]:
+    """The words as tokens, one space apart (what the spotter's context rules read)."""
+    from ..document import Token
+
+    toks, pos = [], 0
+    for w in words:
+        toks.append(Token(pos, pos + len(w), w, w))
+        pos += len(w) + 1
+    return toks
+
+
+def _in_context(
+    words: Sequence[str], first: int, last: int, entry: Any, toks: list[Any] | None = None
+) -> Any:
     """The spotter's context rules (:data:`framingkit.spot.rules.CONTEXT_RULES`) applied to a
     lexicon hit among the (lower-case) words around it: the entry to use, or ``None`` when a
     rule drops it ("historic territorial losses", "a dedicated lane", "could not afford").
@@ -447,13 +467,10 @@ def _in_context(words: Sequence[str], first: int, last: int, entry: Any) -> Any:
     >>> _in_context(["historic", "territorial", "losses"], 0, 0, lookup("historic")) is None
     True
     """
-    from ..document import Token
     from ..spot.rules import Ctx, apply_context_rules
 
-    toks, pos = [], 0
-    for w in words:
-        toks.append(Token(pos, pos + len(w), w, w))
-        pos += len(w) + 1
+    if toks is None:
+        toks = _tokens(words)
     got, _ = apply_context_rules(Ctx(entry, toks, first, last, False, False, {}), _NOT_HERE)
     return got
 
