@@ -85,8 +85,10 @@ def checked_score(defn: ExerciseDef, value: Any, *, reveal: bool = False) -> Sco
     if reveal and s.points is not None:  # the student asked for the answers: blanks too
         if is_empty(value):
             s.shown = reference_lines(defn)
-        elif defn.type == "classify":
+        elif defn.type == "classify":  # in the order of the items
             s.shown += reference_lines(defn, s.details.get("blank", []))
+            order = {i.id: n for n, i in enumerate(defn.items)}
+            s.shown.sort(key=lambda line: order.get(line.split(" ", 1)[0].rstrip(":"), 0))
         s.revealed = True
     if same and s.hinted:
         s.feedback.append(SAME_ANSWER)

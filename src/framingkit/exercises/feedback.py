@@ -60,7 +60,8 @@ def next_step(s: Score) -> str:
     if s.hinted:
         return (
             "Change your answer and check again: after a further try the answers are shown "
-            f'(to see them now: check("{s.exercise}", answer, reveal=True)).'
+            "(to see them now: press Show the answers, or run "
+            f'check("{s.exercise}", answer, reveal=True)).'
         )
     return ""
 

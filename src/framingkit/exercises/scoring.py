@@ -487,9 +487,7 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
         if m is not None and m.credit >= 0.999:
             right.append(f"“{r.text}”{why}")
         elif m is not None and rev(unit):
-            partial.append(
-                f"“{r.text}”: you picked “{m.student.text}” ({m.credit:.0%} overlap){why}"
-            )
+            partial.append(f"“{r.text}”: you picked “{m.student.text}”, part of it{why}")
         elif m is not None:
             hinted.append(unit)
             a, b = next((s, e) for s, e in spans if s < r.end and r.start < e)
@@ -500,7 +498,7 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
             else:
                 how = "the phrase that counts starts or ends elsewhere"
             hint = f" Hint: {r.hint}" if r.hint else ""
-            partial.append(f"“{text[a:b]}”: close ({m.credit:.0%} overlap), but {how}.{hint}")
+            partial.append(f"“{text[a:b]}”: close, but {how}.{hint}")
         elif rev(unit):
             shown.append(f"“{r.text}”{why}")
         else:
