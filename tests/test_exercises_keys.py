@@ -83,6 +83,25 @@ def test_phrases_match_whole_words_in_the_lesson_texts():
     assert "inside a longer word (“whatsoever”)" in s.problems[0]
 
 
+def test_a_typed_straight_apostrophe_matches_the_texts_curly_one():
+    """Student review 1, finding 5: "Xi's official statements" typed with a straight ' was
+    refused although the text has Xi’s (and the exercise says apostrophes do not count)."""
+    from framingkit.exercises.api import Exercise
+    from framingkit.exercises.scoring import answer_spans
+
+    diff = next(e for e in _all() if e.type == "spans" and "Xi’s official statements" in e.text)
+    spans, problems = answer_spans(diff, ["Xi's official statements"])
+    assert not problems and [diff.text[a:b] for a, b in spans] == ["Xi’s official statements"]
+    pytest.importorskip("ipywidgets")
+    from framingkit.exercises.widgets import exercise_widget
+
+    ex = Exercise(diff)
+    ex.widget = exercise_widget(ex)
+    ex.widget.children[0].children[0].children[0].value = "Xi's official statements"
+    a = diff.text.index("Xi’s official statements")
+    assert ex.widget_value == [[a, a + len("Xi’s official statements")]]
+
+
 def test_key_hint_is_shown_first_and_why_only_on_reveal():
     data = sample_key()
     data["exercises"][f"{LESSON}/kinds"]["items"][0]["hint"] = "Would the speaker agree to it?"
@@ -101,7 +120,7 @@ def test_key_hint_is_shown_first_and_why_only_on_reveal():
     assert "polite" not in str(s.missed)
     assert any(
         "a polite no" in m
-        for m in score(k.exercises[f"{LESSON}/boosters"], ["boldly"], reveal=True).missed
+        for m in score(k.exercises[f"{LESSON}/boosters"], ["boldly"], reveal=True).shown
     )
     s = score(k.exercises[f"{LESSON}/scare"], "c")
     assert s.missed[0].endswith("Hint: Who is speaking?")
@@ -126,7 +145,25 @@ def test_accept_gives_full_credit_with_the_note():
     e = parse_key(data).exercises[f"{LESSON}/kinds"]
     s = score(e, {"c2": ["paratext", "stronger"]})
     assert s.right and s.points == 1
-    assert any("'stronger' is also right here. Dropping the headline" in f for f in s.feedback)
+    assert "'paratext' + 'stronger' (also right here). Dropping the headline" in s.right[0]
+
+
+def test_an_accepted_answer_shows_its_note_not_the_references_reason():
+    """01-compare e7 answered 'weaker' (accepted): the key's reason for 'shifted' contradicts
+    it, so only the accept note is shown, on every path (hint try, reveal, widget = typed)."""
+    from framingkit.exercises.feedback import feedback_html, feedback_text
+
+    data = sample_key()
+    item = data["exercises"][f"{LESSON}/kinds"]["items"][0]
+    item["why"] = "The wording grows stronger, not weaker."
+    item["accept"] = {"effect": {"weaker": "Accepted: the refusal sounds more polite."}}
+    e = parse_key(data).exercises[f"{LESSON}/kinds"]
+    for reveal in (False, True):
+        s = score(e, {"c1": ["wording", "weaker"]}, reveal=reveal)
+        text, html = feedback_text(s), feedback_html(s)
+        assert s.right and "Accepted: the refusal sounds more polite." in text
+        assert "grows stronger" not in text and "grows stronger" not in html
+        assert text.count("the refusal sounds more polite") == 1
     with pytest.raises(InputError, match="not an axis"):
         data["exercises"][f"{LESSON}/kinds"]["items"][1]["accept"] = {"colour": {"x": "y"}}
         parse_key(data)
@@ -220,3 +257,48 @@ def test_graded_and_withheld_flags():
     assert e.withheld and e.reference == {}
     s = score(e, {"i1": "a"})
     assert s.points is None and "Self-check is off" in s.checked
+
+
+def test_exercise_numbers_match_the_lesson_headings():
+    """after() names an exercise by its number ("Exercise 3"), from the key's ``number`` or
+    its position in the key: it must be the number of the lesson's heading above its cell."""
+    import json
+    from pathlib import Path
+
+    from framingkit.exercises.answers import cell_exercise, cell_source
+
+    root = Path(__file__).resolve().parent.parent / "solutions"
+    checked = 0
+    for lesson in LESSONS:
+        path = root / f"{lesson}.ipynb"
+        if not path.is_file():
+            continue
+        key = load_key(lesson)
+        heading = None
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            m = re.search(r"^#+ Exercise (\d+)\b", cell_source(cell), re.M)
+            if cell.get("cell_type") == "markdown" and m:
+                heading = int(m.group(1))
+            eid = cell_exercise(cell)
+            if eid in key.exercises and heading is not None:
+                assert key.exercises[eid].number == heading, (eid, heading)
+                checked += 1
+    assert checked >= len(LESSONS)
+
+
+def test_a_rubric_criterions_why_is_for_the_grader_only():
+    """Student review 1, finding 11: a rubric's worked example gave the answer away. A
+    criterion's ``why`` (the example, the expected content) is never shown to a student and
+    is left out of a release's student key; the criterion itself is shown."""
+    from framingkit.exercises.feedback import feedback_text
+    from framingkit.exercises.scoring import form_check
+    from framingkit.release import student_key
+
+    data = sample_key()
+    data["exercises"][f"{LESSON}/why"]["rubric"][0]["why"] = "e.g. the plan to annex"
+    e = parse_key(data).exercises[f"{LESSON}/why"]
+    for s in (score(e, "My answer."), form_check(e, "My answer.")):
+        text = feedback_text(s)
+        assert "names the headline's claim" in text and "annex" not in text
+    student, _ = student_key(data)
+    assert "annex" not in str(student) and "names the headline's claim" in str(student)

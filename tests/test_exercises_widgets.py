@@ -60,6 +60,41 @@ def test_spans_widget_restores_toggles_and_checks(key):
     assert ex.widget_value is None and "not answered yet" in ex._status_html()
 
 
+def test_clicked_words_build_phrases_and_add_phrase_takes_them(key):
+    """The walkthrough: three consecutive word buttons kept only the last, and Add phrase took
+    only the text box. Consecutive clicked words are one phrase, a word apart starts another,
+    and Add phrase with an empty box adds the clicked selection (the same answer as typing)."""
+    ex = make(key, "boosters")
+    typing, msg, words, summary = body(ex).children
+    add = typing.children[1]
+    by_word = {b.description.strip(",."): b for b in words.children if hasattr(b, "value")}
+    for word in ("such", "excessive", "zeal"):
+        by_word[word].value = True
+    by_word["boldly"].value = True
+    z, b = SPAN_TEXT.index("such excessive zeal"), SPAN_TEXT.index("boldly")
+    spans = [[b, b + 6], [z, z + len("such excessive zeal")]]
+    assert ex.widget_value == spans
+    assert "Selected 2 phrases: “boldly”, “such excessive zeal”" in summary.value
+    add.click()  # the box is empty: the clicked words are added, not refused
+    assert ex.widget_value == spans
+    assert "Added your clicked words: 2 phrases, “boldly”, “such excessive zeal”." in msg.value
+    typed = make(key, "boosters")
+    typed.widget.children[0].children[0].children[0].value = "such excessive zeal"
+    typed.widget.children[0].children[0].children[0].value = "boldly"
+    assert typed.widget_value == ex.widget_value  # widget clicks = typed phrases
+    from framingkit.exercises.api import _TRIES
+
+    _TRIES.clear()
+    first = ex.feedback_text()
+    _TRIES.clear()
+    assert first == typed.feedback_text()
+    _TRIES.clear()
+    empty = make(key, "boosters")
+    empty.widget.children[0].children[0].children[1].click()
+    assert "Click the words of a phrase" in empty.widget.children[0].children[1].value
+    assert empty.widget_value is None
+
+
 def test_spans_phrase_box_adds_and_removes_phrases(key):
     ex = make(key, "boosters")
     phrase, add, drop, _ = body(ex).children[0].children
@@ -104,6 +139,38 @@ def test_every_dropdown_has_a_visible_label(key):
             stack += list(getattr(wdg, "children", ()))
             if type(wdg).__name__ in ("Dropdown", "SelectMultiple"):
                 assert wdg.description.strip(), (name, wdg)
+
+
+def _ch(css):
+    assert css.endswith("ch"), css
+    return float(css[:-2])
+
+
+def test_dropdowns_are_as_wide_as_their_longest_label():
+    """Student review 1, finding 4: lesson 00's labels showed as "hea…", "curl…": the label
+    column and the dropdown are sized to the longest item id and the longest option."""
+    from framingkit.exercises import find_exercise
+
+    for ex_id in ("00-start-here/clues", f"{LESSON}/kinds", f"{LESSON}/map"):
+        defn = (
+            find_exercise(ex_id)
+            if ex_id.startswith("00")
+            else parse_key(sample_key()).exercises[ex_id]
+        )
+        ex = Exercise(defn)
+        stack = [exercise_widget(ex)]
+        seen = 0
+        while stack:
+            wdg = stack.pop()
+            stack += list(getattr(wdg, "children", ()))
+            if type(wdg).__name__ != "Dropdown":
+                continue
+            seen += 1
+            label = _ch(wdg.style.description_width)
+            assert label >= len(wdg.description) + 1, (ex_id, wdg.description)
+            longest = max(len(o[0] if isinstance(o, tuple) else o) for o in wdg.options)
+            assert _ch(wdg.layout.width) - label >= longest + 3, (ex_id, wdg.options)
+        assert seen, ex_id
 
 
 def test_classify_widget(key):

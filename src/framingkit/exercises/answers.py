@@ -33,6 +33,9 @@ from ..errors import InputError
 
 #: MIME type of the answer record a widget writes into the exercise cell's outputs.
 MIME = "application/vnd.framingkit.answer+json"
+#: MIME type of the record :func:`framingkit.exercises.after` writes into a gated cell's
+#: outputs when it opens: which answers the analysis was shown after (a hash per exercise).
+GATE_MIME = "application/vnd.framingkit.gate+json"
 #: Statuses of an :class:`AnswerRecord`.
 STATUSES = {
     "answered": "an answer was found",
@@ -82,6 +85,26 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     return value
+
+
+def answer_hash(value: Any) -> str:
+    """A short hash of an answer (the same for the kernel's value and the one read back).
+
+    Tuples and lists hash alike, dict keys are sorted, so a typed answer read from the
+    notebook source and the value the kernel held give the same hash.
+
+    >>> answer_hash([("c1", "c2", "supports")]) == answer_hash([["c1", "c2", "supports"]])
+    True
+    >>> len(answer_hash("b"))
+    12
+    """
+    import hashlib
+
+    try:
+        text = json.dumps(jsonable(value), sort_keys=True, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
 
 
 def cell_source(cell: dict[str, Any]) -> str:
@@ -326,3 +349,58 @@ def saved_in_notebook() -> tuple[dict[str, AnswerRecord], dict[str, Any], str | 
         return read_answers(nb), nb.get("metadata") or {}, None
     except InputError as exc:
         return {}, {}, f"Saved answers could not be read: {exc}"
+
+
+# ----------------------------------------------------------------------------- gates
+
+
+def read_gates(nb: dict[str, Any]) -> list[tuple[int, dict[str, Any]]]:
+    """Every gate record (:data:`GATE_MIME`) in a notebook as ``(cell index, record)``."""
+    out: list[tuple[int, dict[str, Any]]] = []
+    cells = nb.get("cells") if isinstance(nb, dict) else None
+    for index, cell in enumerate(cells if isinstance(cells, list) else []):
+        outputs = cell.get("outputs") if isinstance(cell, dict) else None
+        for o in outputs if isinstance(outputs, list) else []:
+            data = o.get("data") if isinstance(o, dict) else None
+            rec = data.get(GATE_MIME) if isinstance(data, dict) else None
+            if isinstance(rec, str):
+                try:
+                    rec = json.loads(rec)
+                except json.JSONDecodeError:
+                    continue
+            if isinstance(rec, dict) and isinstance(rec.get("exercises"), dict):
+                out.append((index, rec))
+    return out
+
+
+def changed_after_gate(
+    nb: dict[str, Any], answers: dict[str, AnswerRecord] | None = None
+) -> dict[str, int]:
+    """Exercises whose answer changed after an analysis gated on them was shown.
+
+    Returns ``{exercise id: index of the first gated cell}`` for every exercise whose
+    answer in the notebook differs from the one the gate saw (or that was answered only
+    after its answers were revealed).
+
+    >>> rec = {"exercises": {"d/x": {"via": "typed", "answer": answer_hash("a")}}}
+    >>> nb = {"cells": [
+    ...     {"cell_type": "code", "source": "answer = 'b'\\nexercise('d/x', answer)",
+    ...      "metadata": {}, "outputs": []},
+    ...     {"cell_type": "code", "source": "", "metadata": {},
+    ...      "outputs": [{"output_type": "display_data", "data": {GATE_MIME: rec}}]}]}
+    >>> changed_after_gate(nb)
+    {'d/x': 1}
+    """
+    answers = read_answers(nb) if answers is None else answers
+    changed: dict[str, int] = {}
+    for index, rec in read_gates(nb):
+        for eid, seen in rec["exercises"].items():
+            if eid in changed or not isinstance(seen, dict):
+                continue
+            final = answers.get(eid)
+            value = final.value if final is not None else None
+            if value is None:
+                continue  # no answer in the file: nothing changed after the analysis
+            if seen.get("answer") != answer_hash(value):
+                changed[eid] = index
+    return changed

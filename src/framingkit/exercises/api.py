@@ -27,9 +27,9 @@ from typing import Any
 from ..errors import install_notebook_handler
 from ..style import OKABE_ITO, esc
 from . import answers as _answers
-from .feedback import SELF_CHECK_OFF, feedback_html, feedback_text, message_html
+from .feedback import feedback_html, feedback_text
 from .model import TYPES, ExerciseDef, find_exercise
-from .scoring import Score, answer_spans, is_empty, score
+from .scoring import Score, answer_spans, form_check, is_empty, reference_lines, score
 
 #: Live exercises of this kernel, by id (the latest widget answer survives re-running a cell).
 _LIVE: dict[str, Exercise] = {}
@@ -41,6 +41,10 @@ class _Tries:
     def __init__(self) -> None:
         self.last: str | None = None
         self.hinted: set[str] = set()
+        #: The last answer checked that was not empty (the gate of :func:`after` counts it).
+        self.answered: Any = None
+        #: True once every reference was shown (``reveal=True`` or "Show the answers").
+        self.revealed = False
 
 
 #: Tries of this kernel, by exercise id.
@@ -69,18 +73,30 @@ def checked_score(defn: ExerciseDef, value: Any, *, reveal: bool = False) -> Sco
     ...     "feedback": "No."}, "c": {"text": "C", "feedback": "Nope."}}}}}).exercises["t/c"]
     >>> checked_score(d, "b").missed
     ['b) is not the best answer. No. Hint: Think.']
-    >>> checked_score(d, "c").missed
-    ['c) is not the best answer. Nope. The best answer is a) A.']
+    >>> s = checked_score(d, "c")
+    >>> s.missed, s.shown
+    (['c) is not the best answer. Nope.'], ['a) A.'])
     >>> _TRIES.clear()
     """
     tries = _TRIES.setdefault(defn.id, _Tries())
     fp = _fingerprint(value)
     same = fp == tries.last and not reveal
     s = score(defn, value, reveal=True if reveal else (set() if same else tries.hinted))
+    if reveal and s.points is not None:  # the student asked for the answers: blanks too
+        if is_empty(value):
+            s.shown = reference_lines(defn)
+        elif defn.type == "classify":  # in the order of the items
+            s.shown += reference_lines(defn, s.details.get("blank", []))
+            order = {i.id: n for n, i in enumerate(defn.items)}
+            s.shown.sort(key=lambda line: order.get(line.split(" ", 1)[0].rstrip(":"), 0))
+        s.revealed = True
     if same and s.hinted:
         s.feedback.append(SAME_ANSWER)
     tries.last = fp
     tries.hinted |= set(s.hinted)
+    if not is_empty(value):
+        tries.answered = value
+    tries.revealed = tries.revealed or bool(reveal)
     return s
 
 
@@ -127,27 +143,25 @@ class Exercise:
         self.saved = _answers.now_iso()
         self._update_record()
 
-    def check(self, reveal: bool = False) -> Score | None:
-        """Score the current answer as a try (None when self-check is off)."""
+    def check(self, reveal: bool = False) -> Score:
+        """Score the current answer as a try; with self-check off, only check that it can be
+        read (:func:`~framingkit.exercises.scoring.form_check`: nothing about the key)."""
         if not self.self_check:
-            return None
+            return form_check(self.defn, self.value)
         return checked_score(self.defn, self.value, reveal=reveal)
 
     def feedback_html(self, reveal: bool = False) -> str:
         """What the Check button shows (the same lines as :meth:`feedback_text`)."""
-        s = self.check(reveal)
-        return message_html(SELF_CHECK_OFF) if s is None else feedback_html(s)
+        return feedback_html(self.check(reveal))
 
     def feedback_text(self, reveal: bool = False) -> str:
         """What a typed answer prints (the same lines as :meth:`feedback_html`)."""
-        s = self.check(reveal)
-        return SELF_CHECK_OFF if s is None else feedback_text(s)
+        return feedback_text(self.check(reveal))
 
     def show_feedback(self, reveal: bool = False) -> None:
         """Display the feedback on the current answer: HTML with a plain-text alternative."""
         s = self.check(reveal)
-        text = SELF_CHECK_OFF if s is None else feedback_text(s)
-        html = message_html(SELF_CHECK_OFF) if s is None else feedback_html(s)
+        text, html = feedback_text(s), feedback_html(s)
         if _in_ipython() is None:
             print(text)
             return
@@ -440,8 +454,9 @@ def check(
     """Print specific feedback on ``answer`` (or, when None, on the widget's answer).
 
     The first try of a wrong answer gets hints, a further try the answers to what is
-    still wrong; ``reveal=True`` shows them now. Says "self-check is off" when the
-    instructor switched it off.
+    still wrong; ``reveal=True`` shows them now (the blank items' too). When the
+    instructor switched self-check off it says so, and only whether the answer can be
+    read (:func:`~framingkit.exercises.scoring.form_check`).
     """
     defn = find_exercise(exercise_id, key_dir)
     saved, meta, _ = _answers.saved_in_notebook()
@@ -453,7 +468,7 @@ def check(
             value = live.value
         elif rec is not None:
             value = rec.value
-    if not self_check_on(defn, meta):
-        print(SELF_CHECK_OFF)
+    if not self_check_on(defn, meta):  # only whether it can be read, nothing of the key
+        print(feedback_text(form_check(defn, value)))
         return
     print(feedback_text(checked_score(defn, value, reveal=reveal)))

@@ -13,7 +13,7 @@ Score: 0 of 1 point.
 from __future__ import annotations
 
 from ..style import OKABE_ITO, esc, light
-from .scoring import Score
+from .scoring import FORM_CHECKED, Score
 
 #: Sections of the feedback, in order: (attribute, symbol, heading, colour). Symbols and
 #: words, never colour alone; "!" only for what could not be used.
@@ -21,6 +21,7 @@ SECTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("right", "✓", "Right", OKABE_ITO["green"]),
     ("partial", "≈", "Partly right", OKABE_ITO["orange"]),
     ("missed", "✗", "Not right yet", OKABE_ITO["vermillion"]),
+    ("shown", "◆", "The answer was", OKABE_ITO["blue"]),
     ("extra", "+", "Not asked for", OKABE_ITO["purple"]),
     ("unanswered", "○", "Not answered yet", OKABE_ITO["grey"]),
     ("problems", "!", "Could not use", OKABE_ITO["grey"]),
@@ -33,7 +34,9 @@ SELF_CHECK_OFF = (
 
 
 def points_line(s: Score) -> str:
-    """'Score: 1.5 of 2 points.' (or the reason there is no score)."""
+    """'Score: 1.5 of 2 points.' (or the reason there is no score; empty for a form check)."""
+    if s.points is None and s.checked.startswith(FORM_CHECKED):
+        return ""
     if s.points is None:
         return "Score: entered by your instructor."
     unit = "point" if s.max_points == 1 else "points"
@@ -44,7 +47,7 @@ def _items(s: Score, attr: str) -> list[str]:
     """The lines of one section; a feedback line already said in a missed line is not repeated."""
     items = list(getattr(s, attr))
     if attr == "feedback":
-        items = [f for f in items if not any(f and f in m for m in s.missed)]
+        items = [f for f in items if not any(f and f in m for m in s.missed + s.shown)]
     return items
 
 
@@ -57,14 +60,15 @@ def next_step(s: Score) -> str:
     if s.hinted:
         return (
             "Change your answer and check again: after a further try the answers are shown "
-            f'(to see them now: check("{s.exercise}", answer, reveal=True)).'
+            "(to see them now: press Show the answers, or run "
+            f'check("{s.exercise}", answer, reveal=True)).'
         )
     return ""
 
 
 def feedback_text(s: Score) -> str:
     """The feedback as plain text (what ``check()`` and a typed answer print)."""
-    lines = [s.checked, points_line(s)]
+    lines = [s.checked, points_line(s)] if points_line(s) else [s.checked]
     for attr, sym, head, _ in SECTIONS:
         for item in _items(s, attr):
             lines.append(f"{sym} {head}: {item}")

@@ -211,6 +211,9 @@ class ExerciseDef:
     points: float
     self_check: bool = True
     title: str = ""
+    #: The exercise's number in its lesson ("Exercise 3"): the key's ``number``, else its
+    #: position in the key (1-based; the lessons number their exercises in key order).
+    number: int = 0
     text: str = ""
     source: str = ""
     items: tuple[Item, ...] = ()
@@ -334,7 +337,7 @@ def parse_key(data: Any, name: str = "<key>", base: Path | None = None) -> Lesso
     if not isinstance(exercises, Mapping):
         raise InputError(f"The key '{name}' has no 'exercises' object (exercise id -> definition).")
     out: dict[str, ExerciseDef] = {}
-    for ex_id, raw in exercises.items():
+    for position, (ex_id, raw) in enumerate(exercises.items(), 1):
         where = f"The key '{name}', exercise '{ex_id}',"
         if (
             not isinstance(ex_id, str)
@@ -347,11 +350,13 @@ def parse_key(data: Any, name: str = "<key>", base: Path | None = None) -> Lesso
             )
         if not isinstance(raw, Mapping):
             raise InputError(f"{where} must be a JSON object.")
-        out[ex_id] = _parse_exercise(ex_id, dict(raw), where, base)
+        out[ex_id] = _parse_exercise(ex_id, dict(raw), where, base, position)
     return LessonKey(lesson=lesson, exercises=out, path=name)
 
 
-def _parse_exercise(ex_id: str, raw: dict[str, Any], where: str, base: Path | None) -> ExerciseDef:
+def _parse_exercise(
+    ex_id: str, raw: dict[str, Any], where: str, base: Path | None, position: int = 0
+) -> ExerciseDef:
     typ = raw.get("type")
     if typ not in TYPES:
         raise InputError(f"{where} has type {typ!r}; it must be one of: {', '.join(TYPES)}.")
@@ -381,6 +386,9 @@ def _parse_exercise(ex_id: str, raw: dict[str, Any], where: str, base: Path | No
         kw = _parse_links(raw, where)
     if flags["withheld"]:
         kw["reference"] = None if typ == "text" else ({} if typ == "classify" else ())
+    number = raw.get("number", position)
+    if isinstance(number, bool) or not isinstance(number, int) or number < 0:
+        raise InputError(f"{where} has 'number' {number!r}; it must be a whole number.")
     points = raw.get("points", sum(r.points for r in kw.get("rubric", ())) or 1)
     if isinstance(points, bool) or not isinstance(points, (int, float)) or points <= 0:
         raise InputError(f"{where} has 'points' {points!r}; it must be a positive number.")
@@ -394,6 +402,7 @@ def _parse_exercise(ex_id: str, raw: dict[str, Any], where: str, base: Path | No
         withheld=flags["withheld"],
         hint=hint,
         title=str(raw.get("title", "") or ""),
+        number=number,
         raw=raw,
         **kw,
     )
@@ -516,6 +525,20 @@ def _source_path(source: str, where: str, base: Path | None) -> str:
     )
 
 
+#: Quotation marks and apostrophes that a typed phrase may give in another shape.
+_QUOTE_CLASSES = {
+    **dict.fromkeys("'’‘ʼ`", "['’‘ʼ`]"),
+    **dict.fromkeys('"“”„', '["“”„]'),
+}
+
+
+def _quote_blind(word: str) -> str:
+    """A regex for ``word`` in which every apostrophe or quotation mark matches any shape."""
+    import re
+
+    return "".join(_QUOTE_CLASSES.get(ch, re.escape(ch)) for ch in word)
+
+
 def locate(
     text: str,
     phrase: str,
@@ -533,6 +556,8 @@ def locate(
     (6, 12)
     >>> locate("the official statements", "at") is None
     True
+    >>> locate("in Xi’s deal", "Xi's deal")  # apostrophe shapes do not count
+    (3, 12)
     """
     import re
 
@@ -541,6 +566,9 @@ def locate(
         return None
     words = [re.escape(w) for w in phrase.split()]
     patterns = [re.escape(phrase), r"\s+".join(words)]
+    loose = r"\s+".join(_quote_blind(w) for w in phrase.split())
+    if loose != patterns[1]:  # a typed ' or " matches the text's ’ or “ ” (and back)
+        patterns.append(loose)
     if whole_words:  # "at" is not found inside "statements"
         left = r"(?<!\w)" if re.match(r"\w", phrase) else ""
         right = r"(?!\w)" if re.search(r"\w$", phrase) else ""

@@ -56,7 +56,8 @@ class Score:
     student answered; ``problems`` lists parts of the answer that could not be
     understood (never silently dropped); ``feedback`` holds notes (how an answer was
     read, an option's explanation). A wrong answer's line carries a hint unless its
-    unit was revealed (``reveal``): then it names the reference and the reason.
+    unit was revealed (``reveal``): then the reference and its reason are a line of
+    ``shown`` ("The answer was: ..."), not of ``missed``.
     ``details["hinted"]`` lists the units that got a hint instead of the reference.
     """
 
@@ -75,6 +76,8 @@ class Score:
     details: dict[str, Any] = field(default_factory=dict)
     unanswered: list[str] = field(default_factory=list)
     revealed: bool = False
+    #: The references shown on reveal ("The answer was: ..."), apart from wrong-answer lines.
+    shown: list[str] = field(default_factory=list)
 
     @property
     def fraction(self) -> float | None:
@@ -127,7 +130,9 @@ def score(
     ``rubric_points`` ({criterion id: points}) is how an instructor scores a ``text`` answer.
     ``reveal`` says where a wrong answer is shown the reference and its reason instead of a
     hint: ``True`` everywhere, or a collection of units (``Score.hinted`` of an earlier
-    try). Nothing the student left blank is ever revealed, only counted.
+    try). What the student left blank is only counted, whatever ``reveal`` says (the
+    grader's pages too); a self-check where the student asks for the answers adds them
+    (:func:`framingkit.exercises.api.checked_score` with :func:`reference_lines`).
     """
     if ex.type == "text":
         return _score_text(ex, value, rubric_points)
@@ -159,6 +164,54 @@ def score(
     s = fn(ex, value, _revealer(reveal))
     s.revealed = reveal is True
     return s
+
+
+def reference_lines(ex: ExerciseDef, units: Collection[str] | None = None) -> list[str]:
+    """The reference as "The answer was" lines: every unit, or the classify items ``units``.
+
+    Only for a student who asked for the answers (``reveal=True`` in a self-check): the
+    answers of what was left blank.
+    """
+    if ex.type == "spans":
+        return [f"“{r.text}”" + (f" ({r.why})" if r.why else "") for r in ex.reference]
+    if ex.type == "classify":
+        items = {i.id: i for i in ex.items}
+        return [
+            _item_label(items[i])
+            + f": {_fmt_ref(ref)}."
+            + (f" {items[i].why}" if items[i].why else "")
+            for i, ref in ex.reference.items()
+            if units is None or i in units
+        ]
+    if ex.type == "choice":
+        return [_best_line(ex)]
+    if ex.type == "links":
+        out = []
+        for rs, rt, rrel in ex.reference:
+            name = f"{rs} -{rrel}-> {rt}"
+            why = ex.link_why.get(name)
+            out.append(f"{name} ({why})" if why else name)
+        return out
+    return []
+
+
+def _item_label(item: Any) -> str:
+    """How a classify item is named in feedback: its id and a short excerpt of its text."""
+    return f"{item.id} ({_short(item.text)})" if item.text else item.id
+
+
+_PRAISE = re.compile(r"^\s*(?:right|correct|yes|exactly|well done)\s*[:.!,;–-]*\s*", re.I)
+
+
+def _best_line(ex: ExerciseDef) -> str:
+    """The best option and its reason, as "The answer was" says it (its "Right:" left out:
+    the student did not pick it)."""
+    best = ex.options[next(iter(ex.reference))]
+    line = f"{best.key}) {_sentence(best.text)}"
+    why = _PRAISE.sub("", best.feedback or "").strip()
+    if why:
+        why = why[0].upper() + why[1:]
+    return f"{line} {why}" if why else line
 
 
 def _describe_missing(ex: ExerciseDef) -> str:
@@ -414,7 +467,7 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
             text,
         )
         f1, matches = res.f1, res.matches
-    right, partial, missed, extra, hinted = [], [], [], [], []
+    right, partial, missed, extra, hinted, shown = [], [], [], [], [], []
     matched_ref: dict[int, Any] = {}
     matched_ans: set[tuple[int, int]] = set()
     for m in matches:
@@ -434,9 +487,7 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
         if m is not None and m.credit >= 0.999:
             right.append(f"“{r.text}”{why}")
         elif m is not None and rev(unit):
-            partial.append(
-                f"“{r.text}”: you picked “{m.student.text}” ({m.credit:.0%} overlap){why}"
-            )
+            partial.append(f"“{r.text}”: you picked “{m.student.text}”, part of it{why}")
         elif m is not None:
             hinted.append(unit)
             a, b = next((s, e) for s, e in spans if s < r.end and r.start < e)
@@ -447,9 +498,9 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
             else:
                 how = "the phrase that counts starts or ends elsewhere"
             hint = f" Hint: {r.hint}" if r.hint else ""
-            partial.append(f"“{text[a:b]}”: close ({m.credit:.0%} overlap), but {how}.{hint}")
+            partial.append(f"“{text[a:b]}”: close, but {how}.{hint}")
         elif rev(unit):
-            missed.append(f"“{r.text}”{why}")
+            shown.append(f"“{r.text}”{why}")
         else:
             hinted.append(unit)
             hint = r.hint or _where_hint(text, (r.start, r.end), ref_spans)
@@ -492,6 +543,7 @@ def _score_spans(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
         feedback=notes,
         answered=bool(spans) or not problems,
         details={"f1": f1, "answer_spans": spans, "hinted": hinted},
+        shown=shown,
     )
 
 
@@ -537,10 +589,8 @@ def _read_label(
     """
     labels = ex.axes[axis]
     accepted = {_norm(k): (k, v) for k, v in item.accept.get(axis, {}).items()}
-    if _norm(g) in accepted:
-        word, why = accepted[_norm(g)]
-        notes.append(f"{item.id}: '{word}' is also right here. {why}".strip())
-        return word, True
+    if _norm(g) in accepted:  # the caller shows the accept note instead of the key's why
+        return accepted[_norm(g)][0], True
     if g in labels:
         return g, False
     meant, note = legacy_reading(g, labels, wanted)
@@ -591,12 +641,12 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
             answered=False,
         )
     value = _match_ids(value, list(items), notes)
-    right, partial, missed, extra, blank, hinted = [], [], [], [], [], []
+    right, partial, missed, extra, blank, hinted, answers = [], [], [], [], [], [], []
     total = 0.0
     n_answered = 0
     for item_id, ref in ex.reference.items():
         item = items[item_id]
-        label = f"{item_id} ({_short(item.text)})" if item.text else item_id
+        label = _item_label(item)
         why = f" {item.why}" if item.why else ""
         given = value.get(item_id)
         if item_id not in value or is_empty(given):
@@ -616,6 +666,7 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
         ok_axes: list[str] = []
         bad: list[tuple[str, str | None]] = []
         shown: dict[str, str] = {}
+        accept_notes: list[str] = []
         for axis in axes:
             g = got.get(axis)
             if g is not None and not isinstance(g, str):
@@ -626,6 +677,7 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
                 if accepted:
                     ok_axes.append(axis)
                     shown[axis] = meant or g
+                    accept_notes.append(item.accept[axis][meant or g].strip())
                     continue
                 g = meant
             if g is not None and g in ref[axis]:
@@ -635,23 +687,24 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
                 bad.append((axis, g))
         credit = len(ok_axes) / len(axes)
         total += credit
+        if accept_notes:  # the key's why argues for the reference, which this answer is not
+            why = " " + " ".join(n for n in accept_notes if n)
         if credit == 1:
-            right.append(f"{label}: {' + '.join(repr(shown[a]) for a in axes)}.{why}")
+            also = " (also right here)" if accept_notes else ""
+            right.append(f"{label}: {' + '.join(repr(shown[a]) for a in axes)}{also}.{why}")
             continue
         ok = f"{', '.join(ok_axes)} right, but " if ok_axes else ""
+        if rev(item_id) and not ok_axes:  # nothing right: the answer, apart from wrong lines
+            yours = " + ".join("no label" if got.get(a) is None else repr(got.get(a)) for a in axes)
+            answers.append(f"{label}: {_fmt_ref(ref)} (your answer: {yours}).{why}")
+            continue
         if rev(item_id):
             wrong = "; ".join(
-                (
-                    f"{axis} not given"
-                    if g is None
-                    else f"{g!r} is not right"
-                    if len(axes) == 1
-                    else f"{axis} {g!r} is not right"
-                )
-                + f"; it is {' or '.join(map(repr, ref[axis]))}"
+                f"{axis}: the answer was {' or '.join(map(repr, ref[axis]))}"
+                + ("" if g is None else f", not {g!r}")
                 for axis, g in bad
             )
-            line = f"{label}: {ok}{wrong}.{why}"
+            line = f"{label}: {', '.join(ok_axes)} right; {wrong}.{why}"
         else:
             hinted.append(item_id)
             wrong = "; ".join(
@@ -687,8 +740,9 @@ def _score_classify(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> 
         extra,
         problems,
         feedback=notes,
-        details={"accuracy": acc, "hinted": hinted},
+        details={"accuracy": acc, "hinted": hinted, "blank": blank},
         unanswered=unanswered,
+        shown=answers,
     )
 
 
@@ -696,9 +750,59 @@ def _fmt_ref(ref: Mapping[str, tuple[str, ...]]) -> str:
     return " + ".join(" or ".join(map(repr, v)) for v in ref.values())
 
 
-def _short(s: str, n: int = 60) -> str:
-    s = " ".join(s.split())
-    return s if len(s) <= n else s[: n - 1] + "…"
+_OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
+_CLAUSE_END = '.,;!?)”»"'
+
+
+def excerpt(text: str, n: int = 80) -> str:
+    """``text`` shortened to about ``n`` characters, never inside an open quotation.
+
+    The cut falls at a clause end outside quotation marks (after ``. , ; ! ? )`` or a
+    closing quotation mark, followed by a space; not a colon, which announces what
+    follows): the last one within ``n``, else the first one within ``2 n``, else a word
+    boundary outside quotation marks; if there is none the text is kept whole. A cut
+    text ends in " …".
+
+    >>> excerpt('the headline "Xi plans to annex Russian territory, there for all to see" '
+    ...         '→ (nothing)', 60)
+    'the headline "Xi plans to annex Russian territory, there for all to see" …'
+    >>> excerpt('"what it parades as ..." → "what it presents as ..."', 30)
+    '"what it parades as ..." …'
+    >>> excerpt("short", 60)
+    'short'
+    """
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    depth = 0
+    ends: list[int] = []  # cut positions (exclusive) at a clause end outside quotations
+    spaces: list[int] = []  # word boundaries outside quotations
+    for i, ch in enumerate(text):
+        if ch == '"':
+            depth = 0 if depth else 1
+        elif ch in _OPEN_QUOTES:
+            depth += 1
+        elif ch in _CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        nxt = text[i + 1] if i + 1 < len(text) else " "
+        if depth == 0 and ch in _CLAUSE_END and nxt == " ":
+            ends.append(i + 1)
+        if depth == 0 and ch == " ":
+            spaces.append(i)
+    floor = n // 3
+    cut = next((e for e in reversed(ends) if floor <= e <= n), None)
+    if cut is None:
+        cut = next((e for e in ends if n < e <= 2 * n), None)
+    if cut is None:
+        cut = next((sp for sp in reversed(spaces) if floor <= sp <= n), None)
+    if cut is None or cut >= len(text) - 1:
+        return text
+    head = text[:cut].rstrip(" ,;:")
+    return head if head.endswith(("...", "…")) else head + " …"
+
+
+def _short(s: str, n: int = 80) -> str:
+    return excerpt(s, n)
 
 
 # ----------------------------------------------------------------------------- choice
@@ -770,11 +874,9 @@ def _score_choice(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sc
         )
     line = f"{key}) is not the best answer. {opt.feedback}".strip()
     hinted = []
+    shown = []
     if rev("option"):
-        best = ex.options[right_keys[0]]
-        line += f" The best answer is {best.key}) {_sentence(best.text)}"
-        if best.feedback:
-            line += f" {best.feedback}"
+        shown.append(_best_line(ex))
     else:
         hinted.append("option")
         if ex.hint:
@@ -788,6 +890,7 @@ def _score_choice(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sc
         missed=[line],
         feedback=notes,
         details={"hinted": hinted},
+        shown=shown,
     )
 
 
@@ -795,10 +898,16 @@ def _score_choice(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sc
 
 
 def _parse_link_text(text: str) -> list[str] | None:
-    """'C3 supports C4' or 'C3 -supports-> C4' as [source, target, relation], else None."""
+    """'C3 supports C4' or 'C3 -supports-> C4' as [source, target, relation], else None.
+
+    >>> _parse_link_text("C3 -supports-> C4"), _parse_link_text("C3 supports C4")
+    (['C3', 'C4', 'supports'], ['C3', 'C4', 'supports'])
+    >>> _parse_link_text("C3 supports") is None  # no target: not split inside the word
+    True
+    """
     import re
 
-    m = re.fullmatch(r"\s*([\w.]+)\s*(?:-\s*)?([A-Za-z]+)\s*(?:-*>)?\s*([\w.]+)\s*", text)
+    m = re.fullmatch(r"\s*([\w.]+)\s*(?:\s|-)\s*([A-Za-z]+)(?:\s*-*>\s*|\s+)([\w.]+)\s*", text)
     return [m.group(1), m.group(3), m.group(2)] if m else None
 
 
@@ -880,7 +989,7 @@ def _score_links(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
     notes: list[str] = []
     links, problems = answer_links(ex, value, notes)
     refs = list(ex.reference)
-    right, partial, missed, extra, hinted = [], [], [], [], []
+    right, partial, missed, extra, hinted, shown = [], [], [], [], [], []
     used: set[int] = set()
     credit_ref = [0.0] * len(refs)
     credit_ans = [0.0] * len(links)
@@ -927,7 +1036,7 @@ def _score_links(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
             name = f"{rs} -{rrel}-> {rt}"
             if rev(name):
                 why = ex.link_why.get(name)
-                missed.append(f"{name} ({why})" if why else name)
+                shown.append(f"{name} ({why})" if why else name)
             else:
                 hinted.append(name)
                 hint = (
@@ -960,6 +1069,7 @@ def _score_links(ex: ExerciseDef, value: Any, rev: Callable[[str], bool]) -> Sco
         problems,
         feedback=notes,
         details={"f1": f1, "hinted": hinted},
+        shown=shown,
     )
 
 
@@ -1013,3 +1123,145 @@ def _score_text(ex: ExerciseDef, value: Any, rubric_points: Mapping[str, float] 
         problems,
         answered=answered,
     )
+
+
+# ----------------------------------------------------------------------------- form check
+
+#: What the form check of a graded exercise (self-check off) says it did.
+FORM_CHECKED = (
+    "Self-check is off for this exercise: your instructor will grade it. Your answer is kept "
+    "in this notebook. Checked only that it can be read (not whether it is right)"
+)
+
+
+def form_check(ex: ExerciseDef, value: Any) -> Score:
+    """What can be said about an answer without its key: what could not be read, how it was
+    read, what is left out (counted). For exercises with self-check off (assessment mode).
+
+    Never uses the reference (a student key has none): an unknown label, item id, claim or
+    option, a phrase not in the text or only inside a longer word, one label for a two-axis
+    item, a link without a relation. ``points`` is None.
+
+    >>> from framingkit.exercises.model import parse_key
+    >>> d = parse_key({"lesson": "d", "exercises": {"d/c": {"type": "classify", "prompt": "p",
+    ...     "labels": ["a", "b"], "items": {"i1": "x", "i2": "y"},
+    ...     "reference": {"i1": "a", "i2": "b"}}}}).exercises["d/c"]
+    >>> s = form_check(d, {"i1": "typo"})
+    >>> s.problems, s.unanswered
+    (["'typo' (for i1) is not one of the labels (a, b)."], ['1 item not answered yet: i2.'])
+    """
+    notes: list[str] = []
+    problems: list[str] = []
+    unanswered: list[str] = []
+    what = ""
+    if ex.type == "text" or is_empty(value):
+        if is_empty(value):
+            unanswered = ["this exercise is not answered yet"]
+        rubric = [  # the criteria the instructor grades by (a student key keeps them)
+            f"{r.id} ({r.points:g} point{'s' * (r.points != 1)}): {r.text}" for r in ex.rubric
+        ]
+        return Score(
+            ex.id,
+            ex.type,
+            None,
+            ex.points,
+            FORM_CHECKED
+            + (": the criteria your instructor grades by are below." if rubric else "."),
+            unanswered=unanswered,
+            feedback=rubric,
+            answered=not is_empty(value),
+        )
+    if ex.type == "spans":
+        spans, problems = answer_spans(ex, value, notes)
+        merged, n_merged = _merge(spans)
+        if n_merged:
+            notes.append(
+                f"{n_merged} of your phrases overlapped another one; they count as one phrase."
+            )
+        what = f": {_plural(len(merged), 'phrase')}"
+    elif ex.type == "choice":
+        key, problem = _choice_key(ex, value, notes)
+        problems = [problem] if key is None else []
+        what = f": option {key}" if key is not None else ""
+    elif ex.type == "links":
+        links, problems = answer_links(ex, value, notes)
+        what = f": {_plural(len(links), 'link')}"
+    elif ex.type == "classify":
+        what = _form_classify(ex, value, notes, problems, unanswered)
+    return Score(
+        ex.id,
+        ex.type,
+        None,
+        ex.points,
+        FORM_CHECKED + what + ".",
+        problems=problems,
+        feedback=notes,
+        unanswered=unanswered,
+    )
+
+
+def _form_classify(
+    ex: ExerciseDef, value: Any, notes: list[str], problems: list[str], unanswered: list[str]
+) -> str:
+    axes = tuple(ex.axes)
+    ids = [i.id for i in ex.items]
+    if not isinstance(value, Mapping):
+        problems.append(
+            f"The answer {value!r} is not a dict of item id -> label(s); type one entry per "
+            f"item, e.g. {_example_classify(ex)}."
+        )
+        return ""
+    value = _match_ids(value, ids, notes)
+    blank, given = [], 0
+    items = {i.id: i for i in ex.items}
+    for item_id in ids:
+        got_raw = value.get(item_id)
+        if is_empty(got_raw):
+            blank.append(item_id)
+            continue
+        if len(axes) == 1 and isinstance(got_raw, (list, tuple)) and len(got_raw) == 1:
+            got_raw = got_raw[0]
+        got = split_axes(got_raw, axes)
+        if got is None:
+            problems.append(
+                f"The answer for {item_id}, {got_raw!r}, does not give one label per axis "
+                f"({', '.join(axes)})."
+            )
+            continue
+        given += 1
+        for axis in axes:
+            g = got.get(axis)
+            if g is None:
+                continue
+            if not isinstance(g, str):
+                problems.append(f"The {axis} for {item_id}, {g!r}, is not a single label.")
+                continue
+            labels = ex.axes[axis]
+            if g in labels or _norm(g) in {_norm(k) for k in items[item_id].accept.get(axis, {})}:
+                continue
+            old, _ = legacy_reading(g, labels)
+            subs = {_norm(k): v for k, v in ex.subtypes.get(axis, {}).items()}
+            if old is not None:
+                note = (
+                    f"'{g}' is an older name; your instructor's key decides which of its new "
+                    "names counts, so a current label is safer."
+                )
+            elif _norm(g) in subs:
+                note = f"Read '{g}' as '{subs[_norm(g)]}': '{g}' is a kind of {subs[_norm(g)]}."
+            else:
+                meant, note = match_label(g, labels, ex.aliases.get(axis))
+                if meant is None:
+                    hint = f" {note}" if note else ""
+                    problems.append(
+                        f"'{g}' (for {item_id}) is not one of the {axis}s "
+                        f"({', '.join(labels)}).{hint}"
+                    )
+                    continue
+            if note and note not in notes:
+                notes.append(note)
+    for item_id in value:
+        if item_id not in items:
+            problems.append(f"{item_id!r} is not one of the items ({', '.join(ids)}).")
+    if blank:
+        unanswered.append(f"{_plural(len(blank), 'item')} not answered yet: {', '.join(blank)}.")
+    return f": labels for {given} of the {len(ids)} items"

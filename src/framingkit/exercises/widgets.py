@@ -18,7 +18,7 @@ import ipywidgets as w
 
 from ..style import OKABE_ITO, esc
 from .feedback import message_html
-from .scoring import answer_links, answer_spans
+from .scoring import answer_links, answer_spans, excerpt
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import Exercise
@@ -41,10 +41,16 @@ def exercise_widget(ex: Exercise) -> w.Widget:
     body = builder(ex.defn, ex.widget_value, ex.set_widget_value)
     feedback = w.HTML(value="", layout=w.Layout(width="100%"))
     button = w.Button(
-        description="Check",
+        description="Check" if ex.self_check else "Check it can be read",
         icon="check",
-        tooltip=f"Check your answer to {ex.id}",
+        tooltip=(
+            f"Check your answer to {ex.id}"
+            if ex.self_check
+            else "Says whether your answer can be read (labels, phrases, items left out), "
+            "not whether it is right: your instructor grades it"
+        ),
         button_style="primary",
+        layout=w.Layout(width="auto"),
     )
     button.add_class("fk-check")
     feedback.add_class("fk-feedback-area")
@@ -73,7 +79,10 @@ def exercise_widget(ex: Exercise) -> w.Widget:
             "widget. Set <code>answer = None</code> and run the cell to use the widget.</i>"
         )
     if not ex.self_check:
-        note += "<i> Self-check is off for this exercise.</i>"
+        note += (
+            "<i> Self-check is off for this exercise: your instructor grades it. Your answer is "
+            "stored as you go (save the notebook to keep it).</i>"
+        )
     box = w.VBox([body, w.HTML(note), w.HBox([button, reveal]), feedback])
     box.add_class("fk-exercise-widget")
     return box
@@ -119,7 +128,13 @@ def selected_spans(chs: list[tuple[int, int, int, int, bool]], on: list[bool]) -
 
 
 def spans_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]) -> w.Widget:
-    """Focusable toggle buttons per word in a wrapping box; consecutive words form a phrase."""
+    """A phrase box, then a toggle button per word in a wrapping box.
+
+    Clicking words builds the selection at once: consecutive selected words are one phrase,
+    a word not next to a selected one starts a new phrase (a paragraph break always splits).
+    *Add phrase* adds the typed phrase, or, with the box empty, confirms the clicked words;
+    Enter in the box adds the typed phrase too; *Remove phrase* unselects the typed one.
+    """
     text = defn.text
     chs = chunks(text)
     picked, _ = answer_spans(defn, value) if value else ([], [])
@@ -180,15 +195,31 @@ def spans_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
         style={"description_width": "4em"},
     )
     phrase.add_class("fk-phrase")
-    add = w.Button(description="Add phrase", icon="plus", tooltip="select the typed phrase")
+    add = w.Button(
+        description="Add phrase",
+        icon="plus",
+        tooltip="add the typed phrase (or, with the box empty, the words you clicked)",
+    )
     drop = w.Button(description="Remove phrase", icon="minus", tooltip="unselect the typed phrase")
     msg = w.HTML()
     msg.add_class("fk-phrase-msg")
 
     def set_phrase(select: bool) -> None:
         typed = phrase.value.strip()
-        if not typed:
-            msg.value = "Type a phrase of the text first."
+        if not typed:  # nothing typed: the words clicked are the selection to add
+            spans = refresh()
+            if not select:
+                msg.value = "Type the phrase to remove in the box, or click its words."
+            elif spans:
+                on_change(spans)
+                n = len(spans)
+                msg.value = esc(
+                    f"Added your clicked words: {n} phrase{'s' * (n != 1)}, "
+                    + ", ".join(f"“{text[s:e]}”" for s, e in spans)
+                    + "."
+                )
+            else:
+                msg.value = "Click the words of a phrase, or type it in the box, then Add phrase."
             return
         found, problems = answer_spans(defn, [typed])
         if not found:
@@ -236,6 +267,10 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
             out[item_id] = vals[0] if len(axes) == 1 else vals
         on_change(out)
 
+    # sized to the longest label (in ch, the width of a digit): no label is cut ("hea…")
+    desc = {a: {i.id: f"{i.id} {a}" if len(axes) > 1 else i.id for i in defn.items} for a in axes}
+    desc_ch = {a: max((len(d) for d in desc[a].values()), default=2) + 2 for a in axes}
+    opt_ch = {a: max(len(NONE_LABEL), *(len(x) for x in defn.axes[a])) + 6 for a in axes}
     for item in defn.items:
         got = split_axes(value.get(item.id), axes) if item.id in value else None
         current[item.id] = {a: (got or {}).get(a) for a in axes}
@@ -246,11 +281,11 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
             d = w.Dropdown(
                 options=opts,
                 value=v if v in defn.axes[axis] else None,
-                description=f"{item.id} {axis}" if len(axes) > 1 else item.id,
+                description=desc[axis][item.id],
                 description_allow_html=False,
                 tooltip=f"{axis} of {item.id}",
-                layout=w.Layout(width="250px" if len(axes) > 1 else "200px", flex="0 0 auto"),
-                style={"description_width": "90px" if len(axes) > 1 else "40px"},
+                layout=w.Layout(width=f"{desc_ch[axis] + opt_ch[axis]}ch", flex="0 0 auto"),
+                style={"description_width": f"{desc_ch[axis]}ch"},
             )
             d.add_class("fk-dropdown")
 
@@ -264,7 +299,12 @@ def classify_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], No
             f"<div style='line-height:1.3'><b>{esc(item.id)}</b>: {esc(item.text)}</div>",
             layout=w.Layout(flex="1 1 auto", margin="0 0 0 8px"),
         )
-        rows.append(w.HBox([*drops, label], layout=w.Layout(align_items="center", margin="2px 0")))
+        rows.append(
+            w.HBox(
+                [*drops, label],
+                layout=w.Layout(align_items="center", margin="2px 0", flex_flow="row wrap"),
+            )
+        )
     return w.VBox(rows)
 
 
@@ -327,15 +367,27 @@ def links_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
     links: list[tuple[str, str, str]] = []
     if value:
         links, _ = answer_links(defn, value)
-    ids = [(f"{c.id}: {c.text[:50]}", c.id) for c in defn.claims]
-    src = w.Dropdown(options=ids, description="claim", layout=w.Layout(width="300px"))
+    ids = [(f"{c.id}: {excerpt(c.text, 50)}", c.id) for c in defn.claims]
+    claim_ch = max((len(t) for t, _ in ids), default=10) + 6
+    rel_ch = max((len(r) for r in defn.relations), default=8) + 6
+    src = w.Dropdown(
+        options=ids,
+        description="claim",
+        layout=w.Layout(width=f"{claim_ch + 9}ch"),
+        style={"description_width": "9ch"},
+    )
     rel = w.Dropdown(
         options=list(defn.relations),
         description="relation",
-        layout=w.Layout(width="220px"),
-        style={"description_width": "60px"},
+        layout=w.Layout(width=f"{rel_ch + 10}ch"),
+        style={"description_width": "10ch"},
     )
-    tgt = w.Dropdown(options=ids, description="→ claim", layout=w.Layout(width="300px"))
+    tgt = w.Dropdown(
+        options=ids,
+        description="→ claim",
+        layout=w.Layout(width=f"{claim_ch + 9}ch"),
+        style={"description_width": "9ch"},
+    )
     add = w.Button(description="Add link", icon="plus")
     listing = w.SelectMultiple(
         options=[], rows=5, description="your links", layout=w.Layout(width="100%")
@@ -370,7 +422,7 @@ def links_widget(defn: ExerciseDef, value: Any, on_change: Callable[[Any], None]
     show()
     return w.VBox(
         [
-            w.HBox([src, rel, tgt, add]),
+            w.HBox([src, rel, tgt, add], layout=w.Layout(flex_flow="row wrap")),
             msg,
             listing,
             remove,

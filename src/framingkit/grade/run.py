@@ -448,7 +448,7 @@ def _score_all(
             _clip(plain(s.checked)),
             _lines(s.right),
             _lines(s.partial),
-            _lines(s.missed),
+            _lines(s.missed + s.shown),  # a reference shown is a line of its own (engine)
             _lines(s.extra),
             _lines(list(s.problems) + (list(rec.problems) if rec is not None else [])),
             _lines(s.feedback),

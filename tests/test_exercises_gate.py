@@ -1,0 +1,117 @@
+"""after(): an analysis that shows an exercise's answers runs only once the exercise is answered
+(typed and run, a widget answer, a checked answer or a reveal); the open gate's record lets the
+grader tell an answer changed after the analysis was shown. The real-kernel runs are in
+tests/test_exercises_api.py (one kernel each, shared with the typed and widget tests)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from framingkit.errors import InputError
+from framingkit.exercises import GATE_MIME, after, changed_after_gate, check, exercise
+from framingkit.exercises.answers import answer_hash
+from framingkit.exercises.api import _LIVE, _TRIES
+
+from exercises_sample_key import LESSON, write_key
+
+SCARE, KINDS, MAP = f"{LESSON}/scare", f"{LESSON}/kinds", f"{LESSON}/map"
+
+
+@pytest.fixture
+def keys(tmp_path, monkeypatch):
+    folder = write_key(tmp_path / "keys")
+    monkeypatch.setenv("FRAMINGKIT_KEY_DIR", str(folder))
+    monkeypatch.delenv("JPY_SESSION_NAME", raising=False)
+    _LIVE.clear()
+    _TRIES.clear()
+    yield folder
+    _LIVE.clear()
+    _TRIES.clear()
+
+
+def test_closed_until_a_typed_answer_is_run(keys, capsys):
+    assert after(SCARE) is False
+    out = capsys.readouterr().out
+    assert out.strip() == (
+        f"This analysis shows the answers to Exercise 3 ({SCARE}). Answer it first (use its "
+        "widget, or type your answer and run its cell), then run this cell again."
+    )
+    exercise(SCARE)  # the cell run with answer = None: still closed
+    capsys.readouterr()
+    assert after(SCARE) is False
+    exercise(SCARE, "a")  # a wrong typed answer counts: the student committed to it
+    capsys.readouterr()
+    assert after(SCARE) is True
+    assert capsys.readouterr().out == ""  # outside Jupyter an open gate prints nothing
+
+
+def test_names_only_the_missing_exercises_with_their_numbers(keys, capsys):
+    exercise(SCARE, "b")
+    capsys.readouterr()
+    assert after(SCARE, KINDS, MAP) is False
+    out = capsys.readouterr().out
+    assert f"Exercises 2 ({KINDS}) and 5 ({MAP}). Answer them first" in out
+    assert SCARE not in out
+
+
+def test_key_number_wins_and_unknown_ids_are_one_sentence(keys, capsys):
+    data = json.loads((keys / f"{LESSON}.json").read_text(encoding="utf-8"))
+    data["exercises"][SCARE]["number"] = 7
+    (keys / f"{LESSON}.json").write_text(json.dumps(data), encoding="utf-8")
+    after(SCARE)
+    assert f"Exercise 7 ({SCARE})" in capsys.readouterr().out
+    with pytest.raises(InputError, match="has no exercise"):
+        after(f"{LESSON}/nope")
+    with pytest.raises(InputError, match="at least one exercise"):
+        after()
+
+
+def test_a_widget_answer_a_check_or_a_reveal_opens_it(keys, capsys):
+    ex = exercise(KINDS)
+    assert after(KINDS) is False
+    ex.set_widget_value({"c1": ["wording", "weaker"]})
+    assert after(KINDS) is True
+    ex.set_widget_value({})  # the student cleared the widget again
+    assert after(KINDS) is False
+    check(MAP, [("c2", "c1", "supports")])
+    assert after(MAP) is True
+    check(SCARE, None)  # checking nothing is not an answer
+    assert after(SCARE) is False
+    check(SCARE, reveal=True)
+    assert after(SCARE) is True
+    capsys.readouterr()
+
+
+def test_gate_record_and_changed_after_gate():
+    """The record holds a hash per exercise (no answer text); the grader flags a later change."""
+    from framingkit.exercises.gate import gate_record
+
+    rec = gate_record({SCARE: ("typed", "a"), KINDS: ("revealed", None)})
+    assert rec["exercises"][SCARE] == {"via": "typed", "answer": answer_hash("a")}
+    assert rec["exercises"][KINDS]["answer"] is None
+    assert "zeal" not in json.dumps(gate_record({MAP: ("typed", ["such excessive zeal"])}))
+
+    def nb(typed):
+        return {
+            "cells": [
+                {
+                    "cell_type": "code",
+                    "metadata": {"framingkit": {"exercise": SCARE}},
+                    "source": f"answer = {typed!r}\nexercise({SCARE!r}, answer)",
+                    "outputs": [],
+                },
+                {"cell_type": "code", "metadata": {}, "source": "", "outputs": []},
+                {
+                    "cell_type": "code",
+                    "metadata": {},
+                    "source": "if after(...): ...",
+                    "outputs": [{"output_type": "display_data", "data": {GATE_MIME: rec}}],
+                },
+            ]
+        }
+
+    assert changed_after_gate(nb("a")) == {}
+    assert changed_after_gate(nb("b")) == {SCARE: 2}
+    assert changed_after_gate(nb(None)) == {}  # no answer handed in: nothing changed
