@@ -297,6 +297,7 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
         )
         return result
     result.status = "ok"
+    _note_changed_after_gate(result, nb, answers, key)
     if opts.execute:
         ex = execute_notebook(data, opts.limits, opts.key_dir)
         if ex.status != "ok":
@@ -324,6 +325,25 @@ def _grade(sub: Submission, opts: GradeOptions) -> GradeResult:
             result.notes.extend(rec.problems)
     _score_all(result, key, answers, opts.rubric, opts.score_timeout)
     return result
+
+
+def _note_changed_after_gate(
+    result: GradeResult, nb: dict[str, Any], answers: dict[str, Any], key: Any
+) -> None:
+    """Tell the instructor (not the student's page) which answers, as submitted, differ from
+    what a gated analysis cell saw when it showed that exercise's answers (docs/grading.md)."""
+    from ..exercises.answers import changed_after_gate
+
+    try:
+        changed = changed_after_gate(nb, answers)
+    except Exception:  # a damaged gate record must never stop the grading
+        return
+    for eid, cell in sorted(changed.items()):
+        if eid in key.exercises:
+            result.notes.append(
+                f"'{eid}': the answer was changed after cell {cell + 1}, which shows this "
+                "exercise's answers, had been run"
+            )
 
 
 def safe_read_answers(nb: dict[str, Any]) -> dict[str, Any]:
