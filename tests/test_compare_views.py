@@ -147,3 +147,15 @@ def test_show_displays_once_and_returns_nothing(cmp, monkeypatch):
     assert sviews.show(spot("It is a clear breach.")) is None
     assert show_text("It is a clear breach.", "T") is None
     assert len(shown) == 3
+
+
+def test_row_labels_are_plain_words_not_alignment_notation(cmp):
+    """Student review 1: "1:1 0.89" in the number column is the kit's notation, not a reader's."""
+    html = side_by_side(cmp)
+    labels = re.findall(r'<td class="fk-n">(.*?)</td>', html)
+    assert labels and not any(
+        re.search(r"\d:\d|0\.\d\d", re.sub(r"<[^>]+>", "", x)) for x in labels
+    )
+    words = {re.sub(r"<[^>]+>", "", x) for x in labels}
+    assert {"≈", "dropped", "added"} & words
+    assert any("alike" in x for x in labels)  # the similarity stays on hover, in words

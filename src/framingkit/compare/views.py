@@ -267,7 +267,7 @@ def side_by_side(
         )
     for a_idx, b_idx, k in _rows(cmp):
         ln = cmp.alignment[k] if k is not None else None
-        label = f"{ln.type}<br>{ln.score:.2f}" if ln else ("1:0" if a_idx else "0:1")
+        label = _link_label(ln, bool(a_idx))
         cells = []
         for idx, art, marks in ((a_idx, a, marks_a), (b_idx, b, marks_b)):
             if not idx:
@@ -283,6 +283,42 @@ def side_by_side(
     html.append(changes_table(cmp, chosen))
     html.append("</div>")
     return "\n".join(html)
+
+
+def _link_label(ln: Any, in_a: bool) -> str:
+    """The side-by-side row's label in plain words ("split in 2", "dropped"), with the link
+    and how alike its wording is on hover; the alignment's notation ("2:1", a 0.89 score) is
+    the kit's, not a reader's.
+
+    >>> from types import SimpleNamespace as S
+    >>> _link_label(S(type="1:2", score=0.8), True)
+    '<span title="one sentence of A, two of B; wording 80% alike">split in 2</span>'
+    >>> _link_label(None, False)
+    '<span title="only in B">added</span>'
+    """
+    if ln is None:
+        return (
+            '<span title="only in A">dropped</span>'
+            if in_a
+            else '<span title="only in B">added</span>'
+        )
+    a, _, b = str(ln.type).partition(":")
+    na, nb = (int(x) if x.isdigit() else 0 for x in (a, b))
+    words = {1: "one", 2: "two", 3: "three"}
+
+    def n(k: int) -> str:
+        return words.get(k, str(k))
+
+    if na == nb == 1:
+        text = ""
+    elif na == 1:
+        text = f"split in {nb}"
+    elif nb == 1:
+        text = f"{na} joined"
+    else:
+        text = "regrouped"
+    hover = f"{n(na)} sentence{'s' * (na != 1)} of A, {n(nb)} of B; wording {ln.score:.0%} alike"
+    return f'<span title="{esc(hover)}">{text or "≈"}</span>'
 
 
 def _excerpt(art: Any, start: int, end: int, text: str, limit: int = 160) -> str:
