@@ -7,6 +7,7 @@ mix-up (force words as certainty cues, "slightly" as a hedge, "could" of ability
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -84,8 +85,24 @@ def test_pretty_clear_is_a_moderated_pronouncement_not_a_hedge() -> None:
 def test_the_cue_exercise_has_force_words_and_could_of_ability_as_distractors() -> None:
     ex = CLAIMS.exercises["03-claims/cues"]
     distractors = {d["text"] for d in ex.raw["distractors"]}
-    assert {"massive", "slightly", "highly", "could"} <= distractors
+    # force words of the passage itself (not the ones the prose above lists: student review 1,
+    # finding 12), as the kit's table reads them, and "could" of ability
+    from framingkit.spot import spot
+
+    force = {s.text for s in spot(ex.text).spans if s.category == "force"}
+    assert len(force & distractors) >= 3, force
+    assert "could" in distractors
     assert not distractors & {r.text for r in ex.reference}
+    nb = json.loads((ROOT / "solutions" / "03-claims.ipynb").read_text(encoding="utf-8"))
+    above = []
+    for c in nb["cells"]:
+        if c.get("metadata", {}).get("framingkit", {}).get("exercise") == ex.id:
+            break
+        if c["cell_type"] == "markdown":
+            above.append(lb.source_of(c))
+    quoted = " | ".join(re.findall(r'["“]([^"”]+)["”]', "\n".join(above))).lower()
+    shown = [w for w in force & distractors if re.search(rf"\b{re.escape(w.lower())}\b", quoted)]
+    assert not shown, f"the prose above the exercise quotes its distractors: {shown}"
 
 
 def test_clear_breach_is_a_judgement() -> None:
