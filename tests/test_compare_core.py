@@ -288,7 +288,7 @@ def test_headline_change_is_weighed_like_body_wording():
     cmp = compare(_text("Protesters gather outside parliament"), _text("Rioters storm parliament"))
     head = one(cmp, "paratext", a_part="Protesters", b_part="Rioters")
     assert head.effect == "stronger"
-    assert "'rioters' (label, negative, intensity 2)" in head.explanation
+    assert "'rioters' (label, negative, moderate)" in head.explanation
     assert any("rioters" in e for e in head.evidence)
     back = compare(_text("Rioters storm parliament"), _text("Protesters gather outside parliament"))
     assert one(back, "paratext", a_part="Rioters").effect == "weaker"

@@ -47,6 +47,16 @@ def test_closed_until_a_typed_answer_is_run(keys, capsys):
     assert capsys.readouterr().out == ""  # outside Jupyter an open gate prints nothing
 
 
+@pytest.mark.parametrize("blank", [[], {}, "", "   ", {"c1": None}, {"c1": ""}, [""]])
+def test_an_empty_answer_does_not_open_it(keys, capsys, blank):
+    """Student review 2, finding 1: `answer = []` opened the comparison, then the student
+    copied its labels in. What the feedback calls "not answered yet" keeps the gate closed."""
+    exercise(KINDS, blank)
+    check(KINDS, blank)
+    capsys.readouterr()
+    assert after(KINDS) is False
+
+
 def test_names_only_the_missing_exercises_with_their_numbers(keys, capsys):
     exercise(SCARE, "b")
     capsys.readouterr()
@@ -115,3 +125,16 @@ def test_gate_record_and_changed_after_gate():
     assert changed_after_gate(nb("a")) == {}
     assert changed_after_gate(nb("b")) == {SCARE: 2}
     assert changed_after_gate(nb(None)) == {}  # no answer handed in: nothing changed
+
+
+def test_a_typed_check_of_a_graded_exercise_says_it_is_not_kept(keys, capsys):
+    """Student review 2, finding 10: with self-check off, check(id, answer) only checks the
+    form and is not what is handed in; it must not say "kept" nor open the gate."""
+    graded = f"{LESSON}/graded"
+    check(graded, "b")
+    out = capsys.readouterr().out
+    assert "This check() is not kept" in out and "kept in this notebook" not in out
+    assert after(graded) is False
+    exercise(graded, "b")  # the exercise cell's own answer: kept, and it opens the gate
+    assert "Your answer is kept in this notebook." in capsys.readouterr().out
+    assert after(graded) is True

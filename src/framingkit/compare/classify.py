@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..document import Token
+from ..spot.categories import INTENSITY_LABELS
 from .align import STOPWORDS, stem
 from .diff import Hunk, diff_tokens
 from .evidence import Cue, cue_label, find_cues, force, is_evaluative, opposites, same_referent
@@ -58,7 +59,7 @@ def _describe(c: Cue, surface: str = "") -> str:
     if c.polarity:
         bits.append(c.polarity)
     if is_evaluative(c):
-        bits.append(f"intensity {c.intensity}")
+        bits.append(INTENSITY_LABELS.get(c.intensity, f"intensity {c.intensity}"))
     if surface and surface.lower() != c.term:
         return f"'{surface}' ({', '.join(bits)}; read as '{c.term}')"
     return f"'{c.term}' ({', '.join(bits)})"

@@ -16,6 +16,7 @@ from itertools import zip_longest
 
 from ..document import GENRES, NOTE_KINDS, Article, Paratext, Sentence, Span, note_kind
 from ..segment import split_tokens
+from ..spot.categories import INTENSITY_LABELS
 from ..typography import fold
 from .align import STOPWORDS
 from .evidence import Cue, cue_label, find_cues, force, opposites
@@ -116,7 +117,7 @@ def _cue_text(c: Cue) -> str:
     bits = [cue_label(c)]
     if c.polarity:
         bits.append(c.polarity)
-    bits.append(f"intensity {c.intensity}")
+    bits.append(INTENSITY_LABELS.get(c.intensity, f"intensity {c.intensity}"))
     return f"'{c.term}' ({', '.join(bits)})"
 
 

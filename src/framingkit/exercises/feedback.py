@@ -31,6 +31,12 @@ SELF_CHECK_OFF = (
     "Self-check is off for this exercise: your instructor will grade it. "
     "Your answer is kept in this notebook."
 )
+#: The same for ``check(id, answer)`` with a graded exercise: that call only checks the form;
+#: what is handed in is the answer in the exercise's own cell (or its widget).
+SELF_CHECK_OFF_CALL = (
+    "Self-check is off for this exercise: your instructor will grade it. This check() is not "
+    "kept: the answer that counts is the one in the exercise's own cell (or its widget)."
+)
 
 
 def points_line(s: Score) -> str:

@@ -7,8 +7,10 @@ passages the exercise asks about) runs its analysis only once the student has an
         show(spots)
 
 An exercise counts as answered in this kernel when its cell ran with a typed answer
-other than ``None``, when its widget holds an answer, when an answer was checked
-(the Check button or ``check(id, answer)``), or when its answers were revealed.
+that holds something (not ``None``, ``[]``, ``{}``, ``""`` or only blanks: :func:`given`),
+when its widget holds an answer, when an answer was checked
+(the Check button or ``check(id, answer)``; with self-check off only the exercise cell and
+its widget, which are what is handed in), or when its answers were revealed.
 Otherwise the cell shows one sentence naming the exercises to answer first and
 :func:`after` returns False. Under nbconvert or nbval (no ``JPY_SESSION_NAME``) the
 same holds: an exercise cell run earlier in the kernel with a typed answer counts.
@@ -40,16 +42,33 @@ def seen_answer(exercise_id: str) -> tuple[str, Any] | None:
     from .api import _LIVE, _TRIES
 
     live = _LIVE.get(exercise_id)
-    if live is not None and live.typed is not None:
+    if live is not None and given(live.typed):
         return "typed", live.typed
-    if live is not None and not is_empty(live.widget_value):
+    if live is not None and given(live.widget_value):
         return "widget", live.widget_value
     tries = _TRIES.get(exercise_id)
-    if tries is not None and tries.answered is not None:
+    if tries is not None and given(tries.answered):
         return "checked", tries.answered
     if tries is not None and tries.revealed:
         return "revealed", None
     return None
+
+
+def given(value: Any) -> bool:
+    """Whether an answer holds anything at all: ``[]``, ``{}``, ``""`` and a dict or list of
+    blanks (``{"k1": None}``) do not open a gate, as the feedback calls them not answered yet
+    (student review 2, finding 1).
+
+    >>> given([]), given({"k1": None, "k2": ""}), given(["at"]), given({"k1": "wording"})
+    (False, False, True, True)
+    """
+    if is_empty(value):
+        return False
+    if isinstance(value, dict):
+        return any(not is_empty(v) for v in value.values())
+    if isinstance(value, (list, tuple, set)):
+        return any(not is_empty(v) for v in value)
+    return True
 
 
 def exercise_name(defn: ExerciseDef) -> str:
