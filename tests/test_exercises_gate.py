@@ -138,3 +138,12 @@ def test_a_typed_check_of_a_graded_exercise_says_it_is_not_kept(keys, capsys):
     exercise(graded, "b")  # the exercise cell's own answer: kept, and it opens the gate
     assert "Your answer is kept in this notebook." in capsys.readouterr().out
     assert after(graded) is True
+
+
+def test_the_form_check_counts_only_usable_labels(keys):
+    """Student review 2, N2: 'labels for 7 of the 7 items' beside an unknown label."""
+    from framingkit.exercises.model import find_exercise
+    from framingkit.exercises.scoring import form_check
+
+    s = form_check(find_exercise(KINDS), {"c1": ["wording", "typo"], "c2": ["wording", "weaker"]})
+    assert s.checked.endswith("labels for 1 of the 2 items.") and s.problems

@@ -1228,7 +1228,7 @@ def _form_classify(
                 f"({', '.join(axes)})."
             )
             continue
-        given += 1
+        before = len(problems)
         for axis in axes:
             g = got.get(axis)
             if g is None:
@@ -1259,6 +1259,7 @@ def _form_classify(
                     continue
             if note and note not in notes:
                 notes.append(note)
+        given += len(problems) == before  # an unknown label is not a usable one (review 2, N2)
     for item_id in value:
         if item_id not in items:
             problems.append(f"{item_id!r} is not one of the items ({', '.join(ids)}).")
