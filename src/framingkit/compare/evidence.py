@@ -14,6 +14,7 @@ modal verbs, and appearance/perception verbs that hedge a claim ("seems", "feels
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -327,7 +328,7 @@ def _find_cues(words: tuple[str, ...], names: frozenset[int] = frozenset()) -> t
     run = [0] * (n + 1)
     for k in range(n - 1, -1, -1):
         run[k] = run[k + 1] + 1 if _wordlike(words[k]) else 0
-    toks: list[Any] | None = None
+    toks: Any = None
     i = 0
     while i < n:
         hit = None
@@ -445,20 +446,57 @@ def _with_similes(words: Sequence[str], cues: list[Cue]) -> list[Cue]:
 _REST = ("category", "subtype", "polarity", "intensity", "note", "source")
 
 
-def _tokens(words: Sequence[str]) -> list[Any]:
-    """The words as tokens, one space apart (what the spotter's context rules read)."""
+def _tokens(words: Sequence[str]) -> Any:
+    """The words as tokens, one space apart (what the spotter's context rules read), as a
+    :class:`_View`: the rules slice the tokens before and after each hit, and a slice of a
+    list copies it (once per hit: quadratic in an omitted block of thousands of sentences)."""
     from ..document import Token
 
     toks, pos = [], 0
     for w in words:
         toks.append(Token(pos, pos + len(w), w, w))
         pos += len(w) + 1
-    return toks
+    return _View(toks, 0, len(toks))
 
 
-def _in_context(
-    words: Sequence[str], first: int, last: int, entry: Any, toks: list[Any] | None = None
-) -> Any:
+class _View(Sequence[Any]):
+    """``items[lo:hi]`` without the copy: indexing, slices (views again), iteration,
+    ``reversed`` and ``len`` as a list would give them.
+
+    >>> v = _View(list(range(10)), 0, 10)
+    >>> list(v[2:5]), list(reversed(v[:3])), v[7], len(v[8:]), list(v[3:1]), v[-1]
+    ([2, 3, 4], [2, 1, 0], 7, 2, [], 9)
+    """
+
+    __slots__ = ("hi", "items", "lo")
+
+    def __init__(self, items: list[Any], lo: int, hi: int) -> None:
+        self.items, self.lo, self.hi = items, lo, hi
+
+    def __len__(self) -> int:
+        return self.hi - self.lo
+
+    def __getitem__(self, k):  # type: ignore[no-untyped-def, override]
+        if isinstance(k, slice):
+            start, stop, step = k.indices(self.hi - self.lo)
+            if step != 1:
+                return self.items[self.lo : self.hi][k]
+            return _View(self.items, self.lo + start, self.lo + max(start, stop))
+        if k < 0:
+            k += self.hi - self.lo
+        if not 0 <= k < self.hi - self.lo:
+            raise IndexError(k)
+        return self.items[self.lo + k]
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return itertools.islice(self.items, self.lo, self.hi)
+
+    def __reversed__(self):  # type: ignore[no-untyped-def]
+        items = self.items
+        return (items[k] for k in range(self.hi - 1, self.lo - 1, -1))
+
+
+def _in_context(words: Sequence[str], first: int, last: int, entry: Any, toks: Any = None) -> Any:
     """The spotter's context rules (:data:`framingkit.spot.rules.CONTEXT_RULES`) applied to a
     lexicon hit among the (lower-case) words around it: the entry to use, or ``None`` when a
     rule drops it ("historic territorial losses", "a dedicated lane", "could not afford").
