@@ -131,7 +131,7 @@ def weigh_lines(a_text: str, b_text: str, what: str) -> tuple[str, str, tuple[st
 
     >>> effect, why, _ = weigh_lines("Protesters gather", "Rioters storm the gates", "headline")
     >>> effect, why.split(", so")[0]
-    ('stronger', "B's headline adds 'rioters' (label, negative, intensity 2)")
+    ('stronger', "B's headline adds 'rioters' (label, negative, moderate)")
     """
     wa, na = _line_words(a_text)
     wb, nb = _line_words(b_text)
