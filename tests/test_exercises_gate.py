@@ -147,3 +147,15 @@ def test_the_form_check_counts_only_usable_labels(keys):
 
     s = form_check(find_exercise(KINDS), {"c1": ["wording", "typo"], "c2": ["wording", "weaker"]})
     assert s.checked.endswith("labels for 1 of the 2 items.") and s.problems
+
+
+def test_an_empty_graded_answer_is_not_called_kept(keys):
+    """Student review 2, N6: "kept in this notebook" beside "not answered yet"."""
+    from framingkit.exercises.model import find_exercise
+    from framingkit.exercises.scoring import form_check
+
+    for blank in (None, {}, ""):
+        s = form_check(find_exercise(KINDS), blank)
+        assert "kept in this notebook" not in s.checked and "nothing is kept yet" in s.checked
+        assert s.unanswered
+    assert "kept in this notebook" in form_check(find_exercise(KINDS), {"c1": "x"}).checked

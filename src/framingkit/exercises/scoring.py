@@ -1132,6 +1132,11 @@ FORM_CHECKED = (
     "Self-check is off for this exercise: your instructor will grade it. Your answer is kept "
     "in this notebook. Checked only that it can be read (not whether it is right)"
 )
+#: The same for an exercise not answered yet: there is nothing to keep.
+FORM_EMPTY = (
+    "Self-check is off for this exercise: your instructor will grade it. Not answered yet, so "
+    "nothing is kept yet"
+)
 
 
 def form_check(ex: ExerciseDef, value: Any) -> Score:
@@ -1160,13 +1165,13 @@ def form_check(ex: ExerciseDef, value: Any) -> Score:
         rubric = [  # the criteria the instructor grades by (a student key keeps them)
             f"{r.id} ({r.points:g} point{'s' * (r.points != 1)}): {r.text}" for r in ex.rubric
         ]
+        head = FORM_CHECKED if not is_empty(value) else FORM_EMPTY  # nothing "kept" (review 2, N6)
         return Score(
             ex.id,
             ex.type,
             None,
             ex.points,
-            FORM_CHECKED
-            + (": the criteria your instructor grades by are below." if rubric else "."),
+            head + (": the criteria your instructor grades by are below." if rubric else "."),
             unanswered=unanswered,
             feedback=rubric,
             answered=not is_empty(value),
