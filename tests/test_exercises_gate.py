@@ -159,3 +159,15 @@ def test_an_empty_graded_answer_is_not_called_kept(keys):
         assert "kept in this notebook" not in s.checked and "nothing is kept yet" in s.checked
         assert s.unanswered
     assert "kept in this notebook" in form_check(find_exercise(KINDS), {"c1": "x"}).checked
+
+
+def test_a_form_check_never_prints_a_score_line(keys):
+    """An empty graded answer printed "Score: entered by your instructor." once its head no
+    longer began with the form check's wording: the form check is marked as such instead."""
+    from framingkit.exercises.feedback import feedback_text
+    from framingkit.exercises.model import find_exercise
+    from framingkit.exercises.scoring import form_check
+
+    for value in (None, {"c1": ["wording", "weaker"]}):
+        for call in (False, True):
+            assert "Score:" not in feedback_text(form_check(find_exercise(KINDS), value, call=call))

@@ -392,6 +392,16 @@ def _side(text: str, start: int, end: int, own: str, n: int) -> str:
     left = (stops[k - 1] if k else -1) + 1  # after the last stop before the change
     k = bisect.bisect_left(stops, end)
     right = stops[k] if k < len(stops) else len(text)  # the first stop at or after its end
+    return _widen(text, start, end, left, right, n)
+
+
+def _widen(text: str, start: int, end: int, left: int, right: int, n: int) -> str:
+    """``text[start:end]`` widened within ``[left, right)`` to about ``n`` characters, to whole
+    words, with "…" where the sentence goes on.
+
+    >>> _widen("He said no to it.", 8, 10, 0, 16, 8)
+    '…said no to it'
+    """
     lo, hi = start, end
     while hi - lo < n and (lo > left or hi < right):
         lo, hi = max(left, lo - 2), min(right, hi + 2)

@@ -13,7 +13,7 @@ Score: 0 of 1 point.
 from __future__ import annotations
 
 from ..style import OKABE_ITO, esc, light
-from .scoring import FORM_CHECKED, Score
+from .scoring import Score
 
 #: Sections of the feedback, in order: (attribute, symbol, heading, colour). Symbols and
 #: words, never colour alone; "!" only for what could not be used.
@@ -27,21 +27,11 @@ SECTIONS: tuple[tuple[str, str, str, str], ...] = (
     ("problems", "!", "Could not use", OKABE_ITO["grey"]),
     ("feedback", "→", "Note", OKABE_ITO["blue"]),
 )
-SELF_CHECK_OFF = (
-    "Self-check is off for this exercise: your instructor will grade it. "
-    "Your answer is kept in this notebook."
-)
-#: The same for ``check(id, answer)`` with a graded exercise: that call only checks the form;
-#: what is handed in is the answer in the exercise's own cell (or its widget).
-SELF_CHECK_OFF_CALL = (
-    "Self-check is off for this exercise: your instructor will grade it. This check() is not "
-    "kept: the answer that counts is the one in the exercise's own cell (or its widget)."
-)
 
 
 def points_line(s: Score) -> str:
     """'Score: 1.5 of 2 points.' (or the reason there is no score; empty for a form check)."""
-    if s.points is None and s.checked.startswith(FORM_CHECKED):
+    if s.form_only:
         return ""
     if s.points is None:
         return "Score: entered by your instructor."

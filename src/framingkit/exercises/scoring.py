@@ -78,6 +78,8 @@ class Score:
     revealed: bool = False
     #: The references shown on reveal ("The answer was: ..."), apart from wrong-answer lines.
     shown: list[str] = field(default_factory=list)
+    #: A form check (self-check off): whether the answer can be read, never a score.
+    form_only: bool = False
 
     @property
     def fraction(self) -> float | None:
@@ -142,7 +144,7 @@ def score(
             ex.type,
             None,
             ex.points,
-            "Self-check is off for this exercise: your instructor will grade it.",
+            SELF_CHECK_OFF,
             answered=not is_empty(value),
         )
     if is_empty(value):
@@ -1127,19 +1129,22 @@ def _score_text(ex: ExerciseDef, value: Any, rubric_points: Mapping[str, float] 
 
 # ----------------------------------------------------------------------------- form check
 
-#: What the form check of a graded exercise (self-check off) says it did.
-FORM_CHECKED = (
-    "Self-check is off for this exercise: your instructor will grade it. Your answer is kept "
-    "in this notebook. Checked only that it can be read (not whether it is right)"
-)
-#: The same for an exercise not answered yet: there is nothing to keep.
-FORM_EMPTY = (
-    "Self-check is off for this exercise: your instructor will grade it. Not answered yet, so "
-    "nothing is kept yet"
-)
+#: What every check of a graded exercise (self-check off) starts with.
+SELF_CHECK_OFF = "Self-check is off for this exercise: your instructor will grade it."
+#: What the form check says of the answer it read: kept in the notebook, nothing to keep yet
+#: (not answered), or not kept at all (a typed ``check(id, answer)``: what is handed in is
+#: the exercise's own cell).
+KEEPING = {
+    "kept": "Your answer is kept in this notebook.",
+    "empty": "Not answered yet, so nothing is kept yet",
+    "call": "This check() is not kept: the answer that counts is the one in the exercise's own "
+    "cell (or its widget).",
+}
+#: What the form check says it did.
+FORM_READ = "Checked only that it can be read (not whether it is right)"
 
 
-def form_check(ex: ExerciseDef, value: Any) -> Score:
+def form_check(ex: ExerciseDef, value: Any, *, call: bool = False) -> Score:
     """What can be said about an answer without its key: what could not be read, how it was
     read, what is left out (counted). For exercises with self-check off (assessment mode).
 
@@ -1165,7 +1170,10 @@ def form_check(ex: ExerciseDef, value: Any) -> Score:
         rubric = [  # the criteria the instructor grades by (a student key keeps them)
             f"{r.id} ({r.points:g} point{'s' * (r.points != 1)}): {r.text}" for r in ex.rubric
         ]
-        head = FORM_CHECKED if not is_empty(value) else FORM_EMPTY  # nothing "kept" (review 2, N6)
+        if is_empty(value):  # nothing is "kept" (student review 2, N6)
+            head = f"{SELF_CHECK_OFF} {KEEPING['empty']}"
+        else:
+            head = f"{SELF_CHECK_OFF} {KEEPING['call' if call else 'kept']} {FORM_READ}"
         return Score(
             ex.id,
             ex.type,
@@ -1175,6 +1183,7 @@ def form_check(ex: ExerciseDef, value: Any) -> Score:
             unanswered=unanswered,
             feedback=rubric,
             answered=not is_empty(value),
+            form_only=True,
         )
     if ex.type == "spans":
         spans, problems = answer_spans(ex, value, notes)
@@ -1198,10 +1207,11 @@ def form_check(ex: ExerciseDef, value: Any) -> Score:
         ex.type,
         None,
         ex.points,
-        FORM_CHECKED + what + ".",
+        f"{SELF_CHECK_OFF} {KEEPING['call' if call else 'kept']} {FORM_READ}{what}.",
         problems=problems,
         feedback=notes,
         unanswered=unanswered,
+        form_only=True,
     )
 
 
