@@ -19,11 +19,13 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import itertools
 import os
 import re
 import unicodedata
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from html.parser import HTMLParser
@@ -378,6 +380,25 @@ class Token(Span):
         return t.isalnum() or any(ch.isalnum() for ch in t)
 
 
+def _token_maker() -> Callable[[int, int, str, str], Token]:
+    """A function building a :class:`Token` like ``Token(start, end, text, norm)``, about twice
+    as fast: it sets the slots directly, as the frozen dataclass' ``__init__`` does through
+    ``object.__setattr__`` (performance only; parsing builds one per word)."""
+    new = object.__new__
+    set_start, set_end = Token.start.__set__, Token.end.__set__  # type: ignore[attr-defined]
+    set_text, set_norm = Token.text.__set__, Token.norm.__set__  # type: ignore[attr-defined]
+
+    def make(start: int, end: int, text: str, norm: str) -> Token:
+        tok = new(Token)
+        set_start(tok, start)
+        set_end(tok, end)
+        set_text(tok, text)
+        set_norm(tok, norm)
+        return tok
+
+    return make
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence(Span):
     """A sentence; ``clean`` has markup removed and white space collapsed.
@@ -537,41 +558,58 @@ class Article:
 # --------------------------------------------------------------------------- markup
 
 
+_NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]")
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with every character in ``ranges`` made a space, except line breaks (the ranges
+    may overlap); the same length as ``text``."""
+    if not ranges:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for s, e in sorted(ranges):
+        s = max(s, pos)
+        if e > s:
+            pieces.append(text[pos:s])
+            pieces.append(_NOT_LINE_BREAK_RE.sub(" ", text[s:e]))
+            pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def _find_markup(text: str) -> tuple[str, list[Markup]]:
     """Return the masked text and the markup found (bold, italic, links)."""
-    chars = list(text)
     found: list[Markup] = []
-
-    def blank(s: int, e: int) -> None:
-        for i in range(s, e):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
+    ranges: list[tuple[int, int]] = []  # what to blank next, in the text so far
 
     for rx in (_HEADING_MARK_RE, _BULLET_MARK_RE):
-        for m in rx.finditer(text):
-            blank(m.start(), m.end())
+        ranges.extend(m.span() for m in rx.finditer(text))
     for m in _LINK_RE.finditer(text):
         inner = Span(m.start(1), m.end(1), m.group(1))
         found.append(Markup(m.start(), m.end(), m.group(), "link", inner, m.group(2)))
-        blank(m.start(), m.start(1))
-        blank(m.end(1), m.end())
-    work = "".join(chars)
+        ranges.append((m.start(), m.start(1)))
+        ranges.append((m.end(1), m.end()))
+    work = _blanked(text, ranges)
+    ranges = []
     for m in _BOLD_RE.finditer(work):
         if "\n\n" in m.group(1):
             continue
         inner = Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
         found.append(Markup(m.start(), m.end(), text[m.start() : m.end()], "bold", inner))
-        blank(m.start(), m.start() + 2)
-        blank(m.end() - 2, m.end())
-    work = "".join(chars)
+        ranges.append((m.start(), m.start() + 2))
+        ranges.append((m.end() - 2, m.end()))
+    work = _blanked(work, ranges)
+    ranges = []
     for m in _ITALIC_RE.finditer(work):
         if "\n\n" in m.group(1) or "\n\r\n" in m.group(1):
             continue
         inner = Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
         found.append(Markup(m.start(), m.end(), text[m.start() : m.end()], "italic", inner))
-        blank(m.start(), m.start() + 1)
-        blank(m.end() - 1, m.end())
-    for m in _URL_RE.finditer("".join(chars)):
+        ranges.append((m.start(), m.start() + 1))
+        ranges.append((m.end() - 1, m.end()))
+    work = _blanked(work, ranges)
+    for m in _URL_RE.finditer(work):
         found.append(
             Markup(
                 m.start(),
@@ -583,7 +621,7 @@ def _find_markup(text: str) -> tuple[str, list[Markup]]:
             )
         )
     found.sort(key=lambda x: (x.start, x.end))
-    return "".join(chars), found
+    return work, found
 
 
 @functools.lru_cache(maxsize=16)
@@ -619,7 +657,9 @@ def _blocks(masked: str) -> list[tuple[int, int]]:
     for m in [*list(_BLOCK_SPLIT_RE.finditer(masked)), None]:
         stop = m.start() if m else len(masked)
         lines = _lines(masked, pos, stop)
-        if lines:
+        if len(lines) == 1:
+            blocks.append(lines[0])  # one line: one paragraph, whatever it holds
+        elif lines:
             # hard-wrapped prose stays one paragraph; a stack of short lines splits
             header_like = any(
                 _match_byline(masked[s:e].strip()) or _DATE_LINE_RE.match(masked[s:e].strip())
@@ -646,8 +686,20 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+_WORD_RE = re.compile(r"[\w'\u2019-]+")
+
+
 def _words(s: str) -> int:
-    return len(re.findall(r"[\w'\u2019-]+", s))
+    return len(_WORD_RE.findall(s))
+
+
+def _words_upto(s: str, cap: int) -> int:
+    """``min(_words(s), cap)``, reading no further than the ``cap``-th word (performance only).
+
+    >>> _words_upto("one two three", 2), _words_upto("one two three", 5)
+    (2, 3)
+    """
+    return sum(1 for _ in itertools.islice(_WORD_RE.finditer(s), cap))
 
 
 def _parse_date(s: str) -> str | None:
@@ -810,10 +862,8 @@ def _match_translator(line: str) -> str | None:
     >>> _match_translator("Translated by machine, the text was full of errors.") is None
     True
     """
-    if _words(line) > 20:
-        return None
-    m = _TRANSLATOR_RE.match(line.strip())
-    if not m or not (m.group("src") or m.group("name")):
+    m = _TRANSLATOR_RE.match(line.strip())  # before counting words: it fails fast
+    if not m or not (m.group("src") or m.group("name")) or _words(line) > 20:
         return None
     return (m.group("name") or "").strip(" .,") if m.group("name") else ""
 
@@ -1129,7 +1179,7 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if roles[i] != "body" or i in listed:
             continue
         line = masked[s:e].strip()
-        n_words = _words(line)  # counted once per block (performance only)
+        n_words = _words_upto(line, 41)  # 41 stands for more than 40 (performance only)
         if n_words <= 12 and _UPDATED_RE.match(line) and _parse_date(line):
             roles[i] = "dateline"  # "Updated 5 March 2026" below the text: not a caption
             if updated is None:
@@ -1165,8 +1215,12 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
     # sentences and tokens per paragraph
     paragraphs: list[Paragraph] = []
     sent_index = 0
-    folded = fold(masked)
     token_iter = segment.TOKEN_RE.finditer
+    make_token = _token_maker()
+    #: each word's one shared string and its norm (a pure function of the word: a token's text
+    #: is ``masked[ts:te]``, never blanked, and folding maps character to character, so its norm
+    #: is ``fold(text).lower()``): fewer strings kept, less slicing (performance only)
+    words: dict[str, tuple[str, str]] = {}
     for i, (s, e) in enumerate(blocks):
         sents: list[Sentence] = []
         bounds = (
@@ -1179,10 +1233,12 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             # when folding and lower-casing change nothing (performance only)
             toks_list = []
             for m in token_iter(masked, ss, se):
+                w = words.get(raw := m.group())
+                if w is None:
+                    norm = fold(raw).lower()
+                    w = words[raw] = (raw, raw if norm == raw else norm)
                 ts, te = m.span()
-                raw = text[ts:te]
-                norm = folded[ts:te].lower()
-                toks_list.append(Token(ts, te, raw, raw if norm == raw else norm))
+                toks_list.append(make_token(ts, te, w[0], w[1]))
             toks = tuple(toks_list)
             sents.append(
                 Sentence(
