@@ -17,9 +17,9 @@ Every unit carries ``start``/``end`` character offsets into :attr:`Article.text`
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import html
-import itertools
 import os
 import re
 import unicodedata
@@ -380,23 +380,13 @@ class Token(Span):
         return t.isalnum() or any(ch.isalnum() for ch in t)
 
 
-def _token_maker() -> Callable[[int, int, str, str], Token]:
-    """A function building a :class:`Token` like ``Token(start, end, text, norm)``, about twice
-    as fast: it sets the slots directly, as the frozen dataclass' ``__init__`` does through
-    ``object.__setattr__`` (performance only; parsing builds one per word)."""
-    new = object.__new__
-    set_start, set_end = Token.start.__set__, Token.end.__set__  # type: ignore[attr-defined]
-    set_text, set_norm = Token.text.__set__, Token.norm.__set__  # type: ignore[attr-defined]
-
-    def make(start: int, end: int, text: str, norm: str) -> Token:
-        tok = new(Token)
-        set_start(tok, start)
-        set_end(tok, end)
-        set_text(tok, text)
-        set_norm(tok, norm)
-        return tok
-
-    return make
+#: The setters of a :class:`Token`'s slots (start, end, text, norm): parsing builds one token
+#: per word with ``object.__new__`` and these, as ``Token(start, end, text, norm)`` would, about
+#: twice as fast as the frozen dataclass' ``__init__`` (performance only).
+_TOKEN_SETTERS: tuple[Callable[[Token, object], None], ...] = tuple(
+    getattr(Token, name).__set__ for name in ("start", "end", "text", "norm")
+)
+assert [f.name for f in dataclasses.fields(Token)] == ["start", "end", "text", "norm"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -693,13 +683,17 @@ def _words(s: str) -> int:
     return len(_WORD_RE.findall(s))
 
 
-def _words_upto(s: str, cap: int) -> int:
-    """``min(_words(s), cap)``, reading no further than the ``cap``-th word (performance only).
+#: At least 41 words (possessive: a word is never split to make up the count).
+_MANY_WORDS_RE = re.compile(r"(?:[^\w'\u2019-]*+[\w'\u2019-]++){41}")
 
-    >>> _words_upto("one two three", 2), _words_upto("one two three", 5)
-    (2, 3)
+
+def _words_upto_41(s: str) -> int:
+    """``min(_words(s), 41)``, reading no further than the 41st word (performance only).
+
+    >>> _words_upto_41("one two three"), _words_upto_41("word " * 50), _words_upto_41("a " * 41)
+    (3, 41, 41)
     """
-    return sum(1 for _ in itertools.islice(_WORD_RE.finditer(s), cap))
+    return 41 if _MANY_WORDS_RE.match(s) else _words(s)
 
 
 def _parse_date(s: str) -> str | None:
@@ -1179,7 +1173,7 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if roles[i] != "body" or i in listed:
             continue
         line = masked[s:e].strip()
-        n_words = _words_upto(line, 41)  # 41 stands for more than 40 (performance only)
+        n_words = _words_upto_41(line)  # 41 stands for more than 40 (performance only)
         if n_words <= 12 and _UPDATED_RE.match(line) and _parse_date(line):
             roles[i] = "dateline"  # "Updated 5 March 2026" below the text: not a caption
             if updated is None:
@@ -1216,7 +1210,8 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
     paragraphs: list[Paragraph] = []
     sent_index = 0
     token_iter = segment.TOKEN_RE.finditer
-    make_token = _token_maker()
+    new_token = object.__new__
+    set_start, set_end, set_text, set_norm = _TOKEN_SETTERS
     #: each word's one shared string and its norm (a pure function of the word: a token's text
     #: is ``masked[ts:te]``, never blanked, and folding maps character to character, so its norm
     #: is ``fold(text).lower()``): fewer strings kept, less slicing (performance only)
@@ -1238,31 +1233,29 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
                     norm = fold(raw).lower()
                     w = words[raw] = (raw, raw if norm == raw else norm)
                 ts, te = m.span()
-                toks_list.append(make_token(ts, te, w[0], w[1]))
+                toks_list.append(tok := new_token(Token))  # Token(ts, te, *w), inlined
+                set_start(tok, ts)
+                set_end(tok, te)
+                set_text(tok, w[0])
+                set_norm(tok, w[1])
             toks = tuple(toks_list)
             sents.append(
                 Sentence(
                     ss,
                     se,
                     text[ss:se],
-                    index=sent_index,
-                    paragraph=i,
-                    clean=" ".join(masked[ss:se].split()),
-                    repair=note,
-                    tokens=toks,
+                    sent_index,
+                    i,
+                    " ".join(masked[ss:se].split()),
+                    note,
+                    toks,
                 )
             )
             sent_index += 1
+        # the sentences cover the paragraph but for white space between them, so its clean
+        # text is theirs joined (performance only: the paragraph is not split again)
         paragraphs.append(
-            Paragraph(
-                s,
-                e,
-                text[s:e],
-                index=i,
-                role=roles[i],
-                clean=" ".join(masked[s:e].split()),
-                sentences=tuple(sents),
-            )
+            Paragraph(s, e, text[s:e], i, roles[i], " ".join(x.clean for x in sents), tuple(sents))
         )
 
     # quotations, found in the running text, captions and headline alike
