@@ -348,10 +348,14 @@ NOTE_KINDS: dict[str, str] = {
 }
 _CAPTION_START_RE = re.compile(r"^(?:Photo|Picture|Image|Caption|Pictured)\s*[:\-\u2013]", re.I)
 _BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
-_ITALIC_RE = re.compile(r"(?<![*\w])[*_](?=\S)(.+?)(?<=\S)[*_](?![*\w])", re.DOTALL)
+#: (The marks' look-behinds come after the first mark, ``[*_](?<![*\w].)`` for
+#: ``(?<![*\w])[*_]``, and the split starts with its line break, ``(?:\r\n|\n)`` for ``\r?\n``:
+#: the same matches, and the regex engine can skip ahead to a mark or a line break, several
+#: times faster.)
+_ITALIC_RE = re.compile(r"[*_](?<![*\w].)(?=\S)(.+?)(?<=\S)[*_](?![*\w])", re.DOTALL)
 _LINK_RE = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
 _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
-_BLOCK_SPLIT_RE = re.compile(r"(?:\r?\n[ \t\u00a0]*){2,}")
+_BLOCK_SPLIT_RE = re.compile(r"(?:\r\n|\n)[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
 #: Markdown block markers at the start of a line: an ATX heading ("## ") or a list bullet
 #: ("- ", "* ", "+ ", "1. "). They are blanked in the masked text, like inline markup.
 _HEADING_MARK_RE = re.compile(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
@@ -599,7 +603,7 @@ def _find_markup(text: str) -> tuple[str, list[Markup]]:
         ranges.append((m.start(), m.start() + 1))
         ranges.append((m.end() - 1, m.end()))
     work = _blanked(work, ranges)
-    for m in _URL_RE.finditer(work):
+    for m in _URL_RE.finditer(work) if "://" in work else ():  # a URL holds "://"
         found.append(
             Markup(
                 m.start(),
@@ -627,10 +631,13 @@ def markup_of(text: str) -> tuple[Markup, ...]:
 # --------------------------------------------------------------------------- blocks
 
 
+_LINE_RE = re.compile(r"[^\r\n]+")
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
-    for m in re.finditer(r"[^\r\n]+", text[start:end]):
-        s, e = start + m.start(), start + m.end()
+    for m in _LINE_RE.finditer(text, start, end):
+        s, e = m.span()
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
