@@ -371,6 +371,10 @@ class Span:
     text: str
 
 
+#: One character ``str.isalnum`` accepts (``\w`` is those and ``_``; both read the same table).
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 @dataclass(frozen=True, slots=True)
 class Token(Span):
     """A word, number or punctuation mark; ``norm`` is folded and lower-cased."""
@@ -381,7 +385,7 @@ class Token(Span):
     def is_word(self) -> bool:
         """True for words and numbers, False for punctuation."""
         t = self.text
-        return t.isalnum() or any(ch.isalnum() for ch in t)
+        return t.isalnum() or _ALNUM_RE.search(t) is not None  # any(ch.isalnum() for ch in t)
 
 
 #: The setters of a :class:`Token`'s slots (start, end, text, norm): parsing builds one token
@@ -406,6 +410,13 @@ class Sentence(Span):
     clean: str = ""
     repair: str = ""
     tokens: tuple[Token, ...] = ()
+
+
+#: The setters of a :class:`Sentence`'s slots, in the order of its fields (see
+#: :data:`_TOKEN_SETTERS`; performance only).
+_SENTENCE_SETTERS: tuple[Callable[[Sentence, object], None], ...] = tuple(
+    getattr(Sentence, f.name).__set__ for f in dataclasses.fields(Sentence)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -1210,7 +1221,7 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
     paragraphs: list[Paragraph] = []
     sent_index = 0
     token_iter = segment.TOKEN_RE.finditer
-    new_token = object.__new__
+    new_token = new_object = object.__new__
     set_start, set_end, set_text, set_norm = _TOKEN_SETTERS
     #: each word's one shared string and its norm (a pure function of the word: a token's text
     #: is ``masked[ts:te]``, never blanked, and folding maps character to character, so its norm
@@ -1242,9 +1253,14 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             seg, raw = masked[ss:se], text[ss:se]
             clean = " ".join(seg.split()) if _NOT_CLEAN_RE.search(seg) else seg
             # a clean text equal to the text shares its string (performance only)
-            sents.append(
-                Sentence(ss, se, raw, sent_index, i, raw if clean == raw else clean, note, toks)
-            )
+            sent = new_object(Sentence)  # Sentence(ss, se, raw, ...), by its slots
+            for setter, value in zip(
+                _SENTENCE_SETTERS,
+                (ss, se, raw, sent_index, i, raw if clean == raw else clean, note, toks),
+                strict=True,
+            ):
+                setter(sent, value)
+            sents.append(sent)
             sent_index += 1
         # the sentences cover the paragraph but for white space between them, so its clean
         # text is theirs joined (performance only: the paragraph is not split again)
