@@ -206,15 +206,19 @@ def chunks(items: Sequence[X], n: int) -> list[Sequence[X]]:
 
 
 def map_chunks(
-    fn: Callable[[Sequence[X]], Sequence[T]], items: Sequence[X], *, min_items: int = MIN_ITEMS
+    fn: Callable[[Sequence[X]], Sequence[T]],
+    items: Sequence[X],
+    *,
+    min_items: int | None = None,
 ) -> list[T]:
     """``fn`` over contiguous chunks of ``items``, one chunk per core, the outputs joined in
     order: the same list as ``list(fn(items))`` when ``fn`` treats each item on its own.
 
-    Fewer than ``min_items`` items run serially, in one call.
+    Fewer than ``min_items`` items (default :data:`MIN_ITEMS`) run serially, in one call.
     """
     items = items if isinstance(items, Sequence) else list(items)
-    n = available() if len(items) >= max(2, min_items) else 1
+    least = MIN_ITEMS if min_items is None else min_items
+    n = available() if len(items) >= max(2, least) else 1
     if n < 2:
         return list(fn(items))
     parts = run_all([(lambda c=c: list(fn(c))) for c in chunks(items, n)])
