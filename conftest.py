@@ -1,19 +1,23 @@
 """Test-suite speed: nbval's next notebook runs in its own kernel while this one is checked.
 
 nbval runs the notebooks one after another and starts a fresh kernel for each one: Python,
-ipykernel, IPython, then the kit, matplotlib and ipywidgets imported by the first cells,
-about two seconds of one core per notebook, then the cells. Here the kernel of the *next*
+ipykernel and IPython (about half a second of one core), then the cells, whose first ones
+import the kit (and, in the notebooks that draw, matplotlib). Here the kernel of the *next*
 notebook is launched as soon as a notebook starts (the first one's at collection, so it runs
-during the unit tests); it imports those modules silently (no output, no execution count),
-then runs the notebook's cells ahead, with nbval's flags and in nbval's order
-(:class:`_Ahead`), while its output messages are collected. nbval then reads each cell's
-reply and outputs as before: on two cores the next notebook executes while this one is
-checked. Every notebook still gets its own fresh kernel, started in its own folder, and runs
-every cell once; a failing cell fails its test as before. A kernel that is never used (a run
-stopped early) is shut down when the session ends.
+during the unit tests) and runs the notebook's cells ahead, with nbval's flags and in nbval's
+order (:class:`_Ahead`), while its output messages are collected. nbval then reads each
+cell's reply and outputs as before: on two cores the next notebook executes while this one
+is checked. Every notebook still gets its own fresh kernel, started in its own folder, and
+runs every cell once and nothing else (no import ahead of its cells: most lessons never
+import matplotlib or ipywidgets' full widget set, and importing them in every kernel cost
+more than it saved); a failing cell fails its test as before. A kernel that is never used (a
+run stopped early) is shut down when the session ends.
 
-Only with ``--nbval-current-env`` (the kit's configuration in ``pyproject.toml``); set
-``FRAMINGKIT_NBVAL_PRESTART=0`` to switch it off.
+Up to :data:`AHEAD` notebooks (3) run ahead at once, so that a short notebook's kernel does not
+wait for a long one's. The widgets' ``comm_*`` messages, which nbval skips, are dropped with
+only their header read (:func:`_unless_comm`). Only with ``--nbval-current-env`` (the kit's
+configuration in ``pyproject.toml``); set ``FRAMINGKIT_NBVAL_PRESTART=0`` to switch it off,
+``FRAMINGKIT_NBVAL_AHEAD=1`` to run one notebook ahead only.
 
 nbval's run of each lessons/ and solutions/ notebook is also kept (:func:`nbval_lesson_runs`):
 the outputs of every cell, when every cell passed. A test that needs the lessons executed from
@@ -26,8 +30,9 @@ off: about 0.5 s of CPU per notebook; here that text is made only if the message
 
 jsonschema (imported by nbformat) compiles an IRI grammar with lark at import when the
 optional ``rfc3987-syntax`` is installed, about 2.5 s of CPU; no notebook schema uses the "iri"
-formats it checks, so a test process that imports nbformat after this file goes without them
-(with nbval loaded, nbval has imported it already).
+formats it checks, so the test process goes without them: pyproject.toml's addopts load
+tests/plugins/framingkit_early.py before nbval (which imports nbformat when it is loaded), and
+this file does the same for a run without those addopts.
 """
 
 from __future__ import annotations
@@ -68,22 +73,18 @@ LESSON_DIRS = (ROOT / "lessons", ROOT / "solutions")
 #: the fixture whose tests run after nbval's lessons/ and solutions/ notebooks
 AFTER_LESSONS = "nbval_lesson_runs"
 
-#: Imported in a pre-started kernel before its notebook runs (what the lessons' first cells
-#: import anyway); importing them again in the notebook is then instant.
-WARM_IMPORTS = (
-    "import framingkit, framingkit.exercises, framingkit.lessonkit, framingkit.document\n"
-    "import matplotlib.pyplot, ipywidgets\n"
-)
+#: how many notebooks after the one nbval is checking have a kernel running ahead
+AHEAD = int(os.environ.get("FRAMINGKIT_NBVAL_AHEAD", "3"))
 
 
 class _Ahead:
     """One notebook's kernel, launched early, that runs the notebook's cells ahead of nbval.
 
     A thread starts the kernel's client, waits until the kernel and its output channel are
-    up, imports :data:`WARM_IMPORTS` silently, then sends every cell nbval will run, in
-    nbval's order and with nbval's own flags (``store_history=False``,
-    ``stop_on_error=False``, no stdin), and from then on collects the kernel's output
-    messages, so that nothing is dropped while nobody reads them.
+    up, then sends every cell nbval will run, in nbval's order and with nbval's own flags
+    (``store_history=False``, ``stop_on_error=False``, no stdin), and from then on collects
+    the kernel's output messages, so that nothing is dropped while nobody reads them
+    (except the widgets' ``comm_*`` messages, which nbval skips: :func:`_unless_comm`).
     """
 
     def __init__(self, km: Any, sources: list[str], timeout: float) -> None:
@@ -101,8 +102,6 @@ class _Ahead:
         self.thread.start()
 
     def _run(self) -> None:
-        import queue
-
         from nbval.kernel import RunningKernel
 
         try:
@@ -112,7 +111,6 @@ class _Ahead:
             rk = RunningKernel.__new__(RunningKernel)
             rk.km, rk.kc = self.km, kc
             rk._ensure_iopub_up()  # nbval's own check that output messages arrive
-            rk.await_reply(kc.execute(WARM_IMPORTS, silent=True, store_history=False), 60)
             for src in self.sources:
                 msg_id = kc.execute(
                     src, store_history=False, allow_stdin=False, stop_on_error=False
@@ -123,14 +121,16 @@ class _Ahead:
             self.sent.set()
             return
         self.sent.set()
+        channel = kc.iopub_channel
         while not self.stop.is_set():
             try:
-                msg = kc.iopub_channel.get_msg(timeout=0.1)
-            except queue.Empty:
-                continue
+                if not channel.socket.poll(100):
+                    continue
+                msg = _unless_comm(channel)
             except Exception:  # channels closed: the kernel is being stopped
                 return
-            self.iopub.put(msg)
+            if msg is not None:
+                self.iopub.put(msg)
 
     def shutdown(self) -> None:
         self.stop.set()
@@ -138,6 +138,21 @@ class _Ahead:
         if self.kc is not None:
             self.kc.stop_channels()
         self.km.shutdown_kernel(now=True)
+
+
+def _unless_comm(channel: Any) -> dict[str, Any] | None:
+    """The next message of ``channel`` (jupyter_client's own reading of it), or None for a
+    widget's ``comm_*`` message, which nbval skips unread: only its header is decoded.
+
+    The lessons' widgets send hundreds of them per notebook; decoding each (JSON, then every
+    date in its headers) was about 2 s of the test process's CPU over the lessons.
+    """
+    import json
+
+    _, frames = channel.session.feed_identities(channel.socket.recv_multipart())
+    if json.loads(frames[1]).get("msg_type", "").startswith("comm"):  # frames[0]: signature
+        return None
+    return channel.session.deserialize(frames)
 
 
 def _ahead_kernel_class() -> Any:
@@ -177,9 +192,9 @@ def _ahead_kernel_class() -> Any:
 class _Prestarter:
     """Stands in for ``nbval.plugin.RunningKernel``: hands out kernels launched early.
 
-    While notebook k runs, notebook k+1's kernel is launched and runs its cells ahead
-    (:class:`_Ahead`): on two cores, the next notebook executes while nbval checks this
-    one. Each notebook still gets its own fresh kernel, started in its own folder, and
+    While notebook k runs, the kernels of notebooks k+1 ... k+AHEAD are launched and run
+    their cells ahead (:class:`_Ahead`): on two cores, the next notebooks execute while nbval
+    checks this one. Each notebook still gets its own fresh kernel, started in its own folder, and
     every cell runs once, in order, with the flags nbval uses; nbval reads each cell's
     reply and outputs as before (a cell that fails still fails its test).
     """
@@ -210,7 +225,8 @@ class _Prestarter:
         if ahead is not None and (k >= len(self.notebooks) or self.notebooks[k][0] != cwd):
             ahead.shutdown()  # not the notebook it was started for
             ahead = None
-        self.launch(k + 1, kernel_name)  # the next notebook starts while this one runs
+        for j in range(k + 1, k + 1 + AHEAD):  # the next notebooks start while this one runs
+            self.launch(j, kernel_name)
         if ahead is not None:
             ahead.sent.wait(startup_timeout + 60)
             if ahead.error is None and ahead.sent.is_set():
@@ -262,7 +278,8 @@ def pytest_collection_modifyitems(session: pytest.Session, config: Any, items: l
         return
     _PRESTARTER = _Prestarter(list(notebooks.values()), config.option.nbval_kernel_startup_timeout)
     plugin.RunningKernel = _PRESTARTER
-    _PRESTARTER.launch(0, plugin.CURRENT_ENV_KERNEL_NAME)  # runs while the unit tests run
+    for k in range(AHEAD):  # they run while the unit tests run
+        _PRESTARTER.launch(k, plugin.CURRENT_ENV_KERNEL_NAME)
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

@@ -215,6 +215,8 @@ elif kind == "compare":  # difflib's word diff
 #: (``-c``) and, on the way out, writes the process' own peak resident memory (``VmHWM``, which
 #: starts afresh at ``exec``) to the file named first. ``ru_maxrss`` from ``wait4`` cannot be used:
 #: Linux carries it over ``fork`` and ``exec``, so every child reported the parent's peak.
+#: The launcher also writes the largest peak of the process' own forked workers
+#: (``framingkit.parallel``; ``RUSAGE_CHILDREN``), which counts the pages they share with it.
 _LAUNCH = r"""
 import os, runpy, sys
 out, mode, target = sys.argv[1:4]
@@ -236,8 +238,10 @@ try:
         sys.argv = ["-c", *sys.argv[4:]]
         exec(compile(target, "<reference>", "exec"), {"__name__": "__main__"})
 finally:
+    import resource
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     with open(out, "w", encoding="ascii") as f:
-        f.write(str(peak_mb()))
+        f.write(f"{peak_mb()} {workers}")
 """
 
 
@@ -260,13 +264,20 @@ def _measure(cmd: list[str], timeout: float) -> dict[str, float | str]:
             if not isinstance(exc, TimeoutError):
                 raise
             nan = float("nan")
-            return {"wall": nan, "cpu": nan, "rss": nan, "load": load, "status": "timeout"}
+            return {
+                "wall": nan,
+                "cpu": nan,
+                "rss": nan,
+                "workers_rss": nan,
+                "load": load,
+                "status": "timeout",
+            }
         wall = time.perf_counter() - t
         code = os.waitstatus_to_exitcode(status)
         try:
-            rss = float(hwm.read() or "nan")
+            rss, workers_rss = (float(x) for x in hwm.read().split())
         except ValueError:
-            rss = float("nan")
+            rss = workers_rss = float("nan")
         err.seek(0)
         last = (err.read().decode("utf-8", "replace").strip().splitlines() or [""])[-1]
         err.close()
@@ -276,6 +287,7 @@ def _measure(cmd: list[str], timeout: float) -> dict[str, float | str]:
         "wall": wall,
         "cpu": usage.ru_utime + usage.ru_stime,
         "rss": rss,
+        "workers_rss": workers_rss,
         "load": load,
         "status": status,
     }
@@ -308,7 +320,10 @@ def _fmt(m: dict[str, float | str]) -> str:
     if m["status"] == "timeout":
         return "timeout"
     extra = "" if m["status"] == "ok" else f" ({m['status']})"
-    return f"{m['wall']:.1f} s / {m['cpu']:.1f} s CPU / {m['rss']:.0f} MB{extra}"
+    # forked workers (framingkit.parallel) have their own peak; pages shared with the parent
+    # count in both, so parent + worker is an upper bound of the memory used
+    workers = f" (+ worker {m['workers_rss']:.0f} MB)" if m.get("workers_rss", 0) > 0 else ""
+    return f"{m['wall']:.1f} s / {m['cpu']:.1f} s CPU / {m['rss']:.0f} MB{workers}{extra}"
 
 
 COMMANDS = ("show", "spot", "claims", "compare", "key draft")

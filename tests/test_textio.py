@@ -17,3 +17,15 @@ def test_fill_is_textwrap_fill():
         width = rng.choice([10, 33, 96, 100])
         want = textwrap.fill(text, width, initial_indent=first, subsequent_indent=later)
         assert fill(text, width, first, later) == want, (text, width, first, later)
+
+
+def test_fill_of_single_spaced_prose_is_textwrap_fill():
+    """Words and single spaces (the usual listing) take fill's quickest paths."""
+    rng = random.Random(15)
+    words = ["a", "bb", "word", "longerword", "x" * 12, "é", "it's", "3.5", "end."]
+    for _ in range(3000):
+        text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
+        first, later = rng.choice(["", "  ", "      "]), rng.choice(["", "       "])
+        width = rng.choice([10, 12, 20, 33, 96, 100])
+        want = textwrap.fill(text, width, initial_indent=first, subsequent_indent=later)
+        assert fill(text, width, first, later) == want, (text, width, first, later)

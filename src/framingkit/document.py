@@ -17,6 +17,7 @@ Every unit carries ``start``/``end`` character offsets into :attr:`Article.text`
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import html
 import os
@@ -24,6 +25,7 @@ import re
 import unicodedata
 import warnings
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 from html.parser import HTMLParser
@@ -346,10 +348,14 @@ NOTE_KINDS: dict[str, str] = {
 }
 _CAPTION_START_RE = re.compile(r"^(?:Photo|Picture|Image|Caption|Pictured)\s*[:\-\u2013]", re.I)
 _BOLD_RE = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*", re.DOTALL)
-_ITALIC_RE = re.compile(r"(?<![*\w])[*_](?=\S)(.+?)(?<=\S)[*_](?![*\w])", re.DOTALL)
+#: (The marks' look-behinds come after the first mark, ``[*_](?<![*\w].)`` for
+#: ``(?<![*\w])[*_]``, and the split starts with its line break, ``(?:\r\n|\n)`` for ``\r?\n``:
+#: the same matches, and the regex engine can skip ahead to a mark or a line break, several
+#: times faster.)
+_ITALIC_RE = re.compile(r"[*_](?<![*\w].)(?=\S)(.+?)(?<=\S)[*_](?![*\w])", re.DOTALL)
 _LINK_RE = re.compile(r"\[([^\]\n]+)\]\(([^)\s]*)\)")
 _URL_RE = re.compile(r"\bhttps?://[^\s<>\"')\]]+")
-_BLOCK_SPLIT_RE = re.compile(r"(?:\r?\n[ \t\u00a0]*){2,}")
+_BLOCK_SPLIT_RE = re.compile(r"(?:\r\n|\n)[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)+")
 #: Markdown block markers at the start of a line: an ATX heading ("## ") or a list bullet
 #: ("- ", "* ", "+ ", "1. "). They are blanked in the masked text, like inline markup.
 _HEADING_MARK_RE = re.compile(r"(?m)^[ \t]{0,3}(#{1,6})[ \t]+(?=\S)")
@@ -365,6 +371,10 @@ class Span:
     text: str
 
 
+#: One character ``str.isalnum`` accepts (``\w`` is those and ``_``; both read the same table).
+_ALNUM_RE = re.compile(r"[^\W_]")
+
+
 @dataclass(frozen=True, slots=True)
 class Token(Span):
     """A word, number or punctuation mark; ``norm`` is folded and lower-cased."""
@@ -375,7 +385,16 @@ class Token(Span):
     def is_word(self) -> bool:
         """True for words and numbers, False for punctuation."""
         t = self.text
-        return t.isalnum() or any(ch.isalnum() for ch in t)
+        return t.isalnum() or _ALNUM_RE.search(t) is not None  # any(ch.isalnum() for ch in t)
+
+
+#: The setters of a :class:`Token`'s slots (start, end, text, norm): parsing builds one token
+#: per word with ``object.__new__`` and these, as ``Token(start, end, text, norm)`` would, about
+#: twice as fast as the frozen dataclass' ``__init__`` (performance only).
+_TOKEN_SETTERS: tuple[Callable[[Token, object], None], ...] = tuple(
+    getattr(Token, name).__set__ for name in ("start", "end", "text", "norm")
+)
+assert [f.name for f in dataclasses.fields(Token)] == ["start", "end", "text", "norm"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,6 +410,13 @@ class Sentence(Span):
     clean: str = ""
     repair: str = ""
     tokens: tuple[Token, ...] = ()
+
+
+#: The setters of a :class:`Sentence`'s slots, in the order of its fields (see
+#: :data:`_TOKEN_SETTERS`; performance only).
+_SENTENCE_SETTERS: tuple[Callable[[Sentence, object], None], ...] = tuple(
+    getattr(Sentence, f.name).__set__ for f in dataclasses.fields(Sentence)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -537,41 +563,58 @@ class Article:
 # --------------------------------------------------------------------------- markup
 
 
+_NOT_LINE_BREAK_RE = re.compile(r"[^\r\n]")
+
+
+def _blanked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with every character in ``ranges`` made a space, except line breaks (the ranges
+    may overlap); the same length as ``text``."""
+    if not ranges:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for s, e in sorted(ranges):
+        s = max(s, pos)
+        if e > s:
+            pieces.append(text[pos:s])
+            pieces.append(_NOT_LINE_BREAK_RE.sub(" ", text[s:e]))
+            pos = e
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
 def _find_markup(text: str) -> tuple[str, list[Markup]]:
     """Return the masked text and the markup found (bold, italic, links)."""
-    chars = list(text)
     found: list[Markup] = []
-
-    def blank(s: int, e: int) -> None:
-        for i in range(s, e):
-            if chars[i] not in "\r\n":
-                chars[i] = " "
+    ranges: list[tuple[int, int]] = []  # what to blank next, in the text so far
 
     for rx in (_HEADING_MARK_RE, _BULLET_MARK_RE):
-        for m in rx.finditer(text):
-            blank(m.start(), m.end())
+        ranges.extend(m.span() for m in rx.finditer(text))
     for m in _LINK_RE.finditer(text):
         inner = Span(m.start(1), m.end(1), m.group(1))
         found.append(Markup(m.start(), m.end(), m.group(), "link", inner, m.group(2)))
-        blank(m.start(), m.start(1))
-        blank(m.end(1), m.end())
-    work = "".join(chars)
+        ranges.append((m.start(), m.start(1)))
+        ranges.append((m.end(1), m.end()))
+    work = _blanked(text, ranges)
+    ranges = []
     for m in _BOLD_RE.finditer(work):
         if "\n\n" in m.group(1):
             continue
         inner = Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
         found.append(Markup(m.start(), m.end(), text[m.start() : m.end()], "bold", inner))
-        blank(m.start(), m.start() + 2)
-        blank(m.end() - 2, m.end())
-    work = "".join(chars)
+        ranges.append((m.start(), m.start() + 2))
+        ranges.append((m.end() - 2, m.end()))
+    work = _blanked(work, ranges)
+    ranges = []
     for m in _ITALIC_RE.finditer(work):
         if "\n\n" in m.group(1) or "\n\r\n" in m.group(1):
             continue
         inner = Span(m.start(1), m.end(1), text[m.start(1) : m.end(1)])
         found.append(Markup(m.start(), m.end(), text[m.start() : m.end()], "italic", inner))
-        blank(m.start(), m.start() + 1)
-        blank(m.end() - 1, m.end())
-    for m in _URL_RE.finditer("".join(chars)):
+        ranges.append((m.start(), m.start() + 1))
+        ranges.append((m.end() - 1, m.end()))
+    work = _blanked(work, ranges)
+    for m in _URL_RE.finditer(work) if "://" in work else ():  # a URL holds "://"
         found.append(
             Markup(
                 m.start(),
@@ -583,7 +626,7 @@ def _find_markup(text: str) -> tuple[str, list[Markup]]:
             )
         )
     found.sort(key=lambda x: (x.start, x.end))
-    return "".join(chars), found
+    return work, found
 
 
 @functools.lru_cache(maxsize=16)
@@ -599,10 +642,19 @@ def markup_of(text: str) -> tuple[Markup, ...]:
 # --------------------------------------------------------------------------- blocks
 
 
+_LINE_RE = re.compile(r"[^\r\n]+")
+#: White space that ``" ".join(s.split())`` would change: a run, a line break or tab, an end.
+_NOT_CLEAN_RE = re.compile(r"[^\S ]|  |^ | $")
+
+
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The lines of ``text[start:end]``, white space stripped, empty ones left out."""
+    if text.find("\n", start, end) < 0 and text.find("\r", start, end) < 0:
+        spans = [(start, end)] if start < end else []  # one line: no regex (performance only)
+    else:
+        spans = [m.span() for m in _LINE_RE.finditer(text, start, end)]
     out = []
-    for m in re.finditer(r"[^\r\n]+", text[start:end]):
-        s, e = start + m.start(), start + m.end()
+    for s, e in spans:
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
@@ -619,7 +671,9 @@ def _blocks(masked: str) -> list[tuple[int, int]]:
     for m in [*list(_BLOCK_SPLIT_RE.finditer(masked)), None]:
         stop = m.start() if m else len(masked)
         lines = _lines(masked, pos, stop)
-        if lines:
+        if len(lines) == 1:
+            blocks.append(lines[0])  # one line: one paragraph, whatever it holds
+        elif lines:
             # hard-wrapped prose stays one paragraph; a stack of short lines splits
             header_like = any(
                 _match_byline(masked[s:e].strip()) or _DATE_LINE_RE.match(masked[s:e].strip())
@@ -646,8 +700,11 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+_WORD_RE = re.compile(r"[\w'\u2019-]+")
+
+
 def _words(s: str) -> int:
-    return len(re.findall(r"[\w'\u2019-]+", s))
+    return len(_WORD_RE.findall(s))
 
 
 def _parse_date(s: str) -> str | None:
@@ -810,10 +867,8 @@ def _match_translator(line: str) -> str | None:
     >>> _match_translator("Translated by machine, the text was full of errors.") is None
     True
     """
-    if _words(line) > 20:
-        return None
-    m = _TRANSLATOR_RE.match(line.strip())
-    if not m or not (m.group("src") or m.group("name")):
+    m = _TRANSLATOR_RE.match(line.strip())  # before counting words: it fails fast
+    if not m or not (m.group("src") or m.group("name")) or _words(line) > 20:
         return None
     return (m.group("name") or "").strip(" .,") if m.group("name") else ""
 
@@ -1129,13 +1184,14 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if roles[i] != "body" or i in listed:
             continue
         line = masked[s:e].strip()
-        n_words = _words(line)  # counted once per block (performance only)
-        if n_words <= 12 and _UPDATED_RE.match(line) and _parse_date(line):
+        # (each test is pure, so the cheap ones come first and words are counted only when
+        # needed: the order changes nothing but the time)
+        if _UPDATED_RE.match(line) and _words(line) <= 12 and _parse_date(line):
             roles[i] = "dateline"  # "Updated 5 March 2026" below the text: not a caption
             if updated is None:
                 updated, updated_span = _parse_date(line), Span(s, e, text[s:e])
             continue
-        if n_words <= 20 and _REPORTING_CREDIT_RE.match(line):
+        if _REPORTING_CREDIT_RE.match(line) and _words(line) <= 20:
             roles[i] = "byline"  # "Additional reporting by ...; editing by ...": a credit
             named = [_wire(w) for w in re.split(r"[;,]|\band\b|\bby\b", line) if _wire(w)]
             wire = wire or (named[0] if named else None)
@@ -1143,12 +1199,10 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if _wire(line.strip(" -\u2013\u2014()")):
             wire = wire or _wire(line.strip(" -\u2013\u2014()"))
             continue
-        credit = _CREDIT_RE.search(line)
         is_caption = bool(_CAPTION_START_RE.match(line)) or (
-            n_words <= 40
-            and not _ends_like_sentence(line)
-            and (credit is not None or i + 1 < len(blocks))
-            and n_words >= 3
+            not _ends_like_sentence(line)
+            and 3 <= _words(line) <= 40
+            and (i + 1 < len(blocks) or _CREDIT_RE.search(line) is not None)
         )
         if is_caption and (
             line.startswith("|")
@@ -1159,14 +1213,20 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
         if is_caption:
             roles[i] = "caption"
             captions.append(Span(s, e, text[s:e]))
+            credit = _CREDIT_RE.search(line)
             if credit:
                 credits.append(credit.group("credit").strip())
 
     # sentences and tokens per paragraph
     paragraphs: list[Paragraph] = []
     sent_index = 0
-    folded = fold(masked)
     token_iter = segment.TOKEN_RE.finditer
+    new_token = new_object = object.__new__
+    set_start, set_end, set_text, set_norm = _TOKEN_SETTERS
+    #: each word's one shared string and its norm (a pure function of the word: a token's text
+    #: is ``masked[ts:te]``, never blanked, and folding maps character to character, so its norm
+    #: is ``fold(text).lower()``): fewer strings kept, less slicing (performance only)
+    words: dict[str, tuple[str, str]] = {}
     for i, (s, e) in enumerate(blocks):
         sents: list[Sentence] = []
         bounds = (
@@ -1179,34 +1239,34 @@ def parse(text: str, source: str = "<text>", source_format: str = "text") -> Art
             # when folding and lower-casing change nothing (performance only)
             toks_list = []
             for m in token_iter(masked, ss, se):
+                w = words.get(raw := m.group())
+                if w is None:
+                    norm = fold(raw).lower()
+                    w = words[raw] = (raw, raw if norm == raw else norm)
                 ts, te = m.span()
-                raw = text[ts:te]
-                norm = folded[ts:te].lower()
-                toks_list.append(Token(ts, te, raw, raw if norm == raw else norm))
+                toks_list.append(tok := new_token(Token))  # Token(ts, te, *w), inlined
+                set_start(tok, ts)
+                set_end(tok, te)
+                set_text(tok, w[0])
+                set_norm(tok, w[1])
             toks = tuple(toks_list)
-            sents.append(
-                Sentence(
-                    ss,
-                    se,
-                    text[ss:se],
-                    index=sent_index,
-                    paragraph=i,
-                    clean=" ".join(masked[ss:se].split()),
-                    repair=note,
-                    tokens=toks,
-                )
-            )
+            seg, raw = masked[ss:se], text[ss:se]
+            clean = " ".join(seg.split()) if _NOT_CLEAN_RE.search(seg) else seg
+            # a clean text equal to the text shares its string (performance only)
+            sent = new_object(Sentence)  # Sentence(ss, se, raw, ...), by its slots
+            for setter, value in zip(
+                _SENTENCE_SETTERS,
+                (ss, se, raw, sent_index, i, raw if clean == raw else clean, note, toks),
+                strict=True,
+            ):
+                setter(sent, value)
+            sents.append(sent)
             sent_index += 1
+        # the sentences cover the paragraph but for white space between them, so its clean
+        # text is theirs joined (performance only: the paragraph is not split again)
+        raw, clean = text[s:e], " ".join(x.clean for x in sents)
         paragraphs.append(
-            Paragraph(
-                s,
-                e,
-                text[s:e],
-                index=i,
-                role=roles[i],
-                clean=" ".join(masked[s:e].split()),
-                sentences=tuple(sents),
-            )
+            Paragraph(s, e, raw, i, roles[i], raw if clean == raw else clean, tuple(sents))
         )
 
     # quotations, found in the running text, captions and headline alike

@@ -116,6 +116,7 @@ _TOKEN_RE = re.compile(
     """,
     re.VERBOSE,
 )
+_WORD_CHAR_RE = re.compile(r"\w")
 _OPENERS = "\"'\u201c\u2018([*"
 #: The token regex (document.parse runs it directly; :func:`split_tokens` is the reference).
 TOKEN_RE = _TOKEN_RE
@@ -210,7 +211,7 @@ def split_sentences(
     # drop "sentences" that hold no word at all by merging them into the previous one
     merged: list[tuple[int, int, str]] = []
     for s, e, n in out:
-        if merged and not re.search(r"\w", text[s:e]):
+        if merged and not _WORD_CHAR_RE.search(text, s, e):
             ps, _, pn = merged[-1]
             note = (
                 pn

@@ -9,6 +9,7 @@ framingkit.errors.InputError: The file 'no/such/file.txt' does not exist.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -170,6 +171,24 @@ _NOT_PLAIN_RE = re.compile(r"[^\S ]|-")
 _CHUNK_RE = re.compile(r" +|[^ ]+")
 
 
+@functools.lru_cache(maxsize=32)
+def _line_re(room: int) -> re.Pattern[str]:
+    """The longest run of whole words, at most ``room`` characters, from a word's start (in a
+    text of words and single spaces)."""
+    return re.compile(rf"[^ ].{{0,{room - 1}}}(?= |\Z)")
+
+
+def _fill_single_spaced(text: str, first: int, rest: int) -> list[str] | None:
+    """The lines ``textwrap`` makes of ``text`` (words, single spaces, no space at either end),
+    ``first`` characters for the first line and ``rest`` for the others; ``None`` when a word
+    is longer than a line (textwrap breaks it)."""
+    if first < 1 or rest < 1 or max(map(len, text.split(" "))) > min(first, rest):
+        return None
+    m = _line_re(first).match(text)
+    assert m is not None  # a word starts the text and fits the line
+    return [m.group(), *(x.group() for x in _line_re(rest).finditer(text, m.end()))]
+
+
 def fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> str:
     """``textwrap.fill`` with these arguments: the same result, several times faster on the
     plain case (CLI listings of long texts): no white space but ASCII spaces, no hyphen, no
@@ -181,6 +200,15 @@ def fill(text: str, width: int, initial_indent: str = "", subsequent_indent: str
     'a line that is too\\n  long for the width'
     """
     if text and not _NOT_PLAIN_RE.search(text):
+        room = width - len(initial_indent)
+        if len(text) <= room and text[-1] != " ":
+            return initial_indent + text  # one line: every chunk fits, none to drop
+        if "  " not in text and text[0] != " " != text[-1]:
+            lines = _fill_single_spaced(text, room, width - len(subsequent_indent))
+            if lines is not None:
+                return "\n".join(
+                    [initial_indent + lines[0], *(subsequent_indent + x for x in lines[1:])]
+                )
         # textwrap's greedy algorithm on its chunks (runs of spaces, words), with
         # drop_whitespace: a line loses a space run at its end, a later line one at its start
         chunks = _CHUNK_RE.findall(text)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import os
 import re
 import string
@@ -17,6 +18,7 @@ from typing import Any
 
 from ..document import Article, load_article
 from ..errors import InputError, paused_gc
+from ..parallel import map_chunks
 from .actors import actor_mentions, group_mentions
 from .classify import Classification, classify
 from .core import check_hint as core_check_hint
@@ -123,29 +125,19 @@ def _within(
     return [items[k] for k in sorted(order[lo:hi]) if items[k].end <= end]
 
 
-@paused_gc  # performance only: no cycles among the claims, so no collections while mapping
-def claims(
-    source: Article | str | os.PathLike[str], *, use_spot: bool = True, spot_result: Any = None
-) -> ClaimMap:
-    """The claim map of an article (an :class:`Article`, a path or the text itself).
-
-    Each claim gets a type, a certainty with its cues, actors (metonyms grouped),
-    quantities, dates, places and, for facts, a check hint; links are drafted
-    from discourse markers and position. Bad input raises ``InputError``.
-    ``spot_result``: ``spot()`` of the same article when the caller has it already
-    (``key draft`` does), so the spotter does not run twice.
-    """
-    from .extract import claim_units
-
-    article = load_article(source)
-    units = claim_units(article)
-    spans, spot_note = _spot(article, use_spot, spot_result)
-    # spans and quotations by start offset: each unit finds its own by bisect (not units x all)
-    span_index, quote_index = _by_start(spans), _by_start(article.quotations)
+def _unit_claims(
+    article: Article,
+    spans: Sequence[Any],
+    span_index: tuple[list[int], list[int]],
+    quote_index: tuple[list[int], list[int]],
+    numbered: Sequence[tuple[int, Any]],
+) -> list[tuple[Claim, list[Any]]]:
+    """The claim of each numbered unit, with the actor mentions in it (``claims()``'s loop, on
+    any run of the units: it may run in a worker process)."""
     mentions = []
     spans_of: list[tuple[int, int]] = []
     out: list[Claim] = []
-    for i, u in enumerate(units, 1):
+    for i, u in numbered:
         details = find_details(u.text, u.start)
         qts = tuple(d.text for d in details if d.kind == "quantity")
         dts = tuple(d.text for d in details if d.kind == "date")
@@ -189,6 +181,40 @@ def claims(
                 framing=framing,
             )
         )
+    return [(c, mentions[lo:hi]) for c, (lo, hi) in zip(out, spans_of, strict=True)]
+
+
+@paused_gc  # performance only: no cycles among the claims, so no collections while mapping
+def claims(
+    source: Article | str | os.PathLike[str], *, use_spot: bool = True, spot_result: Any = None
+) -> ClaimMap:
+    """The claim map of an article (an :class:`Article`, a path or the text itself).
+
+    Each claim gets a type, a certainty with its cues, actors (metonyms grouped),
+    quantities, dates, places and, for facts, a check hint; links are drafted
+    from discourse markers and position. Bad input raises ``InputError``.
+    ``spot_result``: ``spot()`` of the same article when the caller has it already
+    (``key draft`` does), so the spotter does not run twice.
+    """
+    from .extract import claim_units
+
+    article = load_article(source)
+    units = claim_units(article)
+    spans, spot_note = _spot(article, use_spot, spot_result)
+    # spans and quotations by start offset: each unit finds its own by bisect (not units x all)
+    span_index, quote_index = _by_start(spans), _by_start(article.quotations)
+    # big texts: the units in chunks, one per core (the same claims and mentions, in order)
+    rows = map_chunks(
+        functools.partial(_unit_claims, article, spans, span_index, quote_index),
+        list(enumerate(units, 1)),
+    )
+    mentions: list[Any] = []
+    spans_of: list[tuple[int, int]] = []
+    out: list[Claim] = []
+    for claim, found in rows:
+        spans_of.append((len(mentions), len(mentions) + len(found)))
+        mentions.extend(found)
+        out.append(claim)
     actors = group_mentions(mentions)
     names_at: dict[int, str] = {m.start: a.name for a in actors for m in a.mentions}
     final = []

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .. import parallel
 from ..atomic import write_text
 from ..errors import InputError, paused_gc
 
@@ -624,36 +625,44 @@ _TREATMENT = re.compile(
 
 def _frame_answer(cm_a: Any, cm_b: Any) -> str:
     """A draft model answer for the frame exercise, quoting each version (to rewrite)."""
+    return _frame_text(_frame_parts(cm_a), _frame_parts(cm_b))
+
+
+def _frame_parts(cm: Any) -> tuple[dict[str, str], int]:
+    """One version's side of the frame answer: each frame part quoted (or "none stated"),
+    and how many judging words its claims have (plain strings: they pickle cheaply)."""
 
     def quote(c: Any | None) -> str:
         return f"“{_short(c.text, 110)}”" if c is not None else "none stated"
 
-    def parts(cm: Any) -> dict[str, Any]:
-        body = list(cm.claims)
-        out: dict[str, Any] = {}
-        taken: set[str] = set()
+    body = list(cm.claims)
+    out: dict[str, Any] = {}
+    taken: set[str] = set()
 
-        def first(*tests: Callable[[Any], bool]) -> Any | None:
-            for test in tests:
-                c = next((c for c in body if c.id not in taken and test(c)), None)
-                if c is not None:
-                    taken.add(c.id)
-                    return c
-            return None
+    def first(*tests: Callable[[Any], bool]) -> Any | None:
+        for test in tests:
+            c = next((c for c in body if c.id not in taken and test(c)), None)
+            if c is not None:
+                taken.add(c.id)
+                return c
+        return None
 
-        out["problem"] = first(lambda c: c.position in ("headline", "lead"), lambda c: True)
-        most = max((len(c.framing) for c in body if c.id not in taken), default=0)
-        out["moral"] = first(
-            lambda c: c.type == "judgement" and len(c.framing) == most > 0,
-            lambda c: len(c.framing) == most > 0,
-        )
-        out["cause"] = first(
-            lambda c: c.type == "interpretation", lambda c: bool(_CAUSAL.search(c.text))
-        )
-        out["treatment"] = first(lambda c: bool(_TREATMENT.search(c.text)))
-        return out
+    out["problem"] = first(lambda c: c.position in ("headline", "lead"), lambda c: True)
+    most = max((len(c.framing) for c in body if c.id not in taken), default=0)
+    out["moral"] = first(
+        lambda c: c.type == "judgement" and len(c.framing) == most > 0,
+        lambda c: len(c.framing) == most > 0,
+    )
+    out["cause"] = first(
+        lambda c: c.type == "interpretation", lambda c: bool(_CAUSAL.search(c.text))
+    )
+    out["treatment"] = first(lambda c: bool(_TREATMENT.search(c.text)))
+    return {k: quote(c) for k, c in out.items()}, sum(len(c.framing) for c in cm.claims)
 
-    pa, pb = parts(cm_a), parts(cm_b)
+
+def _frame_text(a: tuple[dict[str, str], int], b: tuple[dict[str, str], int]) -> str:
+    """The frame answer from the two versions' :func:`_frame_parts`."""
+    (pa, framed_a), (pb, framed_b) = a, b
     lines = []
     for label, key in (
         ("Problem definition", "problem"),
@@ -661,9 +670,7 @@ def _frame_answer(cm_a: Any, cm_b: Any) -> str:
         ("Moral evaluation", "moral"),
         ("Treatment recommendation", "treatment"),
     ):
-        lines.append(f"{label}: A {quote(pa[key])}; B {quote(pb[key])}.")
-    framed_a = sum(len(c.framing) for c in cm_a.claims)
-    framed_b = sum(len(c.framing) for c in cm_b.claims)
+        lines.append(f"{label}: A {pa[key]}; B {pb[key]}.")
     if framed_a == framed_b:
         lines.append(
             f"Difference: both versions use about as many judging words ({framed_a}); compare "
@@ -755,29 +762,61 @@ def _span_passage(article: Any, spans: Sequence[Any]) -> tuple[str, list[dict[st
     return text, refs
 
 
-@paused_gc  # performance only: the analyses make millions of objects and no cycles
-def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
-    """A draft key (a JSON-ready dict) for versions ``a`` and ``b`` (paths, texts or Articles).
+def _claims_exercise(cm: Any) -> dict[str, Any] | None:
+    """The type/certainty exercise on version A's claims (``None``: no claims to ask about)."""
+    from ..claims import CERTAINTY, CLAIM_TYPES
 
-    >>> _A = "Xi declined to sign the pipeline agreement in Moscow."
-    >>> _B = "Xi refused to sign the pipeline agreement in Moscow."
-    >>> key = draft_key(_A, _B, "demo")
-    >>> key["exercises"]["demo/changes"]["reference"]
-    {'x1': ['wording', 'stronger']}
-    """
-    if not _LESSON_RE.match(lesson):
-        raise InputError(
-            f"The lesson id '{lesson}' must be lowercase letters, digits and hyphens "
-            "(e.g. 'my-pair')."
-        )
-    from ..claims import CERTAINTY, CLAIM_TYPES, claims
+    chosen = _pick_claims(cm)
+    if not chosen:
+        return None
+    return {
+        "type": "classify",
+        "title": "Claims in version A",
+        "prompt": "Give the type of each claim of version A and how certain the writer sounds.",
+        "points": len(chosen),
+        "axes": {"type": list(CLAIM_TYPES), "certainty": list(CERTAINTY)},
+        "items": [
+            {
+                "id": c.id,
+                "text": _short(c.text, 240),
+                "why": f"type: {c.type} (core: {c.core_type or c.type}); certainty cues: "
+                + (", ".join(f"'{q.text}' ({q.kind})" for q in c.certainty_cues) or "none")
+                + (
+                    "; framing words: " + ", ".join(f"'{f.text}'" for f in c.framing)
+                    if c.framing
+                    else ""
+                ),
+                "hint": _TYPE_HINTS[c.type],
+            }
+            for c in chosen
+        ],
+        "reference": {c.id: [c.type, c.certainty] for c in chosen},
+    }
+
+
+def _a_side(art_a: Any, lesson: str) -> dict[str, Any]:
+    """What the key takes from version A's claims, as plain JSON-ready values (it may run in
+    a worker process, and only these small values come back): the claims exercise, the
+    checkable-core choice and A's side of the frame answer."""
+    from ..claims import claims
+
+    cm = claims(art_a)
+    return {
+        "claims-a": _claims_exercise(cm),
+        "checkable-core": _choice_on_claims(lesson, cm),
+        "frame": _frame_parts(cm),
+    }
+
+
+def _b_side(
+    art_a: Any, art_b: Any, lesson: str
+) -> tuple[dict[str, dict[str, Any]], tuple[dict[str, str], int]]:
+    """The exercises on the changes from A to B and on B's evaluative language, and B's side
+    of the frame answer (plain JSON-ready values: this may run in a worker process)."""
+    from ..claims import claims
     from ..compare import EFFECTS, KINDS, compare
-    from ..document import load_article
     from ..spot import spot
 
-    art_a, art_b = load_article(a), load_article(b)
-    if not art_a.text.strip() or not art_b.text.strip():
-        raise InputError("Both texts must contain some words to draft a key.")
     cmp = compare(art_a, art_b)
     _B_TEXT.set(art_b.text)
     exercises: dict[str, dict[str, Any]] = {}
@@ -823,33 +862,41 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
         if distractors:
             exercises[f"{lesson}/evaluative-b"]["distractors"] = distractors
 
-    cm = claims(art_a)
-    chosen = _pick_claims(cm)
-    if chosen:
-        exercises[f"{lesson}/claims-a"] = {
-            "type": "classify",
-            "title": "Claims in version A",
-            "prompt": "Give the type of each claim of version A and how certain the writer sounds.",
-            "points": len(chosen),
-            "axes": {"type": list(CLAIM_TYPES), "certainty": list(CERTAINTY)},
-            "items": [
-                {
-                    "id": c.id,
-                    "text": _short(c.text, 240),
-                    "why": f"type: {c.type} (core: {c.core_type or c.type}); certainty cues: "
-                    + (", ".join(f"'{q.text}' ({q.kind})" for q in c.certainty_cues) or "none")
-                    + (
-                        "; framing words: " + ", ".join(f"'{f.text}'" for f in c.framing)
-                        if c.framing
-                        else ""
-                    ),
-                    "hint": _TYPE_HINTS[c.type],
-                }
-                for c in chosen
-            ],
-            "reference": {c.id: [c.type, c.certainty] for c in chosen},
-        }
-    core_choice = _choice_on_claims(lesson, cm)
+    return exercises, _frame_parts(claims(art_b, spot_result=res_b))
+
+
+@paused_gc  # performance only: the analyses make millions of objects and no cycles
+def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
+    """A draft key (a JSON-ready dict) for versions ``a`` and ``b`` (paths, texts or Articles).
+
+    >>> _A = "Xi declined to sign the pipeline agreement in Moscow."
+    >>> _B = "Xi refused to sign the pipeline agreement in Moscow."
+    >>> key = draft_key(_A, _B, "demo")
+    >>> key["exercises"]["demo/changes"]["reference"]
+    {'x1': ['wording', 'stronger']}
+    """
+    if not _LESSON_RE.match(lesson):
+        raise InputError(
+            f"The lesson id '{lesson}' must be lowercase letters, digits and hyphens "
+            "(e.g. 'my-pair')."
+        )
+    from ..document import load_article
+
+    art_a, art_b = load_article(a), load_article(b)
+    if not art_a.text.strip() or not art_b.text.strip():
+        raise InputError("Both texts must contain some words to draft a key.")
+    # on big texts, the comparison and version B in a worker process, A's claims here
+    big = len(art_a.all_sentences) + len(art_b.all_sentences) >= parallel.MIN_ITEMS
+    (exercises, frame_b), a_side = parallel.run_all(
+        [
+            functools.partial(_b_side, art_a, art_b, lesson),
+            functools.partial(_a_side, art_a, lesson),
+        ],
+        parallel=big,
+    )
+    claims_a, core_choice = a_side["claims-a"], a_side["checkable-core"]
+    if claims_a:
+        exercises[f"{lesson}/claims-a"] = claims_a
     if core_choice:
         exercises[f"{lesson}/checkable-core"] = core_choice
 
@@ -872,7 +919,7 @@ def draft_key(a: Any, b: Any, lesson: str = "my-pair") -> dict[str, Any]:
             {"id": "r5", "points": 1, "criterion": "A specific difference between the frames."},
         ],
         "reference": "Draft model answer (the kit's reading: rewrite it before use). "
-        + _frame_answer(cm, claims(art_b, spot_result=res_b)),
+        + _frame_text(a_side["frame"], frame_b),
     }
     _stops.cache_clear()  # the caches hold the whole texts: not kept after the draft
     _found.cache_clear()

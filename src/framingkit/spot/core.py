@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from ..document import Article, Sentence, load_article
 from ..errors import paused_gc
+from ..parallel import map_chunks
 from ..typography import fold
 from ..wordlists import STOPWORDS
 from .categories import CATEGORIES, CATEGORY_ORDER
@@ -194,7 +196,8 @@ def spot(article_or_text: Article | str | Path, *, backup: bool = True) -> SpotR
     a = article_or_text if isinstance(article_or_text, Article) else load_article(article_or_text)
     paras = [p for p in a.paragraphs if p.role in SPOT_ROLES]
     sentences = [s for p in paras for s in p.sentences]
-    spans = spans_for_sentences(a, sentences, backup=backup)
+    # big texts: the sentences in chunks, one per core (the same spans, in the same order)
+    spans = map_chunks(functools.partial(spans_for_sentences, a, backup=backup), sentences)
     scare = _scare_spans(a)
     # a scare quote replaces what is inside it; words inside reported speech or names
     # are the speaker's, not the writer's, so they are left out
