@@ -20,9 +20,10 @@ def test_fill_is_textwrap_fill():
 
 
 def test_fill_of_single_spaced_prose_is_textwrap_fill():
-    """Words and single spaces (the usual listing) take fill's quickest paths."""
+    """Words and single spaces (the usual listing), some hyphenated, take fill's quick paths."""
     rng = random.Random(15)
     words = ["a", "bb", "word", "longerword", "x" * 12, "é", "it's", "3.5", "end."]
+    words += ["well-known", "re-elect", "x-y-z", "a--b", "-", "--", "1-2", "self-"]
     for _ in range(3000):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 40)))
         first, later = rng.choice(["", "  ", "      "]), rng.choice(["", "       "])
