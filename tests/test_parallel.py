@@ -18,7 +18,12 @@ pytestmark = pytest.mark.skipif(parallel._fork_context() is None, reason="no for
 
 @pytest.fixture(autouse=True)
 def _two_workers(monkeypatch):
+    """Two workers, and only the threads this test starts count: the test session's own
+    threads (nbval's notebooks run ahead in one) would otherwise make every run serial."""
     monkeypatch.setenv("FRAMINGKIT_WORKERS", "2")
+    real = threading.active_count
+    before = real()
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: real() - before + 1)
 
 
 def _gone(pid: int) -> bool:
