@@ -111,10 +111,10 @@ def language_note(text: str) -> str | None:
     >>> language_note("The plan is there for all to see.") is None
     True
     """
-    words = [w.lower() for w in _WORD_RE.findall(text)]
+    words = _WORD_RE.findall(text)
     if len(words) < 6:
         return None
-    ratio = sum(w in _STOPWORDS for w in words) / len(words)
+    ratio = sum(map(_STOPWORDS.__contains__, map(str.lower, words))) / len(words)
     if ratio >= 0.12:
         return None
     return (

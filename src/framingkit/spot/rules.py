@@ -1410,6 +1410,8 @@ _TOO_MUCH = "too much"
 def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Cand]:
     """Apply the combination rules (force plus head, attitude with force, negation), then
     resolve overlaps (higher priority, then longer, wins)."""
+    if not cands:  # nothing to combine (performance only)
+        return []
     cands.sort(key=lambda c: c.start)
     word_idx = {t.start: n for n, t in enumerate(tokens)}
     end_idx = {t.end: n for n, t in enumerate(tokens)}
