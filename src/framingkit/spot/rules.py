@@ -1102,13 +1102,18 @@ def _stop_at(
     """Length of a not-evaluative phrase starting at run[k] ("claimed responsibility"), or 0."""
     if norms is None:
         norms = [_norm(t) for t in tokens]
-    table = stop_phrases()
-    for cand in variants(norms[run[k]]):
-        for words in table.get(cand, ()):
-            n = len(words)
-            if k + n <= len(run) and all(norms[run[k + j]] == words[j] for j in range(1, n)):
-                return n
+    for words in _stops_for(norms[run[k]]):
+        n = len(words)
+        if k + n <= len(run) and all(norms[run[k + j]] == words[j] for j in range(1, n)):
+            return n
     return 0
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stops_for(norm: str) -> tuple[tuple[str, ...], ...]:
+    """Stop phrases that may start at a word with this norm, in the order they are tried."""
+    table = stop_phrases()
+    return tuple(words for cand in variants(norm) for words in table.get(cand, ()))
 
 
 def _sentence_norms(tokens: Sequence[Token], memo: dict) -> dict[str, list[int]]:
@@ -1219,14 +1224,41 @@ def _cand(text: str, start: int, end: int, e: LexEntry, rule: str, note: str, pr
     )
 
 
+def _sentence_facts(
+    tokens: Sequence[Token],
+) -> tuple[bool, bool, list[list[int]], list[str]]:
+    """One pass over a sentence's tokens: ``_title_case``, ``_caps_sentence``, ``_runs`` and
+    every token's ``_norm`` (the same values as those functions; performance only)."""
+    runs: list[list[int]] = []
+    run: list[int] = []
+    norms: list[str] = []
+    alpha = upper_first = upper_all = 0
+    for i, t in enumerate(tokens):
+        text = t.text
+        n = t.norm
+        norms.append(n[:-2] if len(n) > 3 and n.endswith("'s") else n)
+        c = text[:1]
+        if c.isalpha():
+            alpha += 1
+            upper_first += c.isupper()
+            upper_all += text.isupper()
+        if c.isalnum() or text.isalnum() or any(ch.isalnum() for ch in text):
+            run.append(i)
+        elif run:
+            runs.append(run)
+            run = []
+    if run:
+        runs.append(run)
+    title = alpha >= 3 and upper_first / alpha > 0.6
+    caps = alpha >= 3 and upper_all / alpha > 0.6
+    return title, caps, runs, norms
+
+
 def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]:
     tokens = s.tokens
-    title = _title_case(tokens)
-    caps = _caps_sentence(tokens)
+    title, caps, runs, norms = _sentence_facts(tokens)
     cands: list[_Cand] = []
     memo: dict = {}  # per-sentence facts for the figurative context checks
-    runs = _runs(tokens)
-    norms = [_norm(t) for t in tokens]  # once per sentence (performance only)
 
     def judged(entry: LexEntry, first: int, last: int) -> tuple[LexEntry | None, str, str]:
         ctx = Ctx(entry, tokens, first, last, title, caps, memo)
@@ -1287,7 +1319,7 @@ def _sentence_cands(article_text: str, s: Sentence, backup: bool) -> list[_Cand]
             start, end = tok.start, tokens[run[k + n - 1]].end
             cands.append(_cand(article_text, start, end, entry, rule, note, 3 if n > 1 else 1))
             k += n
-    if any(norms[i] in _SIMILE_FIRST for run in runs for i in run):
+    if not _SIMILE_FIRST.isdisjoint([norms[i] for run in runs for i in run]):
         cands.extend(_similes(article_text, tokens, runs, norms))
     return _combine(article_text, tokens, cands)
 
@@ -1304,6 +1336,8 @@ def _similes(
         token_norms = [_norm(t) for t in tokens]
     for run in runs:
         norms = [token_norms[i] for i in run]
+        if _SIMILE_FIRST.isdisjoint(norms):
+            continue
         k = 0
         while k < len(run):
             cue_len = 0
@@ -1376,6 +1410,8 @@ _TOO_MUCH = "too much"
 def _combine(text: str, tokens: Sequence[Token], cands: list[_Cand]) -> list[_Cand]:
     """Apply the combination rules (force plus head, attitude with force, negation), then
     resolve overlaps (higher priority, then longer, wins)."""
+    if not cands:  # nothing to combine (performance only)
+        return []
     cands.sort(key=lambda c: c.start)
     word_idx = {t.start: n for n, t in enumerate(tokens)}
     end_idx = {t.end: n for n, t in enumerate(tokens)}
