@@ -358,6 +358,13 @@ def group_mentions(found: list[tuple[str, str, Mention]]) -> list[Actor]:
     return [Actor(n, k, tuple(ms)) for n, (k, ms) in groups.items()]
 
 
+#: A capitalised name after a locative preposition (or "to"), compiled once.
+_AFTER_PREP = re.compile(
+    rf"(?<![\w-])(?:{'|'.join(sorted(LOCATIVE | {'to'}))})\s+(?:the\s+)?"
+    r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
+
+
 def place_spans(text: str) -> list[tuple[int, int]]:
     """Places in ``text``: gazetteer regions and cities, and capitalised names after
     a locative preposition ("via Mongolia", "in Khabarovsk")."""
@@ -368,10 +375,7 @@ def place_spans(text: str) -> list[tuple[int, int]]:
         for m in _places().finditer(folded.lower())
         if not is_yardstick(folded, m.start())
     ]
-    preps = "|".join(sorted(LOCATIVE | {"to"}))
-    for m in re.finditer(
-        rf"(?<![\w-])(?:{preps})\s+(?:the\s+)?([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", folded
-    ):
+    for m in _AFTER_PREP.finditer(folded):
         s, e = m.start(1), m.end(1)
         name = m.group(1)
         kind = alias.get(name, ("", "", ""))[2]

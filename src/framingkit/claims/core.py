@@ -148,11 +148,18 @@ def _attributed(text: str, core: str, n_dates: int) -> str | None:
 _DISTANCE = re.compile(r"\d\s*(?:km|kilometres|kilometers|miles|sq\s*km|km2)\b")
 
 
+@cache
+def _any_check_hint() -> re.Pattern[str]:
+    """One regex that matches wherever some check hint's regex matches (a quick pre-test)."""
+    return re.compile("|".join(f"(?:{rx.pattern})" for rx, _ in check_hints()))
+
+
 def _topic_words(text: str, core: str, n_dates: int) -> str | None:
     low = fold(text).lower()
-    for rx, hint in check_hints():
-        if rx.search(low):
-            return hint
+    if _any_check_hint().search(low):  # then the first hint in order whose regex matches
+        for rx, hint in check_hints():
+            if rx.search(low):
+                return hint
     if _DISTANCE.search(low):  # "a 4,200km border": the map
         return next(h for _, h in check_hints() if h.startswith("a map"))
     return None

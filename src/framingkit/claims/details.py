@@ -153,8 +153,17 @@ def find_details(text: str, offset: int = 0) -> list[Detail]:
         taken.append((s, e))
         out.append(Detail(s + offset, e + offset, text[s:e], kind))
 
+    found: dict[re.Pattern[str], bool] = {}  # each condition searched once per text
+
+    def needed(need: re.Pattern[str] | None) -> bool:
+        if need is None:
+            return True
+        if need not in found:
+            found[need] = need.search(folded) is not None
+        return found[need]
+
     for rx, need in zip(_DATE_RES, _DATE_NEED, strict=True):
-        if need is not None and not need.search(folded):
+        if not needed(need):
             continue
         for m in rx.finditer(folded):
             add(m.start(), m.end(), "date")
@@ -162,12 +171,12 @@ def find_details(text: str, offset: int = 0) -> list[Detail]:
         for m in _COMPARISON_QTY.finditer(folded):
             add(m.start(), m.end(), "quantity")
     for i, (rx, need) in enumerate(zip(_QTY_RES, _QTY_NEED, strict=True)):
-        if need is not None and not need.search(folded):
+        if not needed(need):
             continue
         for m in rx.finditer(folded):
             s, e = m.start(), m.end()
             words = folded[s:e].split()
-            if i == 0 and re.fullmatch(r"\d", folded[s:e].strip()):
+            if i == 0 and _DIGIT.fullmatch(folded[s:e].strip()):
                 continue  # a bare digit ("Power of Siberia 2") is a name, not a quantity
             if i == 1:
                 # keep a following noun ("three times"), drop a trailing function word
