@@ -144,7 +144,7 @@ def claims(
     span_index, quote_index = _by_start(spans), _by_start(article.quotations)
     mentions = []
     spans_of: list[tuple[int, int]] = []
-    out: list[Claim] = []
+    out: list[dict[str, Any]] = []  # each claim's fields: the Claim is made once, at the end
     for i, u in enumerate(units, 1):
         details = find_details(u.text, u.start)
         qts = tuple(d.text for d in details if d.kind == "quantity")
@@ -168,7 +168,7 @@ def claims(
             )
         spans_of.append((lo, len(mentions)))
         out.append(
-            Claim(
+            dict(
                 id=f"c{i}",
                 start=u.start,
                 end=u.end,
@@ -176,6 +176,7 @@ def claims(
                 type=res.type,
                 certainty=res.certainty,
                 cues=res.cues,
+                actors=(),
                 quantities=qts,
                 dates=dts,
                 places=pls,
@@ -185,6 +186,7 @@ def claims(
                 sentence=u.sentence,
                 scores=res.scores,
                 details=tuple(details),
+                marker=None,
                 core_type=res.core_type,
                 framing=framing,
             )
@@ -194,7 +196,8 @@ def claims(
     final = []
     for c, (lo, hi) in zip(out, spans_of, strict=True):
         names = tuple(dict.fromkeys(names_at[m[2].start] for m in mentions[lo:hi]))
-        final.append(Claim(**{**c.__dict__, "actors": names}))
+        c["actors"] = names
+        final.append(Claim(**c))
     note = article.coverage_note  # not every word of the input was read: say so
     if not final:
         none = (

@@ -123,6 +123,7 @@ _BAD_QTY_TAIL = frozenset(
 #: the same index runs only when its condition finds something (``None``: always runs).
 #: Each condition is a part that every match of its regex contains, with the same flags.
 _DIGIT = re.compile(r"\d")
+_ONE_DIGIT = re.compile(r"\d")
 _DATE_NEED: list[re.Pattern[str] | None] = [
     _DIGIT,
     _DIGIT,
@@ -167,7 +168,7 @@ def find_details(text: str, offset: int = 0) -> list[Detail]:
         for m in rx.finditer(folded):
             s, e = m.start(), m.end()
             words = folded[s:e].split()
-            if i == 0 and re.fullmatch(r"\d", folded[s:e].strip()):
+            if i == 0 and _ONE_DIGIT.fullmatch(folded[s:e].strip()):
                 continue  # a bare digit ("Power of Siberia 2") is a name, not a quantity
             if i == 1:
                 # keep a following noun ("three times"), drop a trailing function word
