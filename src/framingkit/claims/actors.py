@@ -229,12 +229,18 @@ def is_yardstick(text: str, start: int) -> bool:
     return bool(_YARDSTICK.search(text[max(0, start - 40) : start]))
 
 
+_COMPOUND_ADJ = re.compile(r"-[a-z]+(?:ed|ing|en)\b")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)")
+_LAST_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
 def _not_a_place(name: str, after: str) -> bool:
     """A capitalised run after "from"/"in" that is no place: a compound adjective
     ("Opium War-weakened Manchu") or the modifier of a noun ("Manchu control")."""
-    if re.search(r"-[a-z]+(?:ed|ing|en)\b", name):
+    if _COMPOUND_ADJ.search(name):
         return True
-    nxt = re.match(r"\s+([a-z]+)", after)
+    nxt = _NEXT_WORD.match(after)
     return bool(nxt and nxt.group(1) in _MODIFIED_NOUNS)
 
 
@@ -267,7 +273,7 @@ def _places() -> re.Pattern[str]:
 
 
 def _preceding_word(text: str, start: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, start - 30) : start])
+    m = _LAST_WORD.search(text[max(0, start - 30) : start])
     return m.group(1).lower() if m else ""
 
 
@@ -316,7 +322,7 @@ def actor_mentions(text: str) -> list[tuple[str, str, Mention]]:
             continue
         seg = folded[s:e].rstrip(".")
         e = s + len(seg)
-        seg = re.sub(r"['’]s$", "", seg)
+        seg = _POSSESSIVE.sub("", seg)
         e = s + len(seg)
         if any(ts < e and s < te for ts, te in taken):
             continue
@@ -329,7 +335,7 @@ def actor_mentions(text: str) -> list[tuple[str, str, Mention]]:
             continue  # an adjective such as "Siberian" or "Communist"
         if _preceding_word(folded, s) in LOCATIVE or _places().fullmatch(seg.lower()):
             continue
-        if is_yardstick(folded, s) or re.search(r"-[a-z]+(?:ed|ing|en)\b", seg):
+        if is_yardstick(folded, s) or _COMPOUND_ADJ.search(seg):
             continue
         out.append((seg, "other", Mention(s, e, text[s:e], "other")))
     out.sort(key=lambda x: x[2].start)
@@ -344,17 +350,19 @@ def find_actors(text: str) -> list[Actor]:
 def group_mentions(found: list[tuple[str, str, Mention]]) -> list[Actor]:
     """Group ``(name, kind, Mention)`` triples into actors (a surname joins its full name)."""
     groups: dict[str, tuple[str, list[Mention]]] = {}
+    # surname -> the first person-like group of kind "other" ending in it (what a scan of
+    # every group in order found first; an index keeps this linear in the mentions)
+    by_surname: dict[str, str] = {}
     for name, kind, mention in found:
         if kind == "other":
             # a surname alone joins the full name seen before
-            for known in groups:
-                parts = known.split()
-                person_like = 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts)
-                if groups[known][0] == "other" and person_like and parts[-1] == name:
-                    name = known
-                    break
-            kind = "other"
-        groups.setdefault(name, (kind, []))[1].append(mention)
+            name = by_surname.get(name, name)
+        if name not in groups:
+            groups[name] = (kind, [])
+            parts = name.split()
+            if kind == "other" and 2 <= len(parts) <= 3 and all(p[:1].isupper() for p in parts):
+                by_surname.setdefault(parts[-1], name)
+        groups[name][1].append(mention)
     return [Actor(n, k, tuple(ms)) for n, (k, ms) in groups.items()]
 
 

@@ -74,24 +74,30 @@ def _ability() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+_THEN_WAS = re.compile(r"^\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:was|were)\b")
+_THEN_DAY = re.compile(r"\s+\d")
+_NEGATION_BEFORE = re.compile(r"(?:\bnot|n't|\bhardly|\bfar from)\s+(?:\w+\s+)?$")
+_VERB_SLOT_BEFORE = re.compile(r"\b(?:to|be|will|would|must|can|could|should|shall)\s+$")
+
+
 def _could_of_ability(text: str, low: str, s: int, e: int) -> bool:
     if low[s:e] not in ("could", "couldn't", "could not"):
         return False
     quant, purpose, verbs = _ability()
     before = low[max(0, s - 60) : s]
     after = low[e : e + 40]
-    if quant.search(before) and re.match(r"^\s+[\w'’-]+(?:\s+[\w'’-]+)?\s+(?:was|were)\b", after):
+    if quant.search(before) and _THEN_WAS.match(after):
         return True  # "all a disappointed Putin could comment was ..."
     return bool(purpose.search(before) or verbs.match(after))
 
 
 def _month_may(text: str, low: str, s: int, e: int) -> bool:
-    return text[s:e] == "May" and (s > 0 or bool(re.match(r"\s+\d", text[e:])))
+    return text[s:e] == "May" and (s > 0 or bool(_THEN_DAY.match(text[e:])))
 
 
 def _negated(text: str, low: str, s: int, e: int) -> bool:
     before = low[max(0, s - 16) : s]
-    return bool(re.search(r"(?:\bnot|n't|\bhardly|\bfar from)\s+(?:\w+\s+)?$", before))
+    return bool(_NEGATION_BEFORE.search(before))
 
 
 def _clear_as_verb(text: str, low: str, s: int, e: int) -> bool:
@@ -99,9 +105,7 @@ def _clear_as_verb(text: str, low: str, s: int, e: int) -> bool:
     if word in ("cleared", "clearing", "clears"):
         return True
     before = low[max(0, s - 12) : s]
-    return word == "clear" and bool(
-        re.search(r"\b(?:to|be|will|would|must|can|could|should|shall)\s+$", before)
-    )
+    return word == "clear" and bool(_VERB_SLOT_BEFORE.search(before))
 
 
 def _future_marker(text: str, low: str, s: int, e: int) -> bool:

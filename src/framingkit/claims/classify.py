@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 from typing import Any, NamedTuple
 
 from ..typography import fold
@@ -173,25 +174,39 @@ _SKIP_BEFORE_VERB = frozenset(
 )
 
 
+_TOKEN_RE = re.compile(r"[\w'’-]+|[^\w\s]")
+_LOWER_WORD_RE = re.compile(r"[a-z][\w'’-]*")
+_CLAUSE_PUNCT_RE = re.compile(r"[;:(]")
+_CLAUSE_SPLIT_RE = re.compile(r"[;:,(\u2013\u2014]\s")
+_WINDOW_WORD_RE = re.compile(r"[\w'’.-]+")
+_AFTER_MODAL_RE = re.compile(r"\s+(?:not\s+|well\s+|even\s+|soon\s+)?([a-z]+)")
+_BY_YEAR_RE = re.compile(r"\bby\s+20[3-9]\d\b")
+_MUST_HAVE_RE = re.compile(r"\s+(?:have|not have)\b")
+
+
+@cache
+def _speaker_res() -> tuple[re.Pattern[str], ...]:
+    """One whole-word regex per speaker word of ``cues.json`` (not "i", "we"), in list order."""
+    speakers = {w for w in load("cues")["speakers"] if w not in ("i", "we")}
+    return tuple(re.compile(rf"(?<![\w-]){re.escape(s)}(?![\w-])") for s in speakers)
+
+
 def _subject_before(text: str, low: str, pos: int) -> bool:
     """Is there a plausible speaker in the few words before ``pos`` (same clause)?"""
-    prev = re.findall(r"[\w'’-]+|[^\w\s]", low[max(0, pos - 60) : pos])
+    prev = _TOKEN_RE.findall(low[max(0, pos - 60) : pos])
     while prev and (prev[-1] in _SKIP_BEFORE_VERB or prev[-1].endswith("ly")):
         prev.pop()
-    if prev and re.fullmatch(r"[a-z][\w'’-]*", prev[-1]):
+    if prev and _LOWER_WORD_RE.fullmatch(prev[-1]):
         word = prev[-1]  # "the regulator confirmed", "residents told"; not "I think", "to say"
         return not (word in ("i", "we", "you", "to", "it") or word in _NEVER_SUBJECT)
     window = text[max(0, pos - 80) : pos]
-    window = (
-        re.split(r"[;:,(\u2013\u2014]\s", window)[-1] if re.search(r"[;:(]", window) else window
-    )
-    words = re.findall(r"[\w'’.-]+", window)[-7:]
-    speakers = {w for w in load("cues")["speakers"] if w not in ("i", "we")}
+    window = _CLAUSE_SPLIT_RE.split(window)[-1] if _CLAUSE_PUNCT_RE.search(window) else window
+    words = _WINDOW_WORD_RE.findall(window)[-7:]
     lows = [w.lower() for w in words]
     if lows and lows[-1] in ("i", "we"):
         return False  # the writer's own "I think", "we believe"
     joined = " ".join(lows)
-    if any(re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", joined) for s in speakers):
+    if any(rx.search(joined) for rx in _speaker_res()):
         return True
     for w in words:
         if w[:1].isupper() and w.lower().strip(".'’s") not in _NEVER_SUBJECT and len(w) > 1:
@@ -279,13 +294,13 @@ def classify(
     for m in _finds("modal_possibility", low):
         if m.start() in ability:
             continue  # "could" of ability is no prediction either
-        nxt = re.match(r"\s+(?:not\s+|well\s+|even\s+|soon\s+)?([a-z]+)", low[m.end() :])
+        nxt = _AFTER_MODAL_RE.match(low[m.end() :])
         if nxt and nxt.group(1) not in ("have", "be", "been", "not") and not pred:
             add(m.start(), m.end() + len(nxt.group()), "prediction")
             pred = max(pred, WEIGHTS["prediction_weak"])
     if pred and conditional:
         pred += WEIGHTS["conditional"]
-    if re.search(r"\bby\s+20[3-9]\d\b", low):
+    if _BY_YEAR_RE.search(low):
         pred += WEIGHTS["conditional"]
     scores["prediction"] += pred
 
@@ -293,7 +308,7 @@ def classify(
     # deontic or an evaluative predicate; loaded modifiers and labels only frame the core)
     core_judgement = 0.0
     for m in _finds("deontic", low):
-        if re.match(r"\s+(?:have|not have)\b", low[m.end() :]) and m.group().startswith("must"):
+        if _MUST_HAVE_RE.match(low[m.end() :]) and m.group().startswith("must"):
             continue  # epistemic "must have"
         add(m.start(), m.end(), "deontic")
         scores["judgement"] += WEIGHTS["deontic"]

@@ -126,16 +126,17 @@ _DIGIT = re.compile(r"\d")
 _DATE_NEED: list[re.Pattern[str] | None] = [
     _DIGIT,
     _DIGIT,
-    None,
+    re.compile(rf"\s{_MONTH}", re.I),  # "\s+{_MONTH}"
     _DIGIT,
     _DIGIT,
     re.compile(r"century", re.I),
-    None,
-    None,
-    None,
+    re.compile(r"(?:last|next|this|previous|coming)\s", re.I),
+    re.compile(r"day|tomorrow"),  # yesterday, today, Monday ... all end in "day"
+    re.compile(r"for\s", re.I),
 ]
 _COMPARISON_NEED = re.compile(r"times", re.I)
-_QTY_NEED: list[re.Pattern[str] | None] = [_DIGIT, None]
+#: a number word right after a word boundary (any optional "many "/"tens of " ends in space)
+_QTY_NEED: list[re.Pattern[str] | None] = [_DIGIT, re.compile(rf"\b(?:{_NUM_WORDS})", re.I)]
 assert len(_DATE_NEED) == len(_DATE_RES) and len(_QTY_NEED) == len(_QTY_RES)
 
 

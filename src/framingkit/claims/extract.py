@@ -43,11 +43,11 @@ class Unit:
     clause: int = 0
 
 
-def _words(s: str) -> int:
-    return len(re.findall(r"[^\W_]+", s))
-
-
 _WORD_RUN = re.compile(r"[^\W_]+")  # what _words counts
+
+
+def _words(s: str) -> int:
+    return len(_WORD_RUN.findall(s))
 
 
 def split_clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
